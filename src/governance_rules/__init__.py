@@ -1,0 +1,88 @@
+"""governance_rules: a provincial Regulation on monitoring communes as executable rules.
+
+The Regulation's duties, deadlines and relationships are declarative rules (data), evaluated
+over event streams by a pure engine, and reported as findings that cite their clauses::
+
+    from datetime import date
+    import governance_rules as gr
+
+    register = gr.load_register("examples/tinh-mau/register.yaml")
+    intake = gr.read_events(["examples/tinh-mau/events.jsonl"], register, date(2026, 6, 30))
+    findings = gr.evaluate(register, intake.accepted, as_of=date(2026, 6, 30))
+"""
+
+from __future__ import annotations
+
+from ._check import check, summarize
+from .engine import evaluate
+from .errors import (
+    CatalogueError,
+    DefinitionError,
+    GovernanceRulesError,
+    InputError,
+    PolicyError,
+    Problem,
+    RegisterError,
+)
+from .io import (
+    Intake,
+    load_policy,
+    load_register,
+    parse_policy,
+    parse_register,
+    read_events,
+)
+from .model import (
+    STATUSES,
+    Accounting,
+    CheckReport,
+    Event,
+    Finding,
+    Policy,
+    Register,
+    Rejection,
+    Status,
+    Subject,
+    Window,
+)
+from .regulation import CLAUSES, CLAUSES_BY_ID, Clause
+from .rules import CATALOGUE, Catalogue, Rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CATALOGUE",
+    "CLAUSES",
+    "CLAUSES_BY_ID",
+    "STATUSES",
+    "Accounting",
+    "Catalogue",
+    "CatalogueError",
+    "CheckReport",
+    "Clause",
+    "DefinitionError",
+    "Event",
+    "Finding",
+    "GovernanceRulesError",
+    "InputError",
+    "Intake",
+    "Policy",
+    "PolicyError",
+    "Problem",
+    "Register",
+    "RegisterError",
+    "Rejection",
+    "Rule",
+    "Status",
+    "Subject",
+    "Window",
+    "__version__",
+    "check",
+    "evaluate",
+    "load_policy",
+    "load_register",
+    "parse_policy",
+    "parse_register",
+    "read_events",
+    "summarize",
+]

@@ -1,0 +1,53 @@
+"""A whole check: accounting, findings and summary in one report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from .engine import evaluate
+from .io import Intake
+from .model import STATUSES, CheckReport, Finding, Policy, Register, Status
+from .rules import Catalogue
+
+
+def summarize(findings: Iterable[Finding]) -> dict[Status, int]:
+    """The number of findings of each status (every status present, zero or not)."""
+    counts = Counter(f.status for f in findings)
+    return {status: counts.get(status, 0) for status in STATUSES}
+
+
+def check(
+    register: Register,
+    intake: Intake,
+    *,
+    as_of: date,
+    policy: Policy | None = None,
+    catalogue: Catalogue | None = None,
+    lang: str = "en",
+) -> CheckReport:
+    """Evaluate what ``intake`` accepted and report it with the input accounting.
+
+    Args:
+        register: The province's register.
+        intake: The events read, with their accounting and rejections.
+        as_of: The evaluation date.
+        policy: Policy values; the defaults when ``None``.
+        catalogue: The rules; the Regulation's catalogue when ``None``.
+        lang: The language of the messages, ``"vi"`` or ``"en"``.
+    """
+    policy = policy or Policy()
+    findings = evaluate(
+        register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
+    )
+    return CheckReport(
+        as_of=as_of,
+        province=register.province.id,
+        backend="reference",
+        policy=policy.model_dump(mode="json"),
+        input=intake.accounting,
+        rejected=tuple(intake.rejections),
+        findings=tuple(findings),
+        summary=summarize(findings),
+    )

@@ -1,0 +1,211 @@
+"""What every template evaluation needs, computed once per evaluation: events in time order,
+assignments and their active periods, the members in charge of each commune."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..model import BaseEvent, Policy, Register
+from ..rules import Act, Param
+from ._messages import Say
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An event with its local date; items sort by (day, id)."""
+
+    day: date
+    id: str
+    event: BaseEvent
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """An assignment ("phân công theo dõi địa bàn"), active from ``start`` to ``end``
+    inclusive (``end < start`` means it is never active)."""
+
+    id: str
+    officer: str
+    commune: str
+    term: str
+    start: date
+    end: date
+
+    def active_on(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def active_days(self, first: date, last: date) -> int:
+        """How many days of ``first``..``last`` the assignment is active."""
+        lo, hi = max(first, self.start), min(last, self.end)
+        return max(0, (hi - lo).days + 1)
+
+
+def field_values(event: BaseEvent, name: str) -> tuple[Any, ...]:
+    """The values of ``name`` on ``event``: a list field's items, or the one scalar value."""
+    value = event.id if name == "id" else getattr(event, name, None)
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, tuple | list) else (value,)
+
+
+class Context:
+    """Everything derived from (register, policy, events, as_of) that rules share."""
+
+    def __init__(
+        self,
+        register: Register,
+        policy: Policy,
+        events: Iterable[BaseEvent],
+        as_of: date,
+        lang: str,
+    ) -> None:
+        self.register = register
+        self.policy = policy
+        self.as_of = as_of
+        self.effective = register.regulation.effective
+        self.say = Say(lang, as_of)
+        tz = ZoneInfo(register.province.timezone)
+        items = [Item(event.day(tz), event.id, event) for event in events]
+        self.items = sorted((i for i in items if i.day <= as_of), key=lambda i: (i.day, i.id))
+        self.terms = {t.id: t for t in register.terms}
+        self.district_of = {c.id: c.district for c in register.communes}
+        self.in_charge: dict[str, frozenset[str]] = _members_in_charge(register)
+        agency_of = {o.id: o.agency for o in register.officers}
+        self.agency_heads = frozenset(
+            a.head for a in register.agencies if a.head and agency_of.get(a.head) == a.id
+        )
+        self.void: frozenset[str] = frozenset()
+        self._by_type: dict[str, list[Item]] = defaultdict(list)
+        for item in self.items:
+            self._by_type[item.event.type].append(item)  # type: ignore[attr-defined]
+        self.assignments = self._assignments()
+        self._pairs: dict[tuple[str, str], list[Assignment]] = defaultdict(list)
+        self._by_commune: dict[str, list[Assignment]] = defaultdict(list)
+        self._by_officer: dict[str, list[Assignment]] = defaultdict(list)
+        for a in self.assignments:
+            self._pairs[a.officer, a.commune].append(a)
+            self._by_commune[a.commune].append(a)
+            self._by_officer[a.officer].append(a)
+        self._indexes: dict[tuple[int, tuple[str, ...]], dict[tuple[Any, ...], list[Item]]] = {}
+
+    def _assignments(self) -> list[Assignment]:
+        ended: dict[tuple[str, str], list[date]] = defaultdict(list)
+        for item in self._by_type.get("assignment.ended", ()):
+            ev: Any = item.event
+            ended[ev.officer, ev.commune].append(item.day)
+        result = []
+        for item in self._by_type.get("assignment.decided", ()):
+            ev = item.event
+            term = self.terms.get(ev.term)
+            if term is None:
+                continue
+            end = term.end
+            for day in ended.get((ev.officer, ev.commune), ()):
+                if day >= item.day:
+                    end = min(end, day)
+                    break
+            result.append(Assignment(ev.id, ev.officer, ev.commune, ev.term, item.day, end))
+        return result
+
+    # Lookups.
+
+    def of_type(self, event_type: str) -> list[Item]:
+        """The usable events of a type, in time order (voided acts left out)."""
+        items = self._by_type.get(event_type, [])
+        if not self.void:
+            return items
+        return [i for i in items if i.id not in self.void]
+
+    def all_of_type(self, event_type: str) -> list[Item]:
+        """Every event of a type, in time order, voided acts included."""
+        return self._by_type.get(event_type, [])
+
+    def assignments_of(self, officer: str, commune: str) -> list[Assignment]:
+        return self._pairs.get((officer, commune), [])
+
+    def assignments_in(self, commune: str) -> list[Assignment]:
+        return self._by_commune.get(commune, [])
+
+    def assignments_by(self, officer: str) -> list[Assignment]:
+        return self._by_officer.get(officer, [])
+
+    def is_assigned(self, officer: str, commune: str, day: date) -> bool:
+        return any(a.active_on(day) for a in self.assignments_of(officer, commune))
+
+    def param(self, value: Param) -> int:
+        """A template number: the constant, or the policy value it names."""
+        return value if isinstance(value, int) else int(getattr(self.policy, value))
+
+    def setting(self, value: str) -> str:
+        """A template word: the policy value it names, or the word itself."""
+        return str(getattr(self.policy, value)) if value in Policy.model_fields else value
+
+    # Matching acts.
+
+    @staticmethod
+    def selects(act: Act, item: Item) -> bool:
+        """Whether the event passes the act's ``where`` and ``any_of`` filters."""
+        event = item.event
+        for name, allowed in act.where.items():
+            if getattr(event, name, None) not in allowed:
+                return False
+        for name, wanted in act.any_of.items():
+            if not set(field_values(event, name)) & set(wanted):
+                return False
+        return True
+
+    def index(self, act: Act, keys: tuple[str, ...]) -> Mapping[tuple[Any, ...], list[Item]]:
+        """The act's events grouped by the values of its binding ``keys`` (subject keys)."""
+        cached = self._indexes.get((id(act), keys))
+        if cached is not None:
+            return cached
+        fields = act.bindings()
+        grouped: dict[tuple[Any, ...], list[Item]] = defaultdict(list)
+        for item in self.of_type(act.type):
+            if not self.selects(act, item):
+                continue
+            combos: list[tuple[Any, ...]] = [()]
+            for key in keys:
+                values = field_values(item.event, fields[key])
+                combos = [c + (v,) for c in combos for v in dict.fromkeys(values)]
+            for combo in combos:
+                grouped[combo].append(item)
+        self._indexes[id(act), keys] = grouped
+        return grouped
+
+    def candidates(self, act: Act, subject: Mapping[str, Any]) -> list[Item]:
+        """The act's events that bind to ``subject`` (``period`` included), in time order."""
+        keys = tuple(act.bindings())
+        found = self.index(act, keys).get(tuple(subject[k] for k in keys), [])
+        if act.period is not None:
+            period = act.period.format(**subject)
+            found = [i for i in found if getattr(i.event, "period", None) == period]
+        return found
+
+    def unfit(self, act: Act, item: Item, commune: str | None) -> str | None:
+        """Why a bound event still does not count (a member not in charge), or ``None``."""
+        if act.in_charge is None or commune is None:
+            return None
+        named = getattr(item.event, act.in_charge, None)
+        members = self.in_charge.get(commune, frozenset())
+        if named in members:
+            return None
+        return self.say.not_in_charge(item.id, item.day, named, commune, members)
+
+
+def _members_in_charge(register: Register) -> dict[str, frozenset[str]]:
+    by_district: dict[str, list[str]] = defaultdict(list)
+    for c in register.communes:
+        if c.district is not None:
+            by_district[c.district].append(c.id)
+    members: dict[str, set[str]] = defaultdict(set)
+    for m in register.standing_members:
+        for ref in m.in_charge_of:
+            for commune in by_district.get(ref, [ref]):
+                members[commune].add(m.id)
+    return {commune: frozenset(ids) for commune, ids in members.items()}

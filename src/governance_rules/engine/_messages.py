@@ -1,0 +1,255 @@
+"""Finding messages: one sentence that says why, in Vietnamese or English.
+
+Every message names the dates and event ids it rests on. A builder returns the sentence in
+the language it was made for; the templates of both languages sit side by side so that
+neither falls behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from ..i18n import SUBJECT_LABELS, fmt_date, label, pick
+from ..model import SUBJECT_KEYS, Subject
+
+
+class Say:
+    """Message builders for one language and one evaluation date."""
+
+    def __init__(self, lang: str, as_of: date) -> None:
+        self.vi = lang == "vi"
+        self.lang = lang
+        self.as_of = as_of
+
+    def d(self, value: date) -> str:
+        return fmt_date(value, self.lang)
+
+    def label(self, value: str) -> str:
+        return label(value, self.lang)
+
+    def subject(self, subject: Subject) -> str:
+        parts: list[str] = []
+        for key in SUBJECT_KEYS:
+            value = getattr(subject, key)
+            if value is None:
+                continue
+            if key == "kind":
+                parts.append(self.label(str(value)))
+            else:
+                parts.append(f"{pick(SUBJECT_LABELS[key], self.lang)} {value}")
+        if not parts:
+            return "Quy định" if self.vi else "The Regulation"
+        text = ", ".join(parts)
+        return text[0].upper() + text[1:]
+
+    def _overdue(self, due: date) -> str:
+        n = (self.as_of - due).days
+        if self.vi:
+            return f"quá hạn {n} ngày tính đến {self.d(self.as_of)}"
+        return f"{n} days overdue on {self.d(self.as_of)}"
+
+    def _left(self, due: date) -> str:
+        n = (due - self.as_of).days
+        return f"còn {n} ngày" if self.vi else f"{n} days left"
+
+    def _timing(self, day: date, due: date) -> str:
+        if day <= due:
+            return f"đúng hạn (hạn {self.d(due)})" if self.vi else f"on time (due {self.d(due)})"
+        n = (day - due).days
+        if self.vi:
+            return f"muộn {n} ngày so với hạn {self.d(due)}"
+        return f"{n} days after the due date {self.d(due)}"
+
+    # Windows of periodic duties.
+
+    def window_done(self, s: str, act: str, ev: str, day: date, start: date, due: date) -> str:
+        if self.vi:
+            return (
+                f"{s}: {act} {ev} ngày {self.d(day)} đã đáp ứng kỳ từ {self.d(start)} "
+                f"đến {self.d(due)}."
+            )
+        return f"{s}: {act} {ev} on {self.d(day)} fulfilled the window {self.d(start)} to {self.d(due)}."
+
+    def window_missed(self, s: str, act: str, start: date, due: date) -> str:
+        if self.vi:
+            return (
+                f"{s}: không có {act} nào từ {self.d(start)} đến {self.d(due)}; "
+                f"{self._overdue(due)}."
+            )
+        return f"{s}: no {act} from {self.d(start)} to {self.d(due)}; {self._overdue(due)}."
+
+    def window_open(self, s: str, act: str, start: date, due: date) -> str:
+        if self.vi:
+            return (
+                f"{s}: cần có {act} đến hết ngày {self.d(due)} (kỳ bắt đầu {self.d(start)}), "
+                f"{self._left(due)}."
+            )
+        return (
+            f"{s}: {act} due by {self.d(due)} (window from {self.d(start)}), "
+            f"{self._left(due)}."
+        )
+
+    # Deadlines: after a trigger, or on a calendar date.
+
+    def _trigger(self, trigger: str | None, tid: str | None, tday: date | None) -> str:
+        if trigger is None or tid is None or tday is None:
+            return ""
+        if self.vi:
+            return f" đối với {trigger} {tid} ngày {self.d(tday)}"
+        return f" for {trigger} {tid} of {self.d(tday)}"
+
+    def deadline_done(
+        self,
+        s: str,
+        act: str,
+        ev: str,
+        day: date,
+        due: date,
+        trigger: tuple[str, str, date] | None = None,
+    ) -> str:
+        t = self._trigger(*trigger) if trigger else ""
+        if self.vi:
+            return f"{s}: {act} {ev} ngày {self.d(day)}{t}, {self._timing(day, due)}."
+        return f"{s}: {act} {ev} on {self.d(day)}{t}, {self._timing(day, due)}."
+
+    def deadline_missed(
+        self, s: str, act: str, due: date, trigger: tuple[str, str, date] | None = None
+    ) -> str:
+        t = self._trigger(*trigger) if trigger else ""
+        if self.vi:
+            return f"{s}: chưa có {act}{t} đến hạn {self.d(due)}; {self._overdue(due)}."
+        return f"{s}: no {act}{t} by {self.d(due)}; {self._overdue(due)}."
+
+    def deadline_open(
+        self, s: str, act: str, due: date, trigger: tuple[str, str, date] | None = None
+    ) -> str:
+        t = self._trigger(*trigger) if trigger else ""
+        if self.vi:
+            return f"{s}: cần có {act}{t} đến hết ngày {self.d(due)}, {self._left(due)}."
+        return f"{s}: {act}{t} due by {self.d(due)}, {self._left(due)}."
+
+    def not_in_charge(
+        self, ev: str, day: date, named: str | None, commune: str, members: Iterable[str]
+    ) -> str:
+        who = ", ".join(sorted(members)) or "-"
+        if named is None:
+            if self.vi:
+                return (
+                    f" {ev} ngày {self.d(day)} không được tính: chưa có xác nhận của ủy viên "
+                    f"BTV phụ trách địa bàn {commune} ({who})."
+                )
+            return (
+                f" {ev} of {self.d(day)} does not count: it names no Standing Committee member "
+                f"in charge of commune {commune} ({who} should have)."
+            )
+        if self.vi:
+            return (
+                f" {ev} ngày {self.d(day)} không được tính: {named} không phải ủy viên BTV phụ "
+                f"trách địa bàn {commune}; người phụ trách là {who}."
+            )
+        return (
+            f" {ev} of {self.d(day)} does not count: {named} is not the member in charge of "
+            f"commune {commune}; {who} is."
+        )
+
+    def before_trigger(self, ev: str, day: date, tid: str) -> str:
+        if self.vi:
+            return f" {ev} ngày {self.d(day)} không được tính vì có trước {tid}."
+        return f" {ev} of {self.d(day)} does not count: it is dated before {tid}."
+
+    # Recommendations.
+
+    def observed(self, s: str, act: str, ev: str, day: date) -> str:
+        if self.vi:
+            return f"{s}: có {act} ({ev}, ngày {self.d(day)})."
+        return f"{s}: {act} {ev} on {self.d(day)}."
+
+    def not_observed(self, s: str, act: str, year: int) -> str:
+        if self.vi:
+            return f"{s}: không có {act} trong năm {year}; đây là khuyến khích, không bắt buộc."
+        return f"{s}: no {act} in {year}; this is encouraged, not required."
+
+    def not_yet_observed(self, s: str, act: str, year: int, due: date) -> str:
+        if self.vi:
+            return f"{s}: chưa có {act} trong năm {year}; khuyến khích đến hết {self.d(due)}."
+        return f"{s}: no {act} yet in {year}; encouraged until {self.d(due)}."
+
+    # Precedence.
+
+    def preceded(self, s: str, ev: str, day: date, act: str, pid: str, pday: date) -> str:
+        k = (day - pday).days
+        if self.vi:
+            return (
+                f"{s}: trước {ev} ngày {self.d(day)} đã có {act} ({pid}, ngày {self.d(pday)}, "
+                f"trước {k} ngày)."
+            )
+        return f"{s}: {ev} on {self.d(day)} was preceded by {act} {pid} on {self.d(pday)} ({k} days before)."
+
+    def not_preceded(
+        self, s: str, ev: str, day: date, act: str, days: int, latest: tuple[str, date] | None
+    ) -> str:
+        if self.vi:
+            text = f"{s}: không có {act} trong {days} ngày trước {ev} ngày {self.d(day)}"
+            if latest:
+                text += f"; lần gần nhất là {latest[0]} ngày {self.d(latest[1])}"
+            return text + "."
+        text = f"{s}: no {act} in the {days} days up to {ev} on {self.d(day)}"
+        if latest:
+            text += f"; the latest was {latest[0]} on {self.d(latest[1])}"
+        return text + "."
+
+    # Conformance checks.
+
+    def examined(self, s: str, noun: str, ev: str, day: date, verdict: str) -> str:
+        if self.vi:
+            return f"{s}: {noun.lower()} {ev} ngày {self.d(day)} {verdict}."
+        return f"{s}: {noun.lower()} {ev} of {self.d(day)} {verdict}."
+
+    def went(self, value: str, required: tuple[str, ...]) -> str:
+        via = self.label(value)
+        if value in required:
+            return f"được gửi {via}" if self.vi else f"went {via}"
+        need = " / ".join(self.label(v) for v in required)
+        return f"được gửi {via}, không {need}" if self.vi else f"went {via}, not {need}"
+
+    def covers(self, missing: list[str]) -> str:
+        if not missing:
+            return "có đủ các nội dung bắt buộc" if self.vi else "covers every required field"
+        names = "; ".join(self.label(m) for m in missing)
+        return f"thiếu nội dung: {names}" if self.vi else f"lacks: {names}"
+
+    def invited(self, officer: str, ok: bool) -> str:
+        if ok:
+            return f"có mời cán bộ {officer}" if self.vi else f"invited officer {officer}"
+        if self.vi:
+            return f"không mời cán bộ {officer} đang được phân công theo dõi địa bàn"
+        return f"did not invite officer {officer}, who was assigned to the commune that day"
+
+    def in_term(self, term: str, span: tuple[date, date] | None, ok: bool) -> str:
+        if span is None:
+            return f"ghi nhiệm kỳ không có: {term}" if self.vi else f"names unknown term {term}"
+        where = ("nằm trong" if ok else "nằm ngoài") if self.vi else ("lies within" if ok else "lies outside")
+        word = "nhiệm kỳ" if self.vi else "term"
+        return f"{where} {word} {term} ({self.d(span[0])} – {self.d(span[1])})"
+
+    def unassigned(self, officer: str, commune: str) -> str:
+        if self.vi:
+            return (
+                f"thuộc địa bàn {commune}, nơi cán bộ {officer} không được phân công theo dõi "
+                f"vào ngày đó, nên không được tính"
+            )
+        return (
+            f"concerns commune {commune}, which officer {officer} was not assigned to that day, "
+            f"so it fulfils nothing"
+        )
+
+    # Coverage.
+
+    def gap(self, s: str, start: date, end: date, open_: bool) -> str:
+        n = (end - start).days + 1
+        if self.vi:
+            text = f"{s}: không có cán bộ theo dõi từ {self.d(start)} đến {self.d(end)} ({n} ngày)"
+            return text + ("; đến nay vẫn chưa được phân công." if open_ else ".")
+        text = f"{s}: no officer assigned from {self.d(start)} to {self.d(end)} ({n} days)"
+        return text + ("; still open." if open_ else ".")

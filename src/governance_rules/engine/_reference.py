@@ -1,0 +1,491 @@
+"""The reference engine: a pure function of (register, policy, events, as_of) to findings.
+
+Each template has one evaluator here; rules are values handed to them. Events are sorted
+once (by local date, then id), so that results do not depend on input order, and each
+evaluator walks them once per instance key.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from ..errors import RegisterError
+from ..model import BaseEvent, Finding, Policy, Register, Status, Subject, Window, month_day_in
+from ..rules import (
+    CATALOGUE,
+    CalendarDeadline,
+    Catalogue,
+    Conformance,
+    Coverage,
+    DeadlineAfterTrigger,
+    PeriodicDuty,
+    Precedence,
+    Recommendation,
+    Rule,
+    Stage,
+)
+from ._context import Assignment, Context, Item, field_values
+from ._dates import add_days, add_months, quarter_end, quarter_start
+
+Keys = dict[str, Any]
+
+
+def evaluate(
+    register: Register,
+    events: Iterable[BaseEvent],
+    *,
+    as_of: date,
+    policy: Policy | None = None,
+    catalogue: Catalogue | None = None,
+    lang: str = "en",
+) -> list[Finding]:
+    """Evaluate every rule of ``catalogue`` over ``events``, as of ``as_of``.
+
+    The function reads no clock and no file. Events dated after ``as_of`` are ignored.
+    Events are expected to be accepted input (see :class:`governance_rules.Intake`): an
+    event whose references do not resolve fulfils nothing.
+
+    Args:
+        register: The province's register.
+        events: Accepted events, in any order.
+        as_of: The evaluation date (a local date of the province).
+        policy: Policy values; the defaults when ``None``.
+        catalogue: The rules; the Regulation's catalogue when ``None``.
+        lang: ``"vi"`` or ``"en"``, the language of the messages.
+
+    Returns:
+        The findings, sorted by rule, subject and window start.
+
+    Raises:
+        RegisterError: If the register is inconsistent.
+    """
+    problems = register.problems()
+    if problems:
+        raise RegisterError(problems)
+    ctx = Context(register, policy or Policy(), events, as_of, lang)
+    rules = list(catalogue or CATALOGUE)
+    ctx.void = frozenset(_voided(rules, ctx))
+    findings: list[Finding] = []
+    for rule in rules:
+        evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
+            type(rule.template)
+        ]
+        findings.extend(evaluator(rule, rule.template, ctx))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _finding(
+    rule: Rule,
+    status: Status,
+    keys: Mapping[str, Any],
+    window: tuple[date, date] | None,
+    evidence: Iterable[str],
+    message: str,
+) -> Finding:
+    subject = {k: v for k, v in keys.items() if k in Subject.model_fields and v is not None}
+    return Finding.model_construct(
+        rule=rule.id,
+        status=status,
+        subject=Subject.model_construct(**subject),
+        window=Window.model_construct(start=window[0], due=window[1]) if window else None,
+        evidence=tuple(evidence),
+        clauses=rule.clauses,
+        message=message,
+    )
+
+
+def _subject_text(ctx: Context, keys: Mapping[str, Any]) -> str:
+    subject = {k: v for k, v in keys.items() if k in Subject.model_fields and v is not None}
+    return ctx.say.subject(Subject.model_construct(**subject))
+
+
+def _status(day: date | None, due: date, as_of: date) -> Status:
+    if day is not None:
+        return "fulfilled" if day <= due else "late"
+    return "violated" if due < as_of else "pending"
+
+
+def _dedupe(items: Iterable[Item]) -> list[Item]:
+    unique = {item.id: item for item in items}
+    return sorted(unique.values(), key=lambda i: (i.day, i.id))
+
+
+# Periodic duty.
+
+
+def _periodic(rule: Rule, t: PeriodicDuty, ctx: Context) -> Iterator[Finding]:
+    interval = ctx.param(t.interval_months)
+    quarterly = ctx.setting(t.cadence) == "calendar_quarter"
+    for a in ctx.assignments:
+        if t.exempt_agency_heads and a.officer in ctx.agency_heads:
+            continue
+        keys = {"officer": a.officer, "commune": a.commune}
+        acts = [
+            item
+            for item in _dedupe(i for act in t.acts for i in ctx.candidates(act, keys))
+            if a.active_on(item.day)
+        ]
+        lo = max(a.start, ctx.effective)
+        if lo > a.end or lo > ctx.as_of:
+            continue
+        if quarterly:
+            yield from _quarters(rule, ctx, a, keys, acts, lo)
+        else:
+            yield from _rolling(rule, ctx, a, keys, acts, lo, interval)
+
+
+def _rolling(
+    rule: Rule,
+    ctx: Context,
+    a: Assignment,
+    keys: Keys,
+    acts: list[Item],
+    start: date,
+    interval: int,
+) -> Iterator[Finding]:
+    say, noun, text = ctx.say, rule.act(ctx.say.lang), _subject_text(ctx, keys)
+    first, p = True, 0
+    while start <= ctx.as_of:
+        due = add_months(start, interval)
+        # The first window counts acts from its start; later ones only acts after it.
+        while p < len(acts) and (acts[p].day < start if first else acts[p].day <= start):
+            p += 1
+        if p < len(acts) and acts[p].day <= min(due, a.end):
+            act = acts[p]
+            message = say.window_done(text, noun, act.id, act.day, start, due)
+            yield _finding(rule, "fulfilled", keys, (start, due), [act.id], message)
+            start, first, p = act.day, False, p + 1
+            continue
+        if a.end < due:
+            return  # cut off by the assignment's end and not fulfilled: not owed
+        if due < ctx.as_of:
+            message = say.window_missed(text, noun, start, due)
+            yield _finding(rule, "violated", keys, (start, due), [], message)
+            start, first = due, False
+            continue
+        message = say.window_open(text, noun, start, due)
+        yield _finding(rule, "pending", keys, (start, due), [], message)
+        return
+
+
+def _quarters(
+    rule: Rule, ctx: Context, a: Assignment, keys: Keys, acts: list[Item], lo: date
+) -> Iterator[Finding]:
+    say, noun, text = ctx.say, rule.act(ctx.say.lang), _subject_text(ctx, keys)
+    start = quarter_start(lo)
+    if start < lo:
+        start = add_months(start, 3)
+    days = [item.day for item in acts]
+    while start <= ctx.as_of:
+        due = quarter_end(start)
+        if due > a.end:
+            return
+        p = bisect.bisect_left(days, start)
+        if p < len(acts) and acts[p].day <= due:
+            act = acts[p]
+            message = say.window_done(text, noun, act.id, act.day, start, due)
+            yield _finding(rule, "fulfilled", keys, (start, due), [act.id], message)
+        elif due < ctx.as_of:
+            message = say.window_missed(text, noun, start, due)
+            yield _finding(rule, "violated", keys, (start, due), [], message)
+        else:
+            message = say.window_open(text, noun, start, due)
+            yield _finding(rule, "pending", keys, (start, due), [], message)
+        start = due + timedelta(days=1)
+
+
+# Deadlines.
+
+
+def _resolve(
+    rule: Rule,
+    ctx: Context,
+    keys: Keys,
+    window: tuple[date, date],
+    candidates: list[Item],
+    unfit: Callable[[Item], str | None],
+    trigger: tuple[str, str, date] | None = None,
+) -> Finding:
+    """One deadline instance: the first fitting candidate decides; near misses explain."""
+    say, noun, text = ctx.say, rule.act(ctx.say.lang), _subject_text(ctx, keys)
+    due = window[1]
+    hit: Item | None = None
+    misses: list[tuple[Item, str]] = []
+    for item in candidates:
+        reason = unfit(item)
+        if reason is None:
+            hit = item
+            break
+        misses.append((item, reason))
+    status = _status(hit.day if hit else None, due, ctx.as_of)
+    if hit is not None:
+        message = say.deadline_done(text, noun, hit.id, hit.day, due, trigger)
+    elif status == "violated":
+        message = say.deadline_missed(text, noun, due, trigger)
+    else:
+        message = say.deadline_open(text, noun, due, trigger)
+    evidence = [trigger[1]] if trigger else []
+    if hit is not None:
+        evidence.append(hit.id)
+    if status != "fulfilled":
+        message += "".join(reason for _, reason in misses)
+        evidence.extend(item.id for item, _ in misses)
+    return _finding(rule, status, keys, window, evidence, message)
+
+
+def _deadline(rule: Rule, t: DeadlineAfterTrigger, ctx: Context) -> Iterator[Finding]:
+    days = ctx.param(t.days)
+    noun = rule.trigger(ctx.say.lang) if rule.trigger else rule.id
+    for trig in ctx.of_type(t.trigger.type):
+        if trig.day < ctx.effective or not ctx.selects(t.trigger, trig):
+            continue
+        keys: Keys = {k: getattr(trig.event, f, None) for k, f in t.subject.items()}
+        keys["event"] = trig.id
+        bind = {**keys, "trigger": trig.id}
+        due = add_days(trig.day, days)
+        pairs = [(act, item) for act in t.responses for item in ctx.candidates(act, bind)]
+        pairs.sort(key=lambda pair: (pair[1].day, pair[1].id))
+        acts = {item.id: act for act, item in pairs}
+
+        def unfit(item: Item, trig: Item = trig, keys: Keys = keys) -> str | None:
+            act = acts[item.id]
+            if act.not_before_trigger and item.day < trig.day:
+                return ctx.say.before_trigger(item.id, item.day, trig.id)
+            return ctx.unfit(act, item, keys.get("commune"))
+
+        candidates = _dedupe(item for _, item in pairs)
+        yield _resolve(
+            rule, ctx, keys, (trig.day, due), candidates, unfit, (noun, trig.id, trig.day)
+        )
+
+
+def _stage_dates(ctx: Context, stage: Stage, year: int, term_key: str | None) -> tuple[date, date]:
+    """(the period's last day, the due date) of a stage."""
+    plus = ctx.param(stage.plus_days)
+    on = ctx.setting(stage.on) if stage.on else "12-31"
+    if stage.anchor == "effective":
+        end = ctx.effective
+    elif stage.anchor == "in_year":
+        end = month_day_in(year, on)
+    elif stage.anchor == "in_next_year":
+        return date(year, 12, 31), add_days(month_day_in(year + 1, on), plus)
+    else:
+        term = ctx.terms[term_key or ""]
+        end = term.midpoint if stage.anchor == "term_midpoint" else term.end
+    return end, add_days(end, plus)
+
+
+def _owed(
+    ctx: Context, t: CalendarDeadline, assignments: Iterable[Assignment], first: date, last: date
+) -> bool:
+    if t.owed is None:
+        return True
+    need = max(1, ctx.param(t.owed.min_active_days))
+    for a in assignments:
+        if t.owed.active_on_period_end and not a.active_on(last):
+            continue
+        if a.active_days(max(first, ctx.effective), last) >= need:
+            return True
+    return False
+
+
+def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding]:
+    instances: list[tuple[Keys, date, list[Assignment]]] = []  # keys, window start, scope
+    years = range(ctx.effective.year, ctx.as_of.year + 1)
+    if t.per == "once":
+        instances.append(({}, ctx.effective, []))
+    elif t.per == "term":
+        for term in ctx.register.terms:
+            instances.append(({"term": term.id}, max(term.start, ctx.effective), []))
+    elif t.per == "year":
+        instances.extend(({"year": y}, date(y, 1, 1), ctx.assignments) for y in years)
+    elif t.per == "officer_year":
+        for officer in sorted({a.officer for a in ctx.assignments}):
+            scope = ctx.assignments_by(officer)
+            instances.extend(({"officer": officer, "year": y}, date(y, 1, 1), scope) for y in years)
+    else:
+        for a in ctx.assignments:
+            keys = {"officer": a.officer, "commune": a.commune}
+            instances.extend(({**keys, "year": y}, max(date(y, 1, 1), a.start), [a]) for y in years)
+
+    for base, begin, scope in instances:
+        start = max(begin, ctx.effective)
+        if start > ctx.as_of:
+            continue
+        for stage in t.stages:
+            year = base.get("year", start.year)
+            last, due = _stage_dates(ctx, stage, year, base.get("term"))
+            if start > due:
+                continue
+            if "year" in base and not _owed(ctx, t, scope, date(year, 1, 1), last):
+                continue
+            keys = dict(base)
+            if stage.kind is not None:
+                keys["kind"] = stage.kind
+            if t.period is not None:
+                keys["period"] = t.period.format(year=year)
+            commune = keys.get("commune")
+
+            def unfit(item: Item, commune: str | None = commune) -> str | None:
+                return ctx.unfit(t.act, item, commune)
+
+            yield _resolve(rule, ctx, keys, (start, due), ctx.candidates(t.act, keys), unfit)
+
+
+# Precedence, recommendation, conformance, coverage.
+
+
+def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
+    days = ctx.param(t.within_days)
+    say, noun = ctx.say, rule.act(ctx.say.lang)
+    for item in ctx.of_type(t.act.type):
+        if item.day < ctx.effective or not ctx.selects(t.act, item):
+            continue
+        keys: Keys = {k: field_values(item.event, f)[0] for k, f in t.subject.items()}
+        earlier = ctx.candidates(t.preceded_by, keys)
+        p = bisect.bisect_right([i.day for i in earlier], item.day) - 1
+        before = earlier[p] if p >= 0 else None
+        text = _subject_text(ctx, keys)
+        window = (item.day, item.day)
+        if before is not None and (item.day - before.day).days <= days:
+            message = say.preceded(text, item.id, item.day, noun, before.id, before.day)
+            yield _finding(rule, "fulfilled", keys, window, [item.id, before.id], message)
+        else:
+            latest = (before.id, before.day) if before else None
+            message = say.not_preceded(text, item.id, item.day, noun, days, latest)
+            yield _finding(rule, "violated", keys, window, [item.id], message)
+
+
+def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Finding]:
+    say, noun = ctx.say, rule.act(ctx.say.lang)
+    for a in ctx.assignments:
+        lo = max(a.start, ctx.effective)
+        if lo > a.end:
+            continue
+        keys: Keys = {"officer": a.officer, "commune": a.commune}
+        acts = ctx.candidates(t.act, keys)
+        for year in range(lo.year, min(a.end, ctx.as_of).year + 1):
+            start, due = max(date(year, 1, 1), lo), date(year, 12, 31)
+            if start > ctx.as_of:
+                break
+            last = min(due, a.end)
+            hit = next((i for i in acts if start <= i.day <= last), None)
+            ykeys = {**keys, "year": year}
+            text = _subject_text(ctx, ykeys)
+            if hit is not None:
+                message = say.observed(text, noun, hit.id, hit.day)
+                yield _finding(rule, "observed", ykeys, (start, due), [hit.id], message)
+            elif due < ctx.as_of:
+                message = say.not_observed(text, noun, year)
+                yield _finding(rule, "not_observed", ykeys, (start, due), [], message)
+            else:
+                message = say.not_yet_observed(text, noun, year, due)
+                yield _finding(rule, "pending", ykeys, (start, due), [], message)
+
+
+def _passes(t: Conformance, ctx: Context, item: Item, keys: Keys, test: str, field: str,
+            values: tuple[str, ...]) -> tuple[bool, str]:
+    say, event = ctx.say, item.event
+    if test == "one_of":
+        value = str(getattr(event, field))
+        return value in values, say.went(value, values)
+    if test == "contains_all":
+        present = set(field_values(event, field))
+        missing = [v for v in values if v not in present]
+        return not missing, say.covers(missing)
+    if test == "contains_officer":
+        ok = keys["officer"] in field_values(event, field)
+        return ok, say.invited(keys["officer"], ok)
+    if test == "within_term":
+        term = ctx.terms.get(str(getattr(event, field)))
+        span = (term.start, term.end) if term else None
+        ok = term is not None and term.start <= item.day <= term.end
+        return ok, say.in_term(str(getattr(event, field)), span, ok)
+    officer, commune = str(getattr(event, field)), str(getattr(event, "commune", ""))
+    return ctx.is_assigned(officer, commune, item.day), say.unassigned(officer, commune)
+
+
+def _examined(t: Conformance, ctx: Context) -> Iterator[tuple[int, Item, Keys, bool, str]]:
+    """Every examined (check index, event, subject keys, passes, verdict)."""
+    for n, check in enumerate(t.checks):
+        items = ctx.all_of_type(check.act.type) if t.voids_failing_acts else ctx.of_type(
+            check.act.type
+        )
+        for item in items:
+            if not ctx.selects(check.act, item):
+                continue
+            base: Keys = {k: field_values(item.event, f)[0] if field_values(item.event, f)
+                          else None for k, f in check.subject.items()}
+            if check.per_assigned_officer:
+                commune = getattr(item.event, "commune", "")
+                officers = sorted(
+                    {a.officer for a in ctx.assignments_in(commune) if a.active_on(item.day)}
+                )
+                subjects = [{**base, "officer": officer} for officer in officers]
+            else:
+                subjects = [base]
+            req = check.require
+            for keys in subjects:
+                ok, verdict = _passes(t, ctx, item, keys, req.test, req.field, req.values)
+                yield n, item, keys, ok, verdict
+
+
+def _voided(rules: Iterable[Rule], ctx: Context) -> Iterator[str]:
+    for rule in rules:
+        t = rule.template
+        if isinstance(t, Conformance) and t.voids_failing_acts:
+            yield from (item.id for _, item, _, ok, _ in _examined(t, ctx) if not ok)
+
+
+def _conformance(rule: Rule, t: Conformance, ctx: Context) -> Iterator[Finding]:
+    for n, item, keys, ok, verdict in _examined(t, ctx):
+        if item.day < ctx.effective or (ok and t.only_failures):
+            continue
+        noun = t.checks[n].noun(ctx.say.lang)
+        message = ctx.say.examined(_subject_text(ctx, keys), noun, item.id, item.day, verdict)
+        status: Status = "fulfilled" if ok else "violated"
+        yield _finding(rule, status, keys, (item.day, item.day), [item.id], message)
+
+
+def _coverage(rule: Rule, t: Coverage, ctx: Context) -> Iterator[Finding]:
+    grace = ctx.param(t.grace_days)
+    for term in ctx.register.terms:
+        lo = max(add_days(term.start, grace), ctx.effective)
+        hi = min(term.end, ctx.as_of)
+        if lo > hi:
+            continue
+        for commune in ctx.register.communes:
+            spans = sorted(
+                (max(a.start, lo), min(a.end, hi))
+                for a in ctx.assignments_in(commune.id)
+                if a.start <= hi and a.end >= lo and a.start <= a.end
+            )
+            gaps: list[tuple[date, date]] = []
+            cursor = lo
+            for s, e in spans:
+                if s > cursor:
+                    gaps.append((cursor, s - timedelta(days=1)))
+                cursor = max(cursor, e + timedelta(days=1))
+            if cursor <= hi:
+                gaps.append((cursor, hi))
+            keys = {"commune": commune.id, "district": commune.district, "term": term.id}
+            text = _subject_text(ctx, keys)
+            for s, e in gaps:
+                open_ = e == ctx.as_of and term.end > ctx.as_of
+                message = ctx.say.gap(text, s, e, open_)
+                yield _finding(rule, "violated", keys, (s, e), [], message)
+
+
+_EVALUATORS: dict[type, Callable[[Rule, Any, Context], Iterator[Finding]]] = {
+    PeriodicDuty: _periodic,
+    DeadlineAfterTrigger: _deadline,
+    CalendarDeadline: _calendar,
+    Precedence: _precedence,
+    Recommendation: _recommendation,
+    Conformance: _conformance,
+    Coverage: _coverage,
+}

@@ -1,0 +1,79 @@
+"""Words the reports use, in Vietnamese and English (the project glossary)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "fulfilled": ("đã thực hiện", "fulfilled"),
+    "late": ("thực hiện muộn", "late"),
+    "violated": ("chưa thực hiện (quá hạn)", "violated"),
+    "pending": ("chưa đến hạn", "pending"),
+    "observed": ("có thực hiện", "observed"),
+    "not_observed": ("chưa thực hiện", "not observed"),
+}
+
+BEARER_LABELS: dict[str, tuple[str, str]] = {
+    "officer": ("cán bộ theo dõi địa bàn", "monitoring officer"),
+    "commune": ("đảng ủy xã", "commune Party committee"),
+    "standing_member": ("ủy viên Ban Thường vụ Tỉnh ủy phụ trách", "Standing Committee member in charge"),
+    "standing_committee": ("Ban Thường vụ Tỉnh ủy", "Provincial Standing Committee"),
+    "organization_board": ("Ban Tổ chức Tỉnh ủy", "Provincial Organization Board"),
+}
+
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "provincial_office": ("qua Văn phòng Tỉnh ủy", "through the Provincial Party Office"),
+    "organization_board": ("qua Ban Tổ chức Tỉnh ủy", "through the Provincial Organization Board"),
+    "direct": ("trực tiếp", "directly"),
+    "socio_economic": ("phát triển kinh tế - xã hội", "socio-economic development"),
+    "defense_security": ("quốc phòng, an ninh", "defence and security"),
+    "political_system": ("xây dựng hệ thống chính trị", "building the political system"),
+    "policy_implementation": (
+        "triển khai chủ trương, chính sách",
+        "implementation of guidelines and policies",
+    ),
+    "public_sentiment": ("đời sống, tâm trạng của nhân dân", "people's lives and mood"),
+    "preliminary": ("sơ kết", "preliminary"),
+    "final": ("tổng kết", "final"),
+    "difficulty": ("khó khăn, vướng mắc", "difficulty"),
+    "proposal": ("đề xuất, kiến nghị", "proposal"),
+    "new_model": ("mô hình mới", "new model"),
+    "shortcoming": ("hạn chế, yếu kém", "shortcoming"),
+}
+
+SUBJECT_LABELS: dict[str, tuple[str, str]] = {
+    "officer": ("cán bộ", "officer"),
+    "commune": ("địa bàn", "commune"),
+    "district": ("huyện", "district"),
+    "standing_member": ("ủy viên BTV", "member"),
+    "year": ("năm", "year"),
+    "period": ("kỳ", "period"),
+    "term": ("nhiệm kỳ", "term"),
+    "kind": ("loại", "kind"),
+    "event": ("sự kiện", "event"),
+}
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The Vietnamese or the English word of ``pair``."""
+    return pair[0] if lang == "vi" else pair[1]
+
+
+def label(value: str, lang: str) -> str:
+    """A code value (``"provincial_office"``) in words, or the value itself."""
+    pair = VALUE_LABELS.get(value)
+    return pick(pair, lang) if pair else value
+
+
+def fmt_date(value: date, lang: str) -> str:
+    """``dd/mm/yyyy`` in Vietnamese, ISO 8601 in English."""
+    return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+
+
+def status_label(status: str, lang: str) -> str:
+    """A finding status in words."""
+    return pick(STATUS_LABELS[status], lang)

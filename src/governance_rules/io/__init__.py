@@ -1,0 +1,24 @@
+"""Input: register and policy loaders, event readers, and the intake that accounts for
+every record."""
+
+from __future__ import annotations
+
+from ._intake import Intake, Outcome, read_events
+from ._loaders import load_policy, load_register, parse_policy, parse_register
+from ._readers import EventReader, Record, read_csv, read_json_array, read_jsonl, reader_for
+
+__all__ = [
+    "EventReader",
+    "Intake",
+    "Outcome",
+    "Record",
+    "load_policy",
+    "load_register",
+    "parse_policy",
+    "parse_register",
+    "read_csv",
+    "read_events",
+    "read_json_array",
+    "read_jsonl",
+    "reader_for",
+]

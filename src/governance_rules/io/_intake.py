@@ -1,0 +1,175 @@
+"""Intake: turning located records into accepted events, and accounting for every one."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from ..errors import suggest
+from ..model import EVENT_ADAPTER, EVENT_TYPES, Accounting, BaseEvent, Register, Rejection
+from ._readers import Record, reader_for
+
+Outcome = Literal["accepted", "duplicate", "rejected", "future"]
+
+# Fields that name register entries, by the register list they must resolve in.
+_REFERENCES: dict[str, tuple[str, str]] = {
+    "officer": ("officers", "officer"),
+    "invited": ("officers", "officer"),
+    "attended": ("officers", "officer"),
+    "commune": ("communes", "commune"),
+    "to": ("standing_members", "standing member"),
+    "standing_member": ("standing_members", "standing member"),
+    "confirmed_by": ("standing_members", "standing member"),
+    "term": ("terms", "term"),
+}
+
+
+def _digest(record: Mapping[str, Any]) -> bytes:
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _pydantic_reason(event_type: str, error: ValidationError) -> str:
+    first = error.errors(include_url=False)[0]
+    loc = [str(part) for part in first["loc"][1:]]
+    name = "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in loc).lstrip(".") or "?"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "missing":
+        return f"{event_type}: field '{name}': missing"
+    hint = ""
+    if first["type"] == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(first.get("ctx", {}).get("expected", "")))
+        hint = suggest(str(first["input"]), choices)
+    value = first["input"]
+    shown = "" if isinstance(value, dict) or "got" in message else f" (got {_short(value)})"
+    return f"{event_type}: field '{name}': {message}{shown}{hint}"
+
+
+@dataclass
+class Intake:
+    """Accepts records one at a time and accounts for each.
+
+    Every record read ends as exactly one of accepted, duplicate, rejected or future, so
+    ``read = accepted + duplicates + rejected + future`` always holds. The first record with
+    an id claims it; a later identical one is a duplicate, a different one a conflict
+    (rejected, naming both locations). A rejected record claims nothing.
+
+    Args:
+        register: Events must name officers, communes, members and terms of this register.
+        as_of: Events dated after it are counted as future and not accepted; ``None``
+            accepts every date.
+    """
+
+    register: Register
+    as_of: date | None = None
+    accepted: list[BaseEvent] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    duplicates: int = 0
+    future: int = 0
+    _claims: dict[str, tuple[bytes, str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._tz = ZoneInfo(self.register.province.timezone)
+        self._ids = {
+            name: {item.id for item in getattr(self.register, name)}
+            for name, _ in set(_REFERENCES.values())
+        }
+
+    @property
+    def accounting(self) -> Accounting:
+        """The counts so far."""
+        rejected = len(self.rejections)
+        read = len(self.accepted) + self.duplicates + rejected + self.future
+        return Accounting(
+            read=read,
+            accepted=len(self.accepted),
+            duplicates=self.duplicates,
+            rejected=rejected,
+            future=self.future,
+        )
+
+    def add(self, location: str, record: Record) -> Outcome:
+        """Take one record (or the reason it is none) found at ``location``."""
+        if isinstance(record, str):
+            return self._reject(location, record)
+        event_or_reason = self.parse(record)
+        if isinstance(event_or_reason, str):
+            return self._reject(location, event_or_reason)
+        event = event_or_reason
+        digest = _digest(record)
+        claim = self._claims.get(event.id)
+        if claim is not None:
+            if claim[0] == digest:
+                self.duplicates += 1
+                return "duplicate"
+            reason = f"conflicts with {claim[1]}: same id '{event.id}', different content"
+            return self._reject(location, reason)
+        self._claims[event.id] = (digest, location)
+        if self.as_of is not None and event.day(self._tz) > self.as_of:
+            self.future += 1
+            return "future"
+        self.accepted.append(event)
+        return "accepted"
+
+    def parse(self, record: Mapping[str, Any]) -> BaseEvent | str:
+        """The event a record holds, or a one-line reason naming the field and value."""
+        event_type = record.get("type")
+        if event_type is None:
+            return "field 'type': missing"
+        if not isinstance(event_type, str):
+            return f"field 'type': expected a string (got {_short(event_type)})"
+        if event_type not in EVENT_TYPES:
+            return f"field 'type': unknown event type '{event_type}'{suggest(event_type, EVENT_TYPES)}"
+        try:
+            event: BaseEvent = EVENT_ADAPTER.validate_python(record)
+        except ValidationError as error:
+            return _pydantic_reason(event_type, error)
+        for name, (kind, noun) in _REFERENCES.items():
+            if name not in type(event).model_fields:
+                continue
+            known = self._ids[kind]
+            value = getattr(event, name)
+            for item in value if isinstance(value, tuple) else (value,):
+                if item is not None and item not in known:
+                    return (
+                        f"{event_type}: field '{name}': unknown {noun} '{item}'"
+                        f"{suggest(item, known)}"
+                    )
+        return event
+
+    def _reject(self, location: str, reason: str) -> Outcome:
+        self.rejections.append(Rejection(location=location, error=reason))
+        return "rejected"
+
+    def read(self, paths: Iterable[str | Path]) -> Intake:
+        """Read files in the order given, each with the reader its format needs."""
+        for name in paths:
+            path = Path(name)
+            for line, record in reader_for(path)(path):
+                self.add(f"{name}:{line}", record)
+        return self
+
+
+def read_events(
+    paths: Iterable[str | Path], register: Register, as_of: date | None = None
+) -> Intake:
+    """Read event files (JSON Lines, JSON array or CSV) into an :class:`Intake`.
+
+    Raises:
+        InputError: If a file cannot be read at all.
+    """
+    return Intake(register, as_of).read(paths)

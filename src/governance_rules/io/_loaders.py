@@ -1,0 +1,124 @@
+"""Loading the register and the policy from YAML or JSON, with every problem located."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import InputError, PolicyError, Problem, RegisterError, suggest
+from ..model import Policy, Register
+
+
+def _load_mapping(path: Path, what: str) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8") from None
+    try:
+        if path.suffix.lower() == ".json":
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}:{error.lineno}", f"invalid JSON: {error.msg}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InputError(where, f"invalid YAML: {problem}") from None
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".")
+
+
+def _problems(error: ValidationError, source: str) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "missing"
+        elif item["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif not isinstance(item["input"], dict | list):
+            message += f" (got {item['input']!r})"
+        location = f"{source}: {_path(item['loc'])}" if source else _path(item["loc"])
+        problems.append(Problem(location, message))
+    return problems
+
+
+def parse_register(data: Any, source: str = "") -> Register:
+    """Validate register data (a mapping, as parsed from YAML or JSON).
+
+    Raises:
+        RegisterError: Listing every problem, each with its path (``communes[3].district``).
+    """
+    if not isinstance(data, Mapping):
+        raise RegisterError([Problem(source, "expected a mapping at the top level")])
+    try:
+        register = Register.model_validate(data)
+    except ValidationError as error:
+        raise RegisterError(_problems(error, source)) from None
+    problems = register.problems()
+    if problems:
+        prefix = f"{source}: " if source else ""
+        raise RegisterError(Problem(f"{prefix}{p.location}", p.message) for p in problems)
+    return register
+
+
+def load_register(path: str | Path) -> Register:
+    """Load and validate a register file (YAML, or JSON by its ``.json`` suffix).
+
+    Raises:
+        InputError: If the file cannot be read or parsed.
+        RegisterError: Listing every problem of its content.
+    """
+    path = Path(path)
+    return parse_register(_load_mapping(path, "register"), str(path))
+
+
+def parse_policy(data: Any, source: str = "") -> Policy:
+    """Validate policy overrides (a mapping of policy keys to values).
+
+    Raises:
+        PolicyError: Naming each unknown key (with "did you mean") and each bad value.
+    """
+    if data is None:
+        return Policy()
+    if not isinstance(data, Mapping):
+        raise PolicyError([Problem(source, "expected a mapping of policy keys to values")])
+    prefix = f"{source}: " if source else ""
+    unknown = [
+        Problem(f"{prefix}{key}", f"unknown policy key{suggest(str(key), Policy.model_fields)}")
+        for key in data
+        if key not in Policy.model_fields
+    ]
+    try:
+        policy = Policy.model_validate(
+            {k: v for k, v in data.items() if k in Policy.model_fields}
+        )
+    except ValidationError as error:
+        raise PolicyError(unknown + _problems(error, source)) from None
+    if unknown:
+        raise PolicyError(unknown)
+    return policy
+
+
+def load_policy(path: str | Path) -> Policy:
+    """Load a policy file (YAML): the defaults, with the values it sets.
+
+    Raises:
+        InputError: If the file cannot be read or parsed.
+        PolicyError: For an unknown key or a bad value.
+    """
+    path = Path(path)
+    return parse_policy(_load_mapping(path, "policy"), str(path))

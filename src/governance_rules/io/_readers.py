@@ -1,0 +1,205 @@
+"""Readers: records out of JSON Lines, JSON arrays and CSV files, streamed.
+
+A reader yields ``(line, record)`` pairs: ``record`` is the parsed object, or a one-line
+reason why the text at that line is not a record. A reader never raises for bad content; it
+raises :class:`~governance_rules.errors.InputError` only when the file as a whole cannot be
+read (missing, or a JSON array whose syntax breaks, so that what follows cannot be located).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..errors import InputError
+from ..model import EVENT_TYPES
+
+Record = dict[str, Any] | str
+"""A parsed record, or the reason the text is not one."""
+
+_LIST_FIELDS = {"topics", "invited", "attended", "sections"}
+_INT_FIELDS = {"year"}
+_CHUNK = 1 << 16
+
+
+class EventReader(Protocol):
+    """Reads one file into located records."""
+
+    def __call__(self, path: Path) -> Iterator[tuple[int, Record]]: ...
+
+
+def _open(path: Path) -> io.BufferedReader:
+    try:
+        return open(path, "rb")  # noqa: SIM115 - the callers close it
+    except OSError as error:
+        raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
+
+
+def _loads(text: str) -> Record:
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        return "invalid JSON: nested too deeply"
+    except ValueError as error:
+        return f"invalid JSON: {getattr(error, 'msg', error)}"
+    if not isinstance(value, dict):
+        return f"expected a JSON object, got {type(value).__name__}"
+    return value
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, Record]]:
+    """Records of a JSON Lines file, one object a line; blank lines are not records."""
+    with _open(path) as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                yield number, f"not UTF-8 (byte {error.start + 1})"
+                continue
+            if text.strip():
+                yield number, _loads(text)
+
+
+def read_json_array(path: Path) -> Iterator[tuple[int, Record]]:
+    """Records of a file holding one JSON array of objects, parsed element by element."""
+    decoder = json.JSONDecoder()
+    with _open(path) as handle:
+        reader = codecs.getincrementaldecoder("utf-8-sig")()
+        buffer, pos, line, eof = "", 0, 1, False
+
+        def fill() -> bool:
+            nonlocal buffer, pos, eof
+            if eof:
+                return False
+            chunk = handle.read(_CHUNK)
+            try:
+                text = reader.decode(chunk, final=not chunk)
+            except UnicodeDecodeError:
+                raise InputError(f"{path}:{line}", "not UTF-8") from None
+            eof = not chunk
+            buffer, pos = buffer[pos:] + text, 0
+            return bool(chunk) or bool(text)
+
+        def skip_space() -> None:
+            nonlocal pos, line
+            while True:
+                while pos < len(buffer) and buffer[pos] in " \t\r\n":
+                    line += buffer[pos] == "\n"
+                    pos += 1
+                if pos < len(buffer) or not fill():
+                    return
+
+        skip_space()
+        if pos >= len(buffer) or buffer[pos] != "[":
+            raise InputError(f"{path}:{line}", "expected a JSON array of events")
+        pos += 1
+        first = True
+        while True:
+            skip_space()
+            if pos >= len(buffer):
+                raise InputError(f"{path}:{line}", "invalid JSON: the array is not closed")
+            if buffer[pos] == "]":
+                return
+            if not first:
+                if buffer[pos] != ",":
+                    raise InputError(f"{path}:{line}", "invalid JSON: expected ',' or ']'")
+                pos += 1
+                skip_space()
+            first = False
+            while True:
+                try:
+                    value, end = decoder.raw_decode(buffer, pos)
+                except RecursionError:
+                    raise InputError(f"{path}:{line}", "invalid JSON: nested too deeply") from None
+                except json.JSONDecodeError as error:
+                    if fill():
+                        continue
+                    raise InputError(f"{path}:{line}", f"invalid JSON: {error.msg}") from None
+                except ValueError as error:
+                    raise InputError(f"{path}:{line}", f"invalid JSON: {error}") from None
+                # A number or literal cut by the chunk's end must be read whole.
+                if end == len(buffer) and not eof and fill():
+                    continue
+                break
+            start_line = line
+            line += buffer.count("\n", pos, end)
+            pos = end
+            if isinstance(value, dict):
+                yield start_line, value
+            else:
+                yield start_line, f"expected a JSON object, got {type(value).__name__}"
+
+
+def _csv_value(name: str, value: str) -> Any:
+    if value == "":
+        return [] if name in _LIST_FIELDS else None
+    if name in _LIST_FIELDS:
+        return [part.strip() for part in value.split(";") if part.strip()]
+    if name in _INT_FIELDS and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return value
+
+
+def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
+    """Records of a CSV file with a header row.
+
+    The event type comes from a ``type`` column, or else from the file name
+    (``visit.conducted.csv``). List fields are ``;``-separated; empty cells are null.
+    """
+    with _open(path) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        rows = csv.reader(text)
+        try:
+            header = next(rows, None)
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise InputError(f"{path}:1", f"unreadable CSV header: {error}") from None
+        if header is None:
+            return
+        header = [h.strip() for h in header]
+        file_type = path.name.removesuffix(".csv")
+        if "type" not in header and file_type not in EVENT_TYPES:
+            raise InputError(
+                f"{path}:1",
+                "CSV needs a 'type' column, or a file name that is an event type "
+                "(such as visit.conducted.csv)",
+            )
+        while True:
+            number = rows.line_num + 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as error:
+                raise InputError(f"{path}:{number}", f"not UTF-8 ({error.reason})") from None
+            except csv.Error as error:
+                yield number, f"invalid CSV: {error}"
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                yield number, f"{len(row)} cells for {len(header)} columns"
+                continue
+            record: dict[str, Any] = {}
+            for name, cell in zip(header, row, strict=False):
+                value = _csv_value(name, cell)
+                if value is not None:
+                    record[name] = value
+            record.setdefault("type", file_type)
+            yield number, record
+
+
+def reader_for(path: Path) -> EventReader:
+    """The reader for ``path``: CSV by its suffix, else a JSON array or JSON Lines by the
+    file's first character."""
+    if path.suffix.lower() == ".csv":
+        return read_csv
+    with _open(path) as handle:
+        head = handle.read(4096).lstrip(codecs.BOM_UTF8).lstrip()
+    return read_json_array if head.startswith(b"[") else read_jsonl

@@ -1,0 +1,62 @@
+"""Types shared by the domain models."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+
+class Frozen(BaseModel):
+    """Base of the domain models: immutable, unknown fields refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value)
+
+
+Id = Annotated[str, StringConstraints(min_length=1), AfterValidator(_nfc)]
+"""An identifier: a non-empty string, NFC-normalised."""
+
+Name = Annotated[str, StringConstraints(min_length=1), AfterValidator(_nfc)]
+"""A human name in Unicode, normalised to NFC on load."""
+
+
+def _parse_at(value: Any) -> date | datetime:
+    if isinstance(value, datetime | date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected an ISO 8601 date or date-time string, got {value!r}")
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"invalid ISO 8601 date or date-time {value!r}") from None
+
+
+At = Annotated[
+    date | datetime,
+    PlainValidator(_parse_at),
+    PlainSerializer(lambda v: v.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "anyOf": [{"format": "date"}, {"format": "date-time"}],
+            "description": "ISO 8601 date, or date-time (local to the province without offset)",
+        }
+    ),
+]
+"""When an event happened: a date, or a date-time (without offset: the province's time)."""

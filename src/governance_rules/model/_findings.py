@@ -1,0 +1,116 @@
+"""Findings and the report of a check (SPEC sections 6 and 7)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ._common import Frozen
+
+Status = Literal["fulfilled", "late", "violated", "pending", "observed", "not_observed"]
+STATUSES: tuple[Status, ...] = (
+    "fulfilled",
+    "late",
+    "violated",
+    "pending",
+    "observed",
+    "not_observed",
+)
+
+SUBJECT_KEYS: tuple[str, ...] = (
+    "officer",
+    "commune",
+    "district",
+    "standing_member",
+    "year",
+    "period",
+    "term",
+    "kind",
+    "event",
+)
+
+
+class Subject(Frozen):
+    """Whom or what a finding is about; only the keys that apply are set."""
+
+    officer: str | None = None
+    commune: str | None = None
+    district: str | None = None
+    standing_member: str | None = None
+    year: int | None = None
+    period: str | None = None
+    term: str | None = None
+    kind: str | None = None
+    event: str | None = None
+
+    def sort_key(self) -> tuple[str, ...]:
+        """A total order over subjects, key by key in the order of :data:`SUBJECT_KEYS`."""
+        values = (getattr(self, key) for key in SUBJECT_KEYS)
+        return tuple("" if v is None else f"{v:>8}" if isinstance(v, int) else v for v in values)
+
+
+class Window(Frozen):
+    """The dates of an obligation instance, both inclusive: when it began and when it is due."""
+
+    start: date
+    due: date
+
+
+class Finding(Frozen):
+    """One obligation instance, or one examined act, as of the evaluation date.
+
+    Attributes:
+        rule: The rule id (``"GR-VISIT-QUARTERLY"``).
+        status: ``fulfilled``, ``late``, ``violated``, ``pending``, ``observed`` or
+            ``not_observed``.
+        subject: The keys that identify the instance.
+        window: Start and due date, where the rule has them.
+        evidence: Ids of the events that fulfilled, triggered or broke it.
+        clauses: Ids of the clauses of the Regulation the rule comes from.
+        message: One sentence, in the chosen language, that says why.
+    """
+
+    rule: str
+    status: Status
+    subject: Subject
+    window: Window | None = None
+    evidence: tuple[str, ...] = ()
+    clauses: tuple[str, ...]
+    message: str
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Findings sort by rule, subject, window start, then the rest for a total order."""
+        window = (self.window.start, self.window.due) if self.window else (date.min, date.min)
+        return (self.rule, self.subject.sort_key(), window, self.status, self.evidence)
+
+
+class Accounting(Frozen):
+    """What became of every input record: read = accepted + duplicates + rejected + future."""
+
+    read: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    future: int = 0
+
+
+class Rejection(Frozen):
+    """A rejected input record: where it is and why."""
+
+    location: str
+    error: str
+
+
+class CheckReport(Frozen):
+    """The result of a check, as ``check --format json`` prints it."""
+
+    as_of: date
+    province: str
+    backend: str
+    policy: dict[str, Any]
+    input: Accounting
+    rejected: tuple[Rejection, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    summary: dict[Status, int] = Field(default_factory=dict)

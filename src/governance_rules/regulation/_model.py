@@ -1,0 +1,41 @@
+"""The shape of a clause of the Regulation."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Section(StrEnum):
+    """The four parts of the Regulation."""
+
+    PRINCIPLES = "principles"
+    DUTIES = "duties"
+    RELATIONSHIPS = "relationships"
+    ORGANIZATION_BOARD = "organization_board"
+
+
+class Clause(BaseModel):
+    """One principle, duty, relationship or task of the Regulation ("điều khoản").
+
+    Attributes:
+        id: Stable identifier, cited by rules and findings (``"D4"``).
+        section: The part of the Regulation the clause belongs to.
+        vi: The Vietnamese text, exactly as in the Regulation.
+        en: An English translation.
+        unchecked: Why no rule can check the clause from events, or ``None`` when rules
+            of the catalogue cite it.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    section: Section
+    vi: str
+    en: str
+    unchecked: str | None = None
+
+    def text(self, lang: str) -> str:
+        """The clause in ``lang`` (``"vi"`` or ``"en"``)."""
+        return self.vi if lang == "vi" else self.en

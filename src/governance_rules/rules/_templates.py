@@ -1,0 +1,325 @@
+"""Rule templates: the few shapes every rule of the catalogue is built from.
+
+A rule is data: a :class:`Rule` holds one template value, and the engine knows how to
+evaluate each template. Adding a rule, or a province's variant of one, means writing a new
+value, never new engine code. Numbers a rule reads from the policy are named by their policy
+key (``"visit_interval_months"``); a plain ``int`` is a constant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ..model._common import Frozen
+
+Param = int | str
+"""A number: an ``int`` constant, or the name of the policy key that holds it."""
+
+Bearer = Literal[
+    "officer",
+    "commune",
+    "standing_member",
+    "standing_committee",
+    "organization_board",
+]
+"""Who bears an obligation: the party a finding holds to account."""
+
+MONTH_DAY = re.compile(r"^\d{2}-\d{2}$")
+
+
+class Text(Frozen):
+    """A phrase in Vietnamese and English."""
+
+    vi: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        """The phrase in ``lang``."""
+        return self.vi if lang == "vi" else self.en
+
+
+class Act(Frozen):
+    """Which events count as an act, and how they bind to an obligation's subject.
+
+    Binding fields name a field of the event that must agree with the subject: ``officer``
+    (a list field such as ``attended`` must contain the subject's officer), ``commune``,
+    ``year``, ``term`` and ``kind`` must equal it, ``period`` is a pattern filled from the
+    subject (``"{year}-H1"``), ``refers`` must hold the id of the triggering event, and
+    ``in_charge`` must name a Standing Committee member in charge of the subject's commune
+    (an event that fails only that test is a near miss, and the finding says why).
+
+    Attributes:
+        type: The event type.
+        where: Scalar fields whose value must be one of the given values.
+        any_of: List fields that must contain at least one of the given values.
+        not_before_trigger: Only events on or after the trigger's date count.
+    """
+
+    type: str
+    where: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
+    any_of: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
+    officer: str | None = None
+    commune: str | None = None
+    year: str | None = None
+    term: str | None = None
+    kind: str | None = None
+    period: str | None = None
+    refers: str | None = None
+    in_charge: str | None = None
+    not_before_trigger: bool = False
+
+    def bindings(self) -> dict[str, str]:
+        """Subject key -> event field, for the fields that bind by equality or membership."""
+        pairs = {
+            "officer": self.officer,
+            "commune": self.commune,
+            "year": self.year,
+            "term": self.term,
+            "kind": self.kind,
+            "trigger": self.refers,
+        }
+        return {key: field for key, field in pairs.items() if field is not None}
+
+
+class PeriodicDuty(Frozen):
+    """A duty repeated per assignment: at least one act every ``interval_months``.
+
+    Rolling windows: the first starts on the assignment date; an act fulfils the window and
+    the next starts on the act's date; a window with no act by its due date is violated and
+    the next starts on that due date. With the ``calendar_quarter`` cadence, every calendar
+    quarter the assignment fully covers needs one act.
+
+    Attributes:
+        acts: The events that fulfil a window (bound to the officer and the commune).
+        interval_months: Months from a window's start to its due date.
+        cadence: ``"rolling"``, ``"calendar_quarter"``, or the policy key that says which.
+        exempt_agency_heads: Not owed by an officer who heads their own agency.
+    """
+
+    template: Literal["periodic"] = "periodic"
+    acts: tuple[Act, ...]
+    interval_months: Param
+    cadence: str = "rolling"
+    exempt_agency_heads: bool = False
+
+
+class DeadlineAfterTrigger(Frozen):
+    """Each triggering event must be answered by a response within ``days``.
+
+    Attributes:
+        trigger: The events that open an obligation.
+        responses: The events that answer it (bound to the subject taken from the trigger).
+        days: Days from the trigger's date to the due date.
+        subject: Subject key -> trigger field, for the finding's subject.
+    """
+
+    template: Literal["deadline"] = "deadline"
+    trigger: Act
+    responses: tuple[Act, ...]
+    days: Param
+    subject: Mapping[str, str] = Field(default_factory=dict)
+
+
+class Precedence(Frozen):
+    """Each act must be preceded (the same day allowed) by another within ``within_days``.
+
+    Attributes:
+        act: The events examined.
+        preceded_by: The events that must come first, bound to the act's officer and commune.
+        within_days: How many days before the act the earlier event may be.
+        subject: Subject key -> field of the examined event; ``preceded_by`` binds to it.
+    """
+
+    template: Literal["precedence"] = "precedence"
+    act: Act
+    preceded_by: Act
+    within_days: Param
+    subject: Mapping[str, str] = Field(
+        default_factory=lambda: {"officer": "officer", "commune": "commune", "event": "id"}
+    )
+
+
+class Stage(Frozen):
+    """One due date of a calendar deadline.
+
+    Attributes:
+        kind: The subject's ``kind`` for this stage (``"preliminary"``), or ``None``.
+        anchor: What the due date hangs on: ``effective`` (the Regulation's effective date),
+            ``in_year`` or ``in_next_year`` (the day ``on`` of the instance's year or the
+            next), ``term_midpoint`` or ``term_end``.
+        on: ``MM-DD``, or the policy key that holds it (for ``in_year``/``in_next_year``).
+        plus_days: Days added to the anchor.
+    """
+
+    kind: str | None = None
+    anchor: Literal["effective", "in_year", "in_next_year", "term_midpoint", "term_end"]
+    on: str | None = None
+    plus_days: Param = 0
+
+
+class Owed(Frozen):
+    """When an instance of a calendar deadline is owed at all.
+
+    Attributes:
+        min_active_days: Days an assignment must be active in the period (up to the anchor).
+        active_on_period_end: The assignment must be active on the period's last day.
+    """
+
+    min_active_days: Param = 1
+    active_on_period_end: bool = False
+
+
+class CalendarDeadline(Frozen):
+    """An act due by a calendar date, per year, officer and year, assignment and year, term,
+    or once.
+
+    Attributes:
+        per: What one instance is for.
+        stages: The due dates (one instance per stage).
+        act: The events that fulfil an instance, bound to its subject.
+        owed: When a year-based instance is owed; ``None`` means always.
+        period: For ``officer_year``: the period label, as a pattern (``"{year}-H1"``).
+    """
+
+    template: Literal["calendar"] = "calendar"
+    per: Literal["once", "year", "officer_year", "assignment_year", "term"]
+    stages: tuple[Stage, ...]
+    act: Act
+    owed: Owed | None = None
+    period: str | None = None
+
+
+class Requirement(Frozen):
+    """What an examined event must satisfy.
+
+    Attributes:
+        test: ``one_of`` (``field`` is one of ``values``), ``contains_all`` (the list
+            ``field`` contains every value), ``contains_officer`` (the list ``field``
+            contains the subject's officer), ``within_term`` (the event's date lies in the
+            term ``field`` names), ``assigned`` (the officer in ``field`` is actively assigned
+            to the event's commune that day).
+        field: The event field tested.
+        values: The values, for ``one_of`` and ``contains_all``.
+    """
+
+    test: Literal["one_of", "contains_all", "contains_officer", "within_term", "assigned"]
+    field: str
+    values: tuple[str, ...] = ()
+
+
+class Check(Frozen):
+    """One kind of examined event and what it must satisfy.
+
+    Attributes:
+        act: The events examined.
+        require: The requirement.
+        per_assigned_officer: One instance per officer actively assigned to the event's
+            commune that day (the subject's officer), instead of one per event.
+        subject: Subject key -> event field, for the finding's subject.
+        noun: What the examined event is, for messages.
+    """
+
+    act: Act
+    require: Requirement
+    per_assigned_officer: bool = False
+    subject: Mapping[str, str] = Field(default_factory=dict)
+    noun: Text
+
+
+class Conformance(Frozen):
+    """Every examined event conforms; one finding per event (or per event and officer).
+
+    Attributes:
+        checks: The kinds of events examined and their requirements.
+        only_failures: Report failures only.
+        voids_failing_acts: A failing event fulfils nothing and triggers nothing else.
+    """
+
+    template: Literal["conformance"] = "conformance"
+    checks: tuple[Check, ...]
+    only_failures: bool = False
+    voids_failing_acts: bool = False
+
+
+class Recommendation(Frozen):
+    """An encouraged act per assignment and calendar year: ``observed`` or ``not_observed``.
+
+    Attributes:
+        act: The events that observe it (bound to the officer and the commune).
+    """
+
+    template: Literal["recommendation"] = "recommendation"
+    act: Act
+
+
+class Coverage(Frozen):
+    """From a term's start plus ``grace_days`` to its end, every commune has an active
+    assignment; each gap is one finding."""
+
+    template: Literal["coverage"] = "coverage"
+    grace_days: Param
+
+
+Template = Annotated[
+    PeriodicDuty
+    | DeadlineAfterTrigger
+    | Precedence
+    | CalendarDeadline
+    | Conformance
+    | Recommendation
+    | Coverage,
+    Field(discriminator="template"),
+]
+"""Any rule template, told apart by its ``template`` name."""
+
+
+class Rule(Frozen):
+    """A rule of the catalogue: an obligation of the Regulation, as data.
+
+    Attributes:
+        id: The rule id (``"GR-VISIT-QUARTERLY"``).
+        title: The rule's title in Vietnamese and English.
+        bearer: Who bears the obligation.
+        clauses: Ids of the clauses the rule comes from.
+        act: What fulfils the obligation, as a noun phrase for messages.
+        trigger: What opens an instance (deadline rules), as a noun phrase.
+        template: The template value that defines the rule.
+    """
+
+    id: str
+    title: Text
+    bearer: tuple[Bearer, ...]
+    clauses: tuple[str, ...]
+    act: Text
+    trigger: Text | None = None
+    template: Template
+
+    @property
+    def policy_keys(self) -> tuple[str, ...]:
+        """The policy keys the rule reads, in the order of first mention."""
+        return tuple(dict.fromkeys(_policy_refs(self.template)))
+
+
+def _policy_refs(template: Frozen) -> list[str]:
+    from ..model import Policy
+
+    keys = Policy.model_fields
+    found: list[str] = []
+
+    def visit(value: object) -> None:
+        if isinstance(value, str) and value in keys:
+            found.append(value)
+        elif isinstance(value, Frozen):
+            for name in type(value).model_fields:
+                if name not in ("where", "any_of", "subject", "noun"):
+                    visit(getattr(value, name))
+        elif isinstance(value, tuple):
+            for item in value:
+                visit(item)
+
+    visit(template)
+    return found
