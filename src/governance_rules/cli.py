@@ -1,0 +1,237 @@
+"""The command line: ``governance-rules check|validate|rules|explain|schema``.
+
+A thin imperative shell over the public API. It is the only place that reads the clock
+(today's date in the province's timezone, when ``--as-of`` is not given) and the
+environment (the locale, for ``--lang``). Errors are one line each on stderr, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+from zoneinfo import ZoneInfo
+
+from pydantic import TypeAdapter
+
+from . import __version__
+from ._check import check
+from .errors import DefinitionError, GovernanceRulesError, InputError
+from .io import Intake, load_policy, load_register
+from .model import EVENT_ADAPTER, CheckReport, Policy, Register
+from .report import (
+    render_json,
+    render_rules_markdown,
+    render_rules_table,
+    render_table,
+    rule_lines,
+)
+from .rules import CATALOGUE
+
+PROG = "governance-rules"
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+BACKENDS = ("reference",)
+
+
+class UsageError(Exception):
+    """Bad command-line usage."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got '{text}'") from None
+
+
+def default_lang(environ: os._Environ[str] | dict[str, str] | None = None) -> str:
+    """``vi`` when the locale is Vietnamese (``vi*``), else ``en``."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the command line."""
+    parser = _Parser(prog=PROG, description="Check the Regulation on monitoring communes.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def lang(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=("vi", "en"), help="language (default: from locale)")
+
+    p = commands.add_parser("check", help="evaluate the rules over the events")
+    p.add_argument("--register", required=True, type=Path, help="register file (YAML or JSON)")
+    p.add_argument("--events", required=True, action="append", type=Path, default=[],
+                   help="event file (JSONL, JSON array, CSV); repeat for several")
+    p.add_argument("--policy", type=Path, help="policy overrides (YAML)")
+    p.add_argument("--as-of", type=_date, help="evaluation date (default: today, local)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--output", type=Path, help="write the report to FILE")
+    lang(p)
+    p.add_argument("--backend", choices=BACKENDS, default="reference")
+    p.add_argument("--strict", action="store_true", help="any rejected event: exit 2, no report")
+    p.add_argument("--all", action="store_true", help="table: list fulfilled findings too")
+
+    p = commands.add_parser("validate", help="check the input only")
+    p.add_argument("--register", required=True, type=Path)
+    p.add_argument("--events", action="append", type=Path, default=[])
+    p.add_argument("--policy", type=Path)
+    p.add_argument("--as-of", type=_date, help="count events after this date as future")
+
+    p = commands.add_parser("rules", help="the rule catalogue, with clause references")
+    lang(p)
+    p.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+
+    p = commands.add_parser("explain", help="a rule with its clause texts in full")
+    p.add_argument("rule")
+    lang(p)
+
+    p = commands.add_parser("schema", help="JSON Schema of an input or output")
+    p.add_argument("what", choices=("events", "register", "policy", "findings"))
+    return parser
+
+
+def _today(register: Register) -> date:
+    return datetime.now(ZoneInfo(register.province.timezone)).date()
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise InputError(str(output), f"cannot write: {error.strerror or error}") from None
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    register = load_register(args.register)
+    policy = load_policy(args.policy) if args.policy else Policy()
+    as_of = args.as_of or _today(register)
+    intake = Intake(register, as_of).read(args.events)
+    if args.strict and intake.rejections:
+        for rejection in intake.rejections:
+            _error(f"{rejection.location}: {rejection.error}")
+        return EXIT_UNUSABLE
+    lang = args.lang or default_lang()
+    report: CheckReport = check(register, intake, as_of=as_of, policy=policy, lang=lang)
+    if args.format == "json":
+        _emit(render_json(report), args.output)
+    else:
+        _emit(render_table(report, lang, everything=args.all), args.output)
+    bad = report.summary.get("violated", 0) + report.summary.get("late", 0)
+    return EXIT_FINDINGS if bad else EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    register = load_register(args.register)
+    if args.policy:
+        load_policy(args.policy)
+    intake = Intake(register, args.as_of).read(args.events)
+    counts = intake.accounting
+    print(", ".join(f"{name} {getattr(counts, name)}" for name in counts.model_fields))
+    for rejection in intake.rejections:
+        print(f"{rejection.location}: {rejection.error}")
+    return EXIT_FINDINGS if intake.rejections else EXIT_OK
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    lang = args.lang or default_lang()
+    if args.format == "json":
+        data = [
+            {
+                "id": rule.id,
+                "title": rule.title(lang),
+                "bearer": list(rule.bearer),
+                "clauses": list(rule.clauses),
+                "policy": list(rule.policy_keys),
+                "template": rule.template.template,
+            }
+            for rule in CATALOGUE
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        sys.stdout.write(render_rules_markdown(CATALOGUE, lang))
+    else:
+        sys.stdout.write(render_rules_table(CATALOGUE, lang))
+    return EXIT_OK
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    try:
+        rule = CATALOGUE[args.rule]
+    except KeyError as error:
+        raise UsageError(str(error.args[0])) from None
+    print("\n".join(rule_lines(rule, args.lang or default_lang(), full=True)))
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    schema: dict[str, Any]
+    if args.what == "events":
+        schema = EVENT_ADAPTER.json_schema()
+    elif args.what == "register":
+        schema = Register.model_json_schema()
+    elif args.what == "policy":
+        schema = Policy.model_json_schema()
+    else:
+        schema = TypeAdapter(CheckReport).json_schema(mode="serialization")
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "check": _cmd_check,
+    "validate": _cmd_validate,
+    "rules": _cmd_rules,
+    "explain": _cmd_explain,
+    "schema": _cmd_schema,
+}
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        return _COMMANDS[args.command](args)
+    except UsageError as error:
+        _error(str(error))
+        return EXIT_UNUSABLE
+    except DefinitionError as error:
+        for problem in error.problems:
+            _error(str(problem))
+        return EXIT_UNUSABLE
+    except GovernanceRulesError as error:
+        _error(str(error))
+        return EXIT_UNUSABLE
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the shell promises one line, never a traceback
+        _error(f"internal error: {type(error).__name__}: {error}")
+        return EXIT_UNUSABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

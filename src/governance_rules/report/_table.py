@@ -1,0 +1,140 @@
+"""Plain-text output for a terminal: the report, and the rule catalogue."""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+
+from ..i18n import BEARER_LABELS, pick, status_label
+from ..model import STATUSES, CheckReport, Finding, Policy
+from ..regulation import CLAUSES_BY_ID
+from ..rules import Catalogue, Rule
+
+WIDTH = 80
+_QUIET = ("fulfilled", "observed")
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "as_of": ("tính đến", "as of"),
+    "backend": ("bộ máy", "backend"),
+    "input": ("Dữ liệu vào", "Input"),
+    "read": ("đọc", "read"),
+    "accepted": ("nhận", "accepted"),
+    "duplicates": ("trùng", "duplicates"),
+    "rejected": ("loại", "rejected"),
+    "future": ("sau ngày tính", "future"),
+    "summary": ("Tổng hợp", "Summary"),
+    "policy": ("Tham số (* khác mặc định)", "Policy (* differs from the default)"),
+    "rejected_input": ("Bản ghi bị loại", "Rejected input"),
+    "status": ("TRẠNG THÁI", "STATUS"),
+    "rule": ("QUY TẮC", "RULE"),
+    "due": ("HẠN", "DUE"),
+    "subject": ("ĐỐI TƯỢNG", "SUBJECT"),
+    "findings": ("Phát hiện cần lưu ý", "Findings that need attention"),
+    "by_rule": ("Theo quy tắc", "By rule"),
+    "none": ("(không có)", "(none)"),
+    "bearer": ("Chủ thể", "Bearer"),
+    "clauses": ("Điều khoản", "Clauses"),
+    "reads": ("Tham số", "Policy keys"),
+    "template": ("Mẫu", "Template"),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    return pick(_WORDS[key], lang)
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    lines = textwrap.wrap(
+        text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
+    return lines or [indent]
+
+
+def policy_lines(policy: dict[str, object]) -> list[str]:
+    """``key = value`` lines, a ``*`` marking values that differ from the defaults."""
+    defaults = Policy().model_dump(mode="json")
+    return [
+        f"  {'*' if defaults.get(key) != value else ' '} {key} = {value}"
+        for key, value in policy.items()
+    ]
+
+
+def _subject(finding: Finding) -> str:
+    return " ".join(str(v) for v in finding.subject.model_dump(exclude_none=True).values())
+
+
+def render_table(report: CheckReport, lang: str, *, everything: bool = False) -> str:
+    """The report for a terminal: header, accounting, summary, policy, the findings that need
+    attention (all of them with ``everything``), counts by rule, and the rejected input."""
+    lines = [
+        f"{report.province} · {_w('as_of', lang)} {report.as_of.isoformat()} · "
+        f"{_w('backend', lang)} {report.backend}",
+        f"{_w('input', lang)}: "
+        + ", ".join(f"{_w(k, lang)} {getattr(report.input, k)}" for k in report.input.model_fields),
+        f"{_w('summary', lang)}: "
+        + ", ".join(f"{status_label(s, lang)} {report.summary.get(s, 0)}" for s in STATUSES),
+        "",
+        f"{_w('policy', lang)}:",
+        *policy_lines(report.policy),
+        "",
+    ]
+    shown = [f for f in report.findings if everything or f.status not in _QUIET]
+    lines.append(f"{_w('findings', lang)}: {len(shown)}")
+    header = f"{_w('status', lang):<16} {_w('rule', lang):<22} {_w('due', lang):<10}  "
+    lines.append(header + _w("subject", lang))
+    lines.append("-" * WIDTH)
+    for f in shown:
+        due = f.window.due.isoformat() if f.window else ""
+        row = f"{status_label(f.status, lang)[:16]:<16} {f.rule:<22} {due:<10}  {_subject(f)}"
+        lines.append(row[:WIDTH])
+        lines.extend(_wrap(f.message, "    "))
+    lines += ["", f"{_w('by_rule', lang)}:"]
+    counts = Counter((f.rule, f.status) for f in report.findings)
+    for rule in sorted({f.rule for f in report.findings}):
+        cells = ", ".join(
+            f"{status_label(s, lang)} {counts[rule, s]}" for s in STATUSES if counts[rule, s]
+        )
+        lines.extend(_wrap(f"{rule:<22} {cells}")[:1] + _wrap(cells, " " * 23)[1:])
+    lines += ["", f"{_w('rejected_input', lang)}: {len(report.rejected)}"]
+    for rejection in report.rejected:
+        lines.extend(_wrap(f"{rejection.location}: {rejection.error}", "  "))
+    return "\n".join(lines) + "\n"
+
+
+def rule_lines(rule: Rule, lang: str, *, full: bool) -> list[str]:
+    """A rule for a terminal; ``full`` adds the clause texts."""
+    bearers = ", ".join(pick(BEARER_LABELS[b], lang) for b in rule.bearer)
+    lines = [
+        f"{rule.id}: {rule.title(lang)}",
+        f"  {_w('bearer', lang)}: {bearers}",
+        f"  {_w('clauses', lang)}: {', '.join(rule.clauses)}",
+        f"  {_w('reads', lang)}: {', '.join(rule.policy_keys) or '-'}",
+        f"  {_w('template', lang)}: {rule.template.template}",
+    ]
+    if full:
+        for clause_id in rule.clauses:
+            clause = CLAUSES_BY_ID[clause_id]
+            lines.append("")
+            lines.extend(_wrap(f"[{clause.id}] {clause.vi}", "  "))
+            if lang != "vi":
+                lines.extend(_wrap(f"[{clause.id}] {clause.en}", "  "))
+    return lines
+
+
+def render_rules_table(catalogue: Catalogue, lang: str) -> str:
+    """The catalogue for a terminal."""
+    blocks = ["\n".join(rule_lines(rule, lang, full=False)) for rule in catalogue]
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
+    """The catalogue as a Markdown table."""
+    head = [_w("rule", lang).title(), "", _w("bearer", lang), _w("clauses", lang)]
+    head[1] = "Tên" if lang == "vi" else "Title"
+    lines = ["| " + " | ".join(head) + " |", "| --- | --- | --- | --- |"]
+    for rule in catalogue:
+        bearers = ", ".join(pick(BEARER_LABELS[b], lang) for b in rule.bearer)
+        lines.append(f"| `{rule.id}` | {rule.title(lang)} | {bearers} | {', '.join(rule.clauses)} |")
+    return "\n".join(lines) + "\n"
+
+
