@@ -1,0 +1,103 @@
+"""Helpers for tests, in this project and in integrators' own suites.
+
+Build a small register and an event log in a few lines, evaluate, and pick findings::
+
+    from datetime import date
+    from governance_rules.testing import EventLog, small_register, only
+
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-05", officer="o-01", commune="c-01", term="t1")
+    log.add("visit.conducted", "2026-02-01", officer="o-01", commune="c-01")
+    found = only(log.evaluate(small_register(), as_of=date(2026, 6, 1)), "GR-VISIT-QUARTERLY")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from .engine import evaluate
+from .io import parse_register
+from .model import EVENT_ADAPTER, BaseEvent, Finding, Policy, Register
+from .rules import Catalogue
+
+
+def small_register(**overrides: Any) -> Register:
+    """A valid register: one term ``t1`` (2025-01-01..2029-12-31), the Regulation effective
+    2025-01-01, district ``d-01`` with communes ``c-01`` and ``c-02`` (member ``sm-01`` in
+    charge), district ``d-02`` with ``c-03`` (member ``sm-02``), agency ``a-01`` headed by
+    ``o-03``, officers ``o-01``, ``o-02`` and ``o-03``.
+
+    Args:
+        overrides: Top-level register keys to replace (``regulation={"effective": ...}``).
+    """
+    data: dict[str, Any] = {
+        "province": {"id": "p", "name": "Tỉnh Thử"},
+        "regulation": {"effective": "2025-01-01"},
+        "terms": [{"id": "t1", "start": "2025-01-01", "end": "2029-12-31"}],
+        "districts": [{"id": "d-01", "name": "Huyện Một"}, {"id": "d-02", "name": "Huyện Hai"}],
+        "communes": [
+            {"id": "c-01", "name": "Xã Một", "kind": "xa", "district": "d-01"},
+            {"id": "c-02", "name": "Phường Hai", "kind": "phuong", "district": "d-01"},
+            {"id": "c-03", "name": "Thị trấn Ba", "kind": "thi_tran", "district": "d-02"},
+        ],
+        "standing_members": [
+            {"id": "sm-01", "name": "Ủy viên Một", "in_charge_of": ["d-01"]},
+            {"id": "sm-02", "name": "Ủy viên Hai", "in_charge_of": ["d-02"]},
+        ],
+        "agencies": [{"id": "a-01", "name": "Sở Một", "head": "o-03"}],
+        "officers": [
+            {"id": "o-01", "name": "Cán bộ Một", "agency": "a-01"},
+            {"id": "o-02", "name": "Cán bộ Hai", "agency": "a-01"},
+            {"id": "o-03", "name": "Cán bộ Ba", "agency": "a-01"},
+        ],
+    }
+    data.update(overrides)
+    return parse_register(data)
+
+
+class EventLog:
+    """An event log built in code, with ids given in order (``e-0001``, ...)."""
+
+    def __init__(self) -> None:
+        self.events: list[BaseEvent] = []
+
+    def add(self, type_: str, at: str | date, *, id: str | None = None, **fields: Any) -> str:
+        """Add an event; returns its id. ``at`` is an ISO date or date-time (or a date)."""
+        event_id = id or f"e-{len(self.events) + 1:04d}"
+        when = at.isoformat() if isinstance(at, date) else at
+        record = {"id": event_id, "type": type_, "at": when, **fields}
+        self.events.append(EVENT_ADAPTER.validate_python(record))
+        return event_id
+
+    def evaluate(
+        self,
+        register: Register,
+        *,
+        as_of: date,
+        policy: Policy | None = None,
+        catalogue: Catalogue | None = None,
+        lang: str = "en",
+    ) -> list[Finding]:
+        """Evaluate the log with the reference engine."""
+        return evaluate(
+            register, self.events, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
+        )
+
+
+def only(findings: Iterable[Finding], rule: str, **subject: Any) -> list[Finding]:
+    """The findings of ``rule`` whose subject has the given keys and values."""
+    return [
+        f
+        for f in findings
+        if f.rule == rule and all(getattr(f.subject, k) == v for k, v in subject.items())
+    ]
+
+
+def statuses(findings: Iterable[Finding]) -> list[tuple[str, str, str]]:
+    """``(status, window start, due)`` of each finding, ISO dates, for compact assertions."""
+    return [
+        (f.status, f.window.start.isoformat() if f.window else "", f.window.due.isoformat() if f.window else "")
+        for f in findings
+    ]
