@@ -55,7 +55,7 @@ def _pydantic_reason(event_type: str, error: ValidationError) -> str:
         choices = re.findall(r"'([^']*)'", str(first.get("ctx", {}).get("expected", "")))
         hint = suggest(str(first["input"]), choices)
     value = first["input"]
-    shown = "" if isinstance(value, dict) or "got" in message else f" (got {_short(value)})"
+    shown = "" if isinstance(value, dict) or repr(value) in message else f" (got {_short(value)})"
     return f"{event_type}: field '{name}': {message}{shown}{hint}"
 
 
@@ -102,10 +102,12 @@ class Intake:
             future=self.future,
         )
 
-    def add(self, location: str, record: Record) -> Outcome:
+    def add(self, location: str, record: Record | Any) -> Outcome:
         """Take one record (or the reason it is none) found at ``location``."""
         if isinstance(record, str):
-            return self._reject(location, record)
+            return self._reject(location, record or "unreadable record")
+        if not isinstance(record, Mapping):
+            return self._reject(location, f"expected a JSON object, got {type(record).__name__}")
         event_or_reason = self.parse(record)
         if isinstance(event_or_reason, str):
             return self._reject(location, event_or_reason)

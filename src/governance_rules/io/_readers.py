@@ -160,9 +160,11 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
             header = next(rows, None)
         except (UnicodeDecodeError, csv.Error) as error:
             raise InputError(f"{path}:1", f"unreadable CSV header: {error}") from None
-        if header is None:
-            return
-        header = [h.strip() for h in header]
+        header = [h.strip() for h in header or ()]
+        if not any(header):
+            if any(any(cell.strip() for cell in row) for row in rows):
+                raise InputError(f"{path}:1", "the CSV header row is empty")
+            return  # an empty file: no records
         file_type = path.name.removesuffix(".csv")
         if "type" not in header and file_type not in EVENT_TYPES:
             raise InputError(

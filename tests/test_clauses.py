@@ -1,0 +1,46 @@
+"""The clause register against the Regulation's text, and the catalogue against the register."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from governance_rules import CATALOGUE, CLAUSES, CLAUSES_BY_ID
+from governance_rules.regulation import HEADINGS
+from tests.conftest import ROOT
+
+TEXT = (ROOT.parent / "shared" / "regulation" / "regulation.vi.txt").read_text(encoding="utf-8")
+
+
+def test_every_clause_is_verbatim_from_the_regulation() -> None:
+    for clause in CLAUSES:
+        assert clause.vi in TEXT, clause.id
+        assert unicodedata.is_normalized("NFC", clause.vi)
+        assert clause.en.strip(), clause.id
+
+
+def test_the_clauses_cover_the_whole_regulation() -> None:
+    rest = TEXT
+    for piece in (*[c.vi for c in CLAUSES], *HEADINGS):
+        assert piece in rest, piece[:40]
+        rest = rest.replace(piece, "", 1)
+    assert set(rest) <= set(" ;.\n"), rest
+
+
+def test_clause_ids_are_unique() -> None:
+    assert len(CLAUSES_BY_ID) == len(CLAUSES)
+
+
+def test_every_clause_is_mapped_to_a_rule_or_marked_not_checkable() -> None:
+    cited = {clause for rule in CATALOGUE for clause in rule.clauses}
+    for clause in CLAUSES:
+        if clause.unchecked is None:
+            assert clause.id in cited, f"{clause.id} is neither cited by a rule nor marked"
+        else:
+            assert clause.id not in cited, f"{clause.id} is marked but a rule cites it"
+            assert "\n" not in clause.unchecked and clause.unchecked.strip()
+
+
+def test_every_rule_cites_known_clauses() -> None:
+    for rule in CATALOGUE:
+        assert rule.clauses
+        assert all(clause in CLAUSES_BY_ID for clause in rule.clauses), rule.id

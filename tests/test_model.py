@@ -1,0 +1,98 @@
+"""Register and policy loading: every problem located, names normalised."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from governance_rules import (
+    InputError,
+    Policy,
+    PolicyError,
+    RegisterError,
+    load_policy,
+    load_register,
+    parse_policy,
+    parse_register,
+)
+from governance_rules.testing import small_register
+
+
+def _data() -> dict[str, object]:
+    return json.loads(small_register().model_dump_json())
+
+
+def test_names_are_nfc_normalised() -> None:
+    data = _data()
+    decomposed = unicodedata.normalize("NFD", "Xã An Hòa")
+    data["communes"][0]["name"] = decomposed  # type: ignore[index]
+    register = parse_register(data)
+    assert register.communes[0].name == "Xã An Hòa" != decomposed
+
+
+def test_a_bad_register_is_reported_whole() -> None:
+    data = _data()
+    data["communes"][1]["district"] = "d-03"  # type: ignore[index]
+    data["communes"].append({"id": "d-01", "name": "X", "kind": "xa"})  # type: ignore[union-attr]
+    data["officers"][0]["agency"] = "a-02"  # type: ignore[index]
+    data["terms"].append({"id": "t2", "start": "2029-06-01", "end": "2030-01-01"})  # type: ignore[union-attr]
+    with pytest.raises(RegisterError) as raised:
+        parse_register(data, "register.yaml")
+    lines = [str(p) for p in raised.value.problems]
+    assert "register.yaml: communes[1].district: unknown district 'd-03' (did you mean 'd-02'?)" in lines
+    assert "register.yaml: communes[3].id: 'd-01' is also a district id" in lines
+    assert "register.yaml: communes[3]: no standing member is in charge of commune 'd-01'" in lines
+    assert "register.yaml: officers[0].agency: unknown agency 'a-02' (did you mean 'a-01'?)" in lines
+    assert "register.yaml: terms[1].start: term 't2' overlaps term 't1'" in lines
+
+
+def test_structural_register_errors_have_paths() -> None:
+    data = _data()
+    data["communes"][2]["kind"] = "village"  # type: ignore[index]
+    del data["province"]["name"]  # type: ignore[attr-defined]
+    with pytest.raises(RegisterError) as raised:
+        parse_register(data, "r.yaml")
+    lines = [str(p) for p in raised.value.problems]
+    assert "r.yaml: province.name: missing" in lines
+    assert any(line.startswith("r.yaml: communes[2].kind: Input should be") for line in lines)
+
+
+def test_two_level_register_without_districts() -> None:
+    register = small_register(
+        districts=[],
+        communes=[{"id": "c-01", "name": "Xã Một", "kind": "xa"}],
+        standing_members=[{"id": "sm-01", "name": "Một", "in_charge_of": ["c-01"]}],
+    )
+    assert register.problems() == []
+
+
+def test_register_files_yaml_and_json(tmp_path: Path) -> None:
+    data = _data()
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert load_register(tmp_path / "r.json") == load_register(tmp_path / "r.yaml")
+    (tmp_path / "bad.yaml").write_text("province: [\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.yaml:\d+: invalid YAML"):
+        load_register(tmp_path / "bad.yaml")
+    with pytest.raises(InputError, match="cannot read"):
+        load_register(tmp_path / "missing.yaml")
+
+
+def test_policy_unknown_keys_and_bad_values(tmp_path: Path) -> None:
+    assert parse_policy({"visit_interval_months": 2}).visit_interval_months == 2
+    with pytest.raises(PolicyError) as raised:
+        parse_policy({"visit_intervals_months": 2, "evaluation_due": "12-32"}, "p.yaml")
+    lines = [str(p) for p in raised.value.problems]
+    assert lines[0] == "p.yaml: visit_intervals_months: unknown policy key (did you mean 'visit_interval_months'?)"
+    assert any("evaluation_due" in line and "12-32" in line for line in lines)
+    with pytest.raises(PolicyError):
+        parse_policy({"visit_cadence": "monthly"})
+    with pytest.raises(PolicyError):
+        parse_policy({"issue_relay_days": "15"})
+    path = tmp_path / "policy.yaml"
+    path.write_text("evaluation_due: 12-15\nvisit_cadence: calendar_quarter\n", encoding="utf-8")
+    assert load_policy(path) == Policy(evaluation_due="12-15", visit_cadence="calendar_quarter")

@@ -1,0 +1,176 @@
+"""Readers and intake: every record located and accounted for, never an unlocated error."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from governance_rules import InputError, Intake, read_events
+from governance_rules.io import read_csv, read_json_array, read_jsonl
+from governance_rules.testing import small_register
+
+REGISTER = small_register()
+VISIT = {"id": "v1", "type": "visit.conducted", "at": "2026-03-05", "officer": "o-01",
+         "commune": "c-01"}
+
+
+def _jsonl(path: Path, *records: object) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records),
+                    encoding="utf-8")
+    return path
+
+
+def test_rejections_are_located_and_name_field_and_value(tmp_path: Path) -> None:
+    path = _jsonl(
+        tmp_path / "e.jsonl",
+        VISIT,
+        "",
+        {**VISIT, "id": "v2", "officer": "o-1"},
+        {**VISIT, "id": "v3", "type": "visit.conduct"},
+        {**VISIT, "id": "v4", "at": "2026-02-30"},
+        {**VISIT, "id": "v5", "commune": 7},
+        "{not json",
+        "[1, 2]",
+        {k: v for k, v in VISIT.items() if k != "officer"} | {"id": "v6"},
+        {"id": "m1", "type": "meeting.held", "at": "2026-03-01", "commune": "c-01",
+         "body": "executive", "session": "regular", "topics": ["economy"], "invited": [],
+         "attended": []},
+    )
+    intake = read_events([path], REGISTER)
+    errors = {r.location: r.error for r in intake.rejections}
+    name = str(path)
+    assert errors == {
+        f"{name}:3": "visit.conducted: field 'officer': unknown officer 'o-1' (did you mean 'o-01'?)",
+        f"{name}:4": "field 'type': unknown event type 'visit.conduct' (did you mean 'visit.conducted'?)",
+        f"{name}:5": "visit.conducted: field 'at': invalid ISO 8601 date or date-time '2026-02-30'",
+        f"{name}:6": "visit.conducted: field 'commune': Input should be a valid string (got 7)",
+        f"{name}:7": errors[f"{name}:7"],
+        f"{name}:8": "expected a JSON object, got list",
+        f"{name}:9": "visit.conducted: field 'officer': missing",
+        f"{name}:10": errors[f"{name}:10"],
+    }
+    assert errors[f"{name}:7"].startswith("invalid JSON: ")
+    assert "field 'topics[0]'" in errors[f"{name}:10"] and "'economy'" in errors[f"{name}:10"]
+    assert intake.accounting.read == 9  # the blank line is not a record
+
+
+def test_duplicates_and_conflicts(tmp_path: Path) -> None:
+    first = _jsonl(tmp_path / "a.jsonl", VISIT)
+    second = _jsonl(
+        tmp_path / "b.jsonl",
+        VISIT,
+        {**VISIT, "at": "2026-03-06"},
+        {**VISIT, "id": "v9", "officer": "nobody"},
+        {**VISIT, "id": "v9"},
+    )
+    intake = read_events([first, second], REGISTER)
+    counts = intake.accounting
+    assert (counts.read, counts.accepted, counts.duplicates, counts.rejected) == (5, 2, 1, 2)
+    assert intake.rejections[0].error == f"conflicts with {first}:1: same id 'v1', different content"
+    # A rejected record does not claim its id: the later valid v9 is accepted.
+    assert [e.id for e in intake.accepted] == ["v1", "v9"]
+
+
+def test_future_events_are_counted_apart(tmp_path: Path) -> None:
+    path = _jsonl(
+        tmp_path / "e.jsonl",
+        VISIT,
+        {**VISIT, "id": "v2", "at": "2026-03-06"},
+        # 20:00 UTC on 5 March is 6 March in Hanoi.
+        {**VISIT, "id": "v3", "at": "2026-03-05T20:00:00Z"},
+        {**VISIT, "id": "v4", "at": "2026-03-05T23:00:00"},
+    )
+    intake = read_events([path], REGISTER, as_of=date(2026, 3, 5))
+    assert [e.id for e in intake.accepted] == ["v1", "v4"]
+    assert intake.accounting.future == 2
+
+
+def test_json_array_and_csv(tmp_path: Path) -> None:
+    array = tmp_path / "e.json"
+    array.write_text(json.dumps([VISIT, {**VISIT, "id": "v2"}, 5], indent=2), encoding="utf-8")
+    assert [(line, isinstance(r, dict)) for line, r in read_json_array(array)] == [
+        (2, True), (9, True), (16, False)
+    ]
+    by_type = tmp_path / "meeting.held.csv"
+    by_type.write_text(
+        "id,at,commune,body,session,topics,invited,attended\n"
+        "m1,2026-03-01,c-01,executive,regular,socio_economic;other,o-01;o-02,\n",
+        encoding="utf-8",
+    )
+    ((line, record),) = list(read_csv(by_type))
+    assert line == 2 and record["topics"] == ["socio_economic", "other"]
+    assert record["attended"] == [] and record["type"] == "meeting.held"
+    mixed = tmp_path / "events.csv"
+    mixed.write_text("id,type,at,officer,commune\nv1,visit.conducted,2026-03-05,o-01,c-01\n",
+                     encoding="utf-8")
+    intake = read_events([array, by_type, mixed], REGISTER)
+    assert intake.accounting.accepted == 3 and intake.accounting.duplicates == 1
+    no_type = tmp_path / "events2.csv"
+    no_type.write_text("id,at\nx,2026-01-01\n", encoding="utf-8")
+    with pytest.raises(InputError, match="type"):
+        read_events([no_type], REGISTER)
+
+
+def test_broken_json_array_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "e.json"
+    path.write_text('[\n{"id": 1},\n{"id": \n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"e.json:3: invalid JSON"):
+        list(read_json_array(path))
+
+
+def test_not_utf8_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "e.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(VISIT).encode() + b"\n\xff\xfe{}\n")
+    assert [r if isinstance(r, str) else "ok" for _, r in read_jsonl(path)] == [
+        "ok", "not UTF-8 (byte 1)"
+    ]
+
+
+def test_a_large_jsonl_file_is_streamed(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(20_000):
+            handle.write(json.dumps({**VISIT, "id": f"v{n}"}) + "\n")
+    records = read_jsonl(path)
+    assert next(records) == (1, {**VISIT, "id": "v0"})  # the first record arrives before the file is read
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=300))
+def test_arbitrary_bytes_never_raise_unlocated(tmp_path: Path, content: bytes) -> None:
+    for suffix in (".jsonl", ".json", ".csv"):
+        path = tmp_path / f"events{suffix}"
+        path.write_bytes(content)
+        intake = Intake(REGISTER)
+        try:
+            intake.read([path])
+        except InputError as error:
+            assert error.problem.location.startswith(str(path))
+            assert "\n" not in str(error)
+        for rejection in intake.rejections:
+            assert rejection.location.startswith(f"{path}:")
+            assert "\n" not in rejection.error
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=json_values, base=st.sampled_from([VISIT, {}]))
+def test_arbitrary_json_never_raises(value: object, base: dict[str, object]) -> None:
+    intake = Intake(REGISTER)
+    record = {**base, **value} if isinstance(value, dict) else value
+    for key in ("type", "officer", "at", "id"):
+        intake.add(f"x:{key}", {**base, key: value})
+    intake.add("x:1", record)
+    counts = intake.accounting
+    assert counts.read == counts.accepted + counts.duplicates + counts.rejected + counts.future == 5
