@@ -25,10 +25,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "summary": ("Tổng hợp", "Summary"),
     "policy": ("Tham số (* khác mặc định)", "Policy (* differs from the default)"),
     "rejected_input": ("Bản ghi bị loại", "Rejected input"),
-    "status": ("TRẠNG THÁI", "STATUS"),
-    "rule": ("QUY TẮC", "RULE"),
-    "due": ("HẠN", "DUE"),
-    "subject": ("ĐỐI TƯỢNG", "SUBJECT"),
+    "rule": ("Quy tắc", "Rule"),
+    "due": ("hạn", "due"),
     "findings": ("Phát hiện cần lưu ý", "Findings that need attention"),
     "by_rule": ("Theo quy tắc", "By rule"),
     "none": ("(không có)", "(none)"),
@@ -66,27 +64,22 @@ def _subject(finding: Finding) -> str:
 def render_table(report: CheckReport, lang: str, *, everything: bool = False) -> str:
     """The report for a terminal: header, accounting, summary, policy, the findings that need
     attention (all of them with ``everything``), counts by rule, and the rejected input."""
-    lines = [
+    head = [
         f"{report.province} · {_w('as_of', lang)} {report.as_of.isoformat()} · "
         f"{_w('backend', lang)} {report.backend}",
         f"{_w('input', lang)}: "
         + ", ".join(f"{_w(k, lang)} {getattr(report.input, k)}" for k in report.input.model_fields),
         f"{_w('summary', lang)}: "
         + ", ".join(f"{status_label(s, lang)} {report.summary.get(s, 0)}" for s in STATUSES),
-        "",
-        f"{_w('policy', lang)}:",
-        *policy_lines(report.policy),
-        "",
     ]
+    lines = [wrapped for line in head for wrapped in _wrap(line)]
+    lines += ["", f"{_w('policy', lang)}:", *policy_lines(report.policy), ""]
     shown = [f for f in report.findings if everything or f.status not in _QUIET]
     lines.append(f"{_w('findings', lang)}: {len(shown)}")
-    header = f"{_w('status', lang):<16} {_w('rule', lang):<22} {_w('due', lang):<10}  "
-    lines.append(header + _w("subject", lang))
-    lines.append("-" * WIDTH)
     for f in shown:
-        due = f.window.due.isoformat() if f.window else ""
-        row = f"{status_label(f.status, lang)[:16]:<16} {f.rule:<22} {due:<10}  {_subject(f)}"
-        lines.append(row[:WIDTH])
+        due = f" · {_w('due', lang)} {f.window.due.isoformat()}" if f.window else ""
+        lines.append("")
+        lines.extend(_wrap(f"[{status_label(f.status, lang)}] {f.rule}{due} · {_subject(f)}"))
         lines.extend(_wrap(f.message, "    "))
     lines += ["", f"{_w('by_rule', lang)}:"]
     counts = Counter((f.rule, f.status) for f in report.findings)
@@ -129,8 +122,8 @@ def render_rules_table(catalogue: Catalogue, lang: str) -> str:
 
 def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
     """The catalogue as a Markdown table."""
-    head = [_w("rule", lang).title(), "", _w("bearer", lang), _w("clauses", lang)]
-    head[1] = "Tên" if lang == "vi" else "Title"
+    head = [_w("rule", lang), "Tên" if lang == "vi" else "Title", _w("bearer", lang),
+            _w("clauses", lang)]
     lines = ["| " + " | ".join(head) + " |", "| --- | --- | --- | --- |"]
     for rule in catalogue:
         bearers = ", ".join(pick(BEARER_LABELS[b], lang) for b in rule.bearer)

@@ -1,0 +1,196 @@
+"""The installed command, run as an auditor runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from governance_rules import CATALOGUE
+from tests.conftest import EXAMPLE, ROOT
+
+# The console script installed beside this interpreter (a virtual environment), else on PATH.
+_BESIDE = Path(sys.executable).parent / "governance-rules"
+EXE = str(_BESIDE) if _BESIDE.exists() else shutil.which("governance-rules")
+REGISTER = str(EXAMPLE / "register.yaml")
+EVENTS = str(EXAMPLE / "events.jsonl")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    assert EXE is not None, "the governance-rules command is not installed"
+    base = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    return subprocess.run(
+        [EXE, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**base, **(env or {})},
+        check=False,
+    )
+
+
+def check(*extra: str) -> subprocess.CompletedProcess[str]:
+    return run("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30",
+               *extra)
+
+
+def test_check_json_shape_and_every_rule() -> None:
+    result = check("--format", "json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert list(report) == ["as_of", "province", "backend", "policy", "input", "rejected",
+                            "findings", "summary"]
+    assert (report["as_of"], report["province"], report["backend"]) == (
+        "2026-11-30", "tinh-mau", "reference")
+    counts = report["input"]
+    assert counts == {"read": 1047, "accepted": 1042, "duplicates": 1, "rejected": 3, "future": 1}
+    assert [r["location"] for r in report["rejected"]] == [
+        f"{EVENTS}:1044", f"{EVENTS}:1045", f"{EVENTS}:1046"]
+    assert {f["rule"] for f in report["findings"]} == {r.id for r in CATALOGUE}
+    finding = report["findings"][0]
+    assert set(finding) == {"rule", "status", "subject", "window", "evidence", "clauses",
+                            "message"}
+    total = sum(report["summary"].values())
+    assert total == len(report["findings"])
+    assert set(report["summary"]) == {"fulfilled", "late", "violated", "pending", "observed",
+                                      "not_observed"}
+    assert report["policy"]["visit_interval_months"] == 3
+
+
+def test_check_table_in_vietnamese_by_locale() -> None:
+    result = run("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30",
+                 env={"LANG": "vi_VN.UTF-8"})
+    assert result.returncode == 1
+    assert "chưa thực hiện (quá hạn)" in result.stdout
+    assert "quá hạn" in result.stdout and "/2024" in result.stdout
+    english = check()
+    assert "violated" in english.stdout and "days overdue" in english.stdout
+    assert all(len(line) <= 80 for line in english.stdout.splitlines())
+
+
+def test_check_writes_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = check("--format", "json", "--output", str(out), "--lang", "vi")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "quá hạn" in out.read_text(encoding="utf-8")
+
+
+def test_policy_changes_findings() -> None:
+    result = check("--format", "json", "--policy", str(EXAMPLE / "policy.yaml"))
+    report = json.loads(result.stdout)
+    assert report["policy"]["dissemination_days"] == 10
+    (dissemination,) = [f for f in report["findings"] if f["rule"] == "GR-DISSEMINATION"]
+    assert dissemination["status"] == "late"
+    table = check("--policy", str(EXAMPLE / "policy.yaml")).stdout
+    assert "* dissemination_days = 10" in table
+
+
+def test_strict_refuses_rejected_input() -> None:
+    result = check("--strict", "--format", "json")
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3 and all(line.startswith("governance-rules: error: ") for line in lines)
+
+
+def test_exit_0_without_violations(tmp_path: Path) -> None:
+    register = tmp_path / "register.yaml"
+    register.write_text(
+        "province: {id: p, name: Tỉnh}\nregulation: {effective: 2026-01-01}\n"
+        "terms: [{id: t, start: 2025-10-01, end: 2030-09-30}]\n"
+        "communes: [{id: c, name: Xã, kind: xa}]\n"
+        "standing_members: [{id: m, name: Một, in_charge_of: [c]}]\n"
+        "agencies: [{id: a, name: Sở}]\nofficers: [{id: o, name: Hai, agency: a}]\n",
+        encoding="utf-8",
+    )
+    events = tmp_path / "events.jsonl"
+    events.write_text(
+        '{"id": "d1", "type": "regulation.disseminated", "at": "2026-01-05"}\n'
+        '{"id": "a1", "type": "assignment.decided", "at": "2025-11-01", "officer": "o",'
+        ' "commune": "c", "term": "t"}\n'
+        '{"id": "c1", "type": "contact.made", "at": "2026-02-01", "officer": "o", "commune": "c"}\n'
+        '{"id": "v1", "type": "visit.conducted", "at": "2026-02-03", "officer": "o",'
+        ' "commune": "c"}\n',
+        encoding="utf-8",
+    )
+    result = run("check", "--register", str(register), "--events", str(events),
+                 "--as-of", "2026-02-20", "--format", "json")
+    assert result.returncode == 0, result.stdout
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["violated"] == summary["late"] == 0
+    assert summary["fulfilled"] == 3  # dissemination, the visit window, the contact
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("check", "--register", "missing.yaml", "--events", EVENTS), "missing.yaml: cannot read"),
+        (("check", "--register", REGISTER, "--events", "nope.jsonl"), "nope.jsonl: cannot read"),
+        (("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-13-01"),
+         "expected YYYY-MM-DD"),
+        (("check", "--register", REGISTER, "--events", EVENTS, "--format", "pdf"), "invalid choice"),
+        (("explain", "GR-VISIT-QUARTER"), "did you mean 'GR-VISIT-QUARTERLY'"),
+        (("check",), "required"),
+        ((), "required"),
+    ],
+)
+def test_bad_usage_and_unreadable_input_exit_2(args: tuple[str, ...], fragment: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+    assert all(line.startswith("governance-rules: error: ") for line in result.stderr.splitlines())
+
+
+def test_bad_register_and_policy_exit_2_one_line_each(tmp_path: Path) -> None:
+    register = tmp_path / "register.yaml"
+    text = (EXAMPLE / "register.yaml").read_text(encoding="utf-8")
+    register.write_text(text.replace("district: d-an-lao}", "district: d-an-lo}")
+                        .replace("agency: a-noi-vu}", "agency: a-noivu}"), encoding="utf-8")
+    result = run("check", "--register", str(register), "--events", EVENTS)
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert f"governance-rules: error: {register}: communes[0].district: unknown district 'd-an-lo' (did you mean 'd-an-lao'?)" in lines
+    assert any("officers[0].agency: unknown agency 'a-noivu'" in line for line in lines)
+    assert len(lines) > 4  # every problem, not the first
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("contact_window: 10\n", encoding="utf-8")
+    result = check("--policy", str(policy))
+    assert result.returncode == 2
+    assert "contact_window: unknown policy key (did you mean 'contact_window_days'?)" in result.stderr
+
+
+def test_validate() -> None:
+    result = run("validate", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "read 1047, accepted 1042, duplicates 1, rejected 3, future 1")
+    clean = run("validate", "--register", REGISTER)
+    assert clean.returncode == 0
+
+
+def test_rules_json_and_explain() -> None:
+    result = run("rules", "--format", "json", "--lang", "vi")
+    rules = json.loads(result.stdout)
+    assert len(rules) == 21
+    assert all({"id", "title", "bearer", "clauses", "policy"} <= set(r) for r in rules)
+    assert next(r for r in rules if r["id"] == "GR-EVALUATION")["policy"] == [
+        "evaluation_due", "evaluation_min_active_days"]
+    markdown = run("rules", "--format", "markdown").stdout
+    assert markdown.count("| `GR-") == 21
+    explained = " ".join(run("explain", "GR-EVALUATION", "--lang", "en").stdout.split())
+    assert "trước ngày 20/12" in explained and "before 20 December" in explained
+    vietnamese = run("explain", "GR-EVALUATION", "--lang", "vi").stdout
+    assert "before 20 December" not in vietnamese
+
+
+@pytest.mark.parametrize("what", ["events", "register", "policy", "findings"])
+def test_schema(what: str) -> None:
+    result = run("schema", what)
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert "$defs" in schema or "properties" in schema or "oneOf" in schema
