@@ -85,8 +85,11 @@ def records(draw: st.DrawFn, register: Register, index: int) -> dict[str, Any]:
     record: dict[str, Any] = {"id": f"e-{index:04d}", "type": kind, "at": at}
     refs = [f"e-{i:04d}" for i in range(max(1, index - 5), index + 5)]
     fields: dict[str, Any] = {
-        "assignment.decided": {"officer": officer, "commune": commune,
-                               "term": draw(st.sampled_from(["t1", "t2"]))},
+        "assignment.decided": {
+            "officer": officer,
+            "commune": commune,
+            "term": draw(st.sampled_from(["t1", "t2"])),
+        },
         "assignment.ended": {"officer": officer, "commune": commune, "reason": "replaced"},
         "contact.made": {"officer": officer, "commune": commune},
         "visit.conducted": {"officer": officer, "commune": commune},
@@ -100,33 +103,59 @@ def records(draw: st.DrawFn, register: Register, index: int) -> dict[str, Any]:
         },
         "report.submitted": {
             "officer": officer,
-            "recipient": draw(st.sampled_from(["standing_committee", "standing_member",
-                                               "agency_head"])),
+            "recipient": draw(
+                st.sampled_from(["standing_committee", "standing_member", "agency_head"])
+            ),
             "via": draw(st.sampled_from(["provincial_office", "direct"])),
             "period": draw(st.sampled_from([None, f"{year}", f"{year}-H1"])),
-            "sections": draw(st.lists(st.sampled_from(
-                ["socio_economic", "defense_security", "political_system",
-                 "policy_implementation", "public_sentiment"]), max_size=5, unique=True)),
+            "sections": draw(
+                st.lists(
+                    st.sampled_from(
+                        [
+                            "socio_economic",
+                            "defense_security",
+                            "political_system",
+                            "policy_implementation",
+                            "public_sentiment",
+                        ]
+                    ),
+                    max_size=5,
+                    unique=True,
+                )
+            ),
         },
-        "issue.raised": {"officer": officer, "commune": commune,
-                         "to": draw(st.sampled_from(members)), "kind": "difficulty"},
-        "issue.relayed": {"standing_member": draw(st.sampled_from(members)),
-                          "issue": draw(st.sampled_from(refs))},
+        "issue.raised": {
+            "officer": officer,
+            "commune": commune,
+            "to": draw(st.sampled_from(members)),
+            "kind": "difficulty",
+        },
+        "issue.relayed": {
+            "standing_member": draw(st.sampled_from(members)),
+            "issue": draw(st.sampled_from(refs)),
+        },
         "evaluation.submitted": {
-            "commune": commune, "officer": officer, "year": year, "rating": "good",
+            "commune": commune,
+            "officer": officer,
+            "year": year,
+            "rating": "good",
             "confirmed_by": draw(st.sampled_from([None, *members])),
             "via": draw(st.sampled_from(["organization_board", "direct"])),
         },
-        "performance.rated": {"officer": officer, "year": year,
-                              "rating": draw(st.sampled_from(["excellent", "not_completed",
-                                                              "good"]))},
+        "performance.rated": {
+            "officer": officer,
+            "year": year,
+            "rating": draw(st.sampled_from(["excellent", "not_completed", "good"])),
+        },
         "replacement.considered": {"officer": officer, "decision": "retain"},
         "violation.recorded": {"officer": officer, "summary": "s"},
         "violation.handled": {"violation": draw(st.sampled_from(refs)), "measure": "m"},
         "classification.proposed": {"year": year},
         "commendation.proposed": {"officer": officer, "year": year},
-        "review.held": {"kind": draw(st.sampled_from(["preliminary", "final"])),
-                        "term": draw(st.sampled_from(["t1", "t2"]))},
+        "review.held": {
+            "kind": draw(st.sampled_from(["preliminary", "final"])),
+            "term": draw(st.sampled_from(["t1", "t2"])),
+        },
         "regulation.disseminated": {},
     }[kind]
     record.update(fields)

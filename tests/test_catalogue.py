@@ -11,11 +11,27 @@ from governance_rules.rules import Act, Catalogue, PeriodicDuty, Rule, Text
 from governance_rules.testing import EventLog, only, small_register, statuses
 
 SPEC_IDS = {
-    "GR-ASSIGN-TERM", "GR-COVERAGE", "GR-VISIT-QUARTERLY", "GR-VISIT-CONTACT",
-    "GR-CELL-MEETING", "GR-MEETING-INVITE", "GR-REPORT-SEMIANNUAL", "GR-REPORT-ANNUAL",
-    "GR-REPORT-CONTENT", "GR-CHANNEL", "GR-REPORT-MEMBER", "GR-REPORT-AGENCY",
-    "GR-ISSUE-RELAY", "GR-EVALUATION", "GR-REPLACEMENT", "GR-VIOLATION-HANDLING",
-    "GR-CLASSIFICATION", "GR-COMMENDATION", "GR-REVIEW", "GR-DISSEMINATION", "GR-JURISDICTION",
+    "GR-ASSIGN-TERM",
+    "GR-COVERAGE",
+    "GR-VISIT-QUARTERLY",
+    "GR-VISIT-CONTACT",
+    "GR-CELL-MEETING",
+    "GR-MEETING-INVITE",
+    "GR-REPORT-SEMIANNUAL",
+    "GR-REPORT-ANNUAL",
+    "GR-REPORT-CONTENT",
+    "GR-CHANNEL",
+    "GR-REPORT-MEMBER",
+    "GR-REPORT-AGENCY",
+    "GR-ISSUE-RELAY",
+    "GR-EVALUATION",
+    "GR-REPLACEMENT",
+    "GR-VIOLATION-HANDLING",
+    "GR-CLASSIFICATION",
+    "GR-COMMENDATION",
+    "GR-REVIEW",
+    "GR-DISSEMINATION",
+    "GR-JURISDICTION",
 }
 
 
@@ -28,7 +44,10 @@ def test_the_catalogue_has_the_21_rules_of_the_spec() -> None:
 
 def test_policy_keys_are_derived_from_the_definition() -> None:
     assert CATALOGUE["GR-VISIT-QUARTERLY"].policy_keys == ("visit_interval_months", "visit_cadence")
-    assert CATALOGUE["GR-EVALUATION"].policy_keys == ("evaluation_due", "evaluation_min_active_days")
+    assert CATALOGUE["GR-EVALUATION"].policy_keys == (
+        "evaluation_due",
+        "evaluation_min_active_days",
+    )
 
 
 def test_a_rule_naming_what_does_not_exist_is_refused() -> None:
@@ -39,8 +58,10 @@ def test_a_rule_naming_what_does_not_exist_is_refused() -> None:
         clauses=("D44", "P1"),
         act=Text(vi="x", en="x"),
         template=PeriodicDuty(
-            acts=(Act(type="visit.conduct", officer="officer"),
-                  Act(type="visit.conducted", officer="oficer")),
+            acts=(
+                Act(type="visit.conduct", officer="officer"),
+                Act(type="visit.conducted", officer="oficer"),
+            ),
             interval_months="visit_interval_month",
         ),
     )
@@ -79,7 +100,11 @@ def test_a_province_variant_from_templates_alone() -> None:
     ]
     assert only(found, "XX-BORDER-VISIT")[0].clauses == ("D4",)
     # The Regulation's own rule is still there, with its 3-month windows.
-    assert statuses(only(found, "GR-VISIT-QUARTERLY"))[0] == ("fulfilled", "2026-01-10", "2026-04-10")
+    assert statuses(only(found, "GR-VISIT-QUARTERLY"))[0] == (
+        "fulfilled",
+        "2026-01-10",
+        "2026-04-10",
+    )
 
 
 def test_rules_round_trip_as_json() -> None:

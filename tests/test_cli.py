@@ -35,36 +35,62 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 
 def check(*extra: str) -> subprocess.CompletedProcess[str]:
-    return run("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30",
-               *extra)
+    return run("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30", *extra)
 
 
 def test_check_json_shape_and_every_rule() -> None:
     result = check("--format", "json")
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
-    assert list(report) == ["as_of", "province", "backend", "policy", "input", "rejected",
-                            "findings", "summary"]
+    assert list(report) == [
+        "as_of",
+        "province",
+        "backend",
+        "policy",
+        "input",
+        "rejected",
+        "findings",
+        "summary",
+    ]
     assert (report["as_of"], report["province"], report["backend"]) == (
-        "2026-11-30", "tinh-mau", "reference")
+        "2026-11-30",
+        "tinh-mau",
+        "reference",
+    )
     counts = report["input"]
     assert counts == {"read": 1047, "accepted": 1042, "duplicates": 1, "rejected": 3, "future": 1}
     assert [r["location"] for r in report["rejected"]] == [
-        f"{EVENTS}:1044", f"{EVENTS}:1045", f"{EVENTS}:1046"]
+        f"{EVENTS}:1044",
+        f"{EVENTS}:1045",
+        f"{EVENTS}:1046",
+    ]
     assert {f["rule"] for f in report["findings"]} == {r.id for r in CATALOGUE}
     finding = report["findings"][0]
-    assert set(finding) == {"rule", "status", "subject", "window", "evidence", "clauses",
-                            "message"}
+    assert set(finding) == {"rule", "status", "subject", "window", "evidence", "clauses", "message"}
     total = sum(report["summary"].values())
     assert total == len(report["findings"])
-    assert set(report["summary"]) == {"fulfilled", "late", "violated", "pending", "observed",
-                                      "not_observed"}
+    assert set(report["summary"]) == {
+        "fulfilled",
+        "late",
+        "violated",
+        "pending",
+        "observed",
+        "not_observed",
+    }
     assert report["policy"]["visit_interval_months"] == 3
 
 
 def test_check_table_in_vietnamese_by_locale() -> None:
-    result = run("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30",
-                 env={"LANG": "vi_VN.UTF-8"})
+    result = run(
+        "check",
+        "--register",
+        REGISTER,
+        "--events",
+        EVENTS,
+        "--as-of",
+        "2026-11-30",
+        env={"LANG": "vi_VN.UTF-8"},
+    )
     assert result.returncode == 1
     assert "chưa thực hiện (quá hạn)" in result.stdout
     assert "quá hạn" in result.stdout and "/2024" in result.stdout
@@ -117,8 +143,17 @@ def test_exit_0_without_violations(tmp_path: Path) -> None:
         ' "commune": "c"}\n',
         encoding="utf-8",
     )
-    result = run("check", "--register", str(register), "--events", str(events),
-                 "--as-of", "2026-02-20", "--format", "json")
+    result = run(
+        "check",
+        "--register",
+        str(register),
+        "--events",
+        str(events),
+        "--as-of",
+        "2026-02-20",
+        "--format",
+        "json",
+    )
     assert result.returncode == 0, result.stdout
     summary = json.loads(result.stdout)["summary"]
     assert summary["violated"] == summary["late"] == 0
@@ -130,9 +165,14 @@ def test_exit_0_without_violations(tmp_path: Path) -> None:
     [
         (("check", "--register", "missing.yaml", "--events", EVENTS), "missing.yaml: cannot read"),
         (("check", "--register", REGISTER, "--events", "nope.jsonl"), "nope.jsonl: cannot read"),
-        (("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-13-01"),
-         "expected YYYY-MM-DD"),
-        (("check", "--register", REGISTER, "--events", EVENTS, "--format", "pdf"), "invalid choice"),
+        (
+            ("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-13-01"),
+            "expected YYYY-MM-DD",
+        ),
+        (
+            ("check", "--register", REGISTER, "--events", EVENTS, "--format", "pdf"),
+            "invalid choice",
+        ),
         (("explain", "GR-VISIT-QUARTER"), "did you mean 'GR-VISIT-QUARTERLY'"),
         (("check",), "required"),
         ((), "required"),
@@ -149,26 +189,36 @@ def test_bad_usage_and_unreadable_input_exit_2(args: tuple[str, ...], fragment: 
 def test_bad_register_and_policy_exit_2_one_line_each(tmp_path: Path) -> None:
     register = tmp_path / "register.yaml"
     text = (EXAMPLE / "register.yaml").read_text(encoding="utf-8")
-    register.write_text(text.replace("district: d-an-lao}", "district: d-an-lo}")
-                        .replace("agency: a-noi-vu}", "agency: a-noivu}"), encoding="utf-8")
+    register.write_text(
+        text.replace("district: d-an-lao}", "district: d-an-lo}").replace(
+            "agency: a-noi-vu}", "agency: a-noivu}"
+        ),
+        encoding="utf-8",
+    )
     result = run("check", "--register", str(register), "--events", EVENTS)
     assert result.returncode == 2 and result.stdout == ""
     lines = result.stderr.splitlines()
-    assert f"governance-rules: error: {register}: communes[0].district: unknown district 'd-an-lo' (did you mean 'd-an-lao'?)" in lines
+    assert (
+        f"governance-rules: error: {register}: communes[0].district: unknown district 'd-an-lo' (did you mean 'd-an-lao'?)"
+        in lines
+    )
     assert any("officers[0].agency: unknown agency 'a-noivu'" in line for line in lines)
     assert len(lines) > 4  # every problem, not the first
     policy = tmp_path / "policy.yaml"
     policy.write_text("contact_window: 10\n", encoding="utf-8")
     result = check("--policy", str(policy))
     assert result.returncode == 2
-    assert "contact_window: unknown policy key (did you mean 'contact_window_days'?)" in result.stderr
+    assert (
+        "contact_window: unknown policy key (did you mean 'contact_window_days'?)" in result.stderr
+    )
 
 
 def test_validate() -> None:
     result = run("validate", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        "read 1047, accepted 1042, duplicates 1, rejected 3, future 1")
+        "read 1047, accepted 1042, duplicates 1, rejected 3, future 1"
+    )
     clean = run("validate", "--register", REGISTER)
     assert clean.returncode == 0
 
@@ -179,7 +229,9 @@ def test_rules_json_and_explain() -> None:
     assert len(rules) == 21
     assert all({"id", "title", "bearer", "clauses", "policy"} <= set(r) for r in rules)
     assert next(r for r in rules if r["id"] == "GR-EVALUATION")["policy"] == [
-        "evaluation_due", "evaluation_min_active_days"]
+        "evaluation_due",
+        "evaluation_min_active_days",
+    ]
     markdown = run("rules", "--format", "markdown").stdout
     assert markdown.count("| `GR-") == 21
     explained = " ".join(run("explain", "GR-EVALUATION", "--lang", "en").stdout.split())

@@ -43,10 +43,15 @@ def test_a_bad_register_is_reported_whole() -> None:
     with pytest.raises(RegisterError) as raised:
         parse_register(data, "register.yaml")
     lines = [str(p) for p in raised.value.problems]
-    assert "register.yaml: communes[1].district: unknown district 'd-03' (did you mean 'd-02'?)" in lines
+    assert (
+        "register.yaml: communes[1].district: unknown district 'd-03' (did you mean 'd-02'?)"
+        in lines
+    )
     assert "register.yaml: communes[3].id: 'd-01' is also a district id" in lines
     assert "register.yaml: communes[3]: no standing member is in charge of commune 'd-01'" in lines
-    assert "register.yaml: officers[0].agency: unknown agency 'a-02' (did you mean 'a-01'?)" in lines
+    assert (
+        "register.yaml: officers[0].agency: unknown agency 'a-02' (did you mean 'a-01'?)" in lines
+    )
     assert "register.yaml: terms[1].start: term 't2' overlaps term 't1'" in lines
 
 
@@ -87,7 +92,10 @@ def test_policy_unknown_keys_and_bad_values(tmp_path: Path) -> None:
     with pytest.raises(PolicyError) as raised:
         parse_policy({"visit_intervals_months": 2, "evaluation_due": "12-32"}, "p.yaml")
     lines = [str(p) for p in raised.value.problems]
-    assert lines[0] == "p.yaml: visit_intervals_months: unknown policy key (did you mean 'visit_interval_months'?)"
+    assert (
+        lines[0]
+        == "p.yaml: visit_intervals_months: unknown policy key (did you mean 'visit_interval_months'?)"
+    )
     assert any("evaluation_due" in line and "12-32" in line for line in lines)
     with pytest.raises(PolicyError):
         parse_policy({"visit_cadence": "monthly"})

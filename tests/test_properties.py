@@ -50,8 +50,13 @@ def _write(path: Path, fmt: str, records: list[dict[str, Any]]) -> None:
                 row = []
                 for name in names:
                     value = r.get(name)
-                    row.append(";".join(value) if isinstance(value, list) else
-                               "" if value is None else str(value))
+                    row.append(
+                        ";".join(value)
+                        if isinstance(value, list)
+                        else ""
+                        if value is None
+                        else str(value)
+                    )
                 writer.writerow(row)
 
 
@@ -83,9 +88,12 @@ def test_accounting_identity(data: st.DataObject, register: Register) -> None:
     noise = st.one_of(
         st.sampled_from(records) if records else st.nothing(),
         st.builds(lambda r: {**r, "at": "2027-12-31"}, st.sampled_from(records))
-        if records else st.nothing(),
-        st.dictionaries(st.sampled_from(["id", "type", "at", "officer"]),
-                        st.one_of(st.text(max_size=5), st.integers(), st.none())),
+        if records
+        else st.nothing(),
+        st.dictionaries(
+            st.sampled_from(["id", "type", "at", "officer"]),
+            st.one_of(st.text(max_size=5), st.integers(), st.none()),
+        ),
         st.text(max_size=20),
     )
     extra = data.draw(st.lists(noise, max_size=10))

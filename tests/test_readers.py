@@ -15,13 +15,20 @@ from governance_rules.io import read_csv, read_json_array, read_jsonl
 from governance_rules.testing import small_register
 
 REGISTER = small_register()
-VISIT = {"id": "v1", "type": "visit.conducted", "at": "2026-03-05", "officer": "o-01",
-         "commune": "c-01"}
+VISIT = {
+    "id": "v1",
+    "type": "visit.conducted",
+    "at": "2026-03-05",
+    "officer": "o-01",
+    "commune": "c-01",
+}
 
 
 def _jsonl(path: Path, *records: object) -> Path:
-    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records),
-                    encoding="utf-8")
+    path.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -37,9 +44,17 @@ def test_rejections_are_located_and_name_field_and_value(tmp_path: Path) -> None
         "{not json",
         "[1, 2]",
         {k: v for k, v in VISIT.items() if k != "officer"} | {"id": "v6"},
-        {"id": "m1", "type": "meeting.held", "at": "2026-03-01", "commune": "c-01",
-         "body": "executive", "session": "regular", "topics": ["economy"], "invited": [],
-         "attended": []},
+        {
+            "id": "m1",
+            "type": "meeting.held",
+            "at": "2026-03-01",
+            "commune": "c-01",
+            "body": "executive",
+            "session": "regular",
+            "topics": ["economy"],
+            "invited": [],
+            "attended": [],
+        },
     )
     intake = read_events([path], REGISTER)
     errors = {r.location: r.error for r in intake.rejections}
@@ -71,7 +86,9 @@ def test_duplicates_and_conflicts(tmp_path: Path) -> None:
     intake = read_events([first, second], REGISTER)
     counts = intake.accounting
     assert (counts.read, counts.accepted, counts.duplicates, counts.rejected) == (5, 2, 1, 2)
-    assert intake.rejections[0].error == f"conflicts with {first}:1: same id 'v1', different content"
+    assert (
+        intake.rejections[0].error == f"conflicts with {first}:1: same id 'v1', different content"
+    )
     # A rejected record does not claim its id: the later valid v9 is accepted.
     assert [e.id for e in intake.accepted] == ["v1", "v9"]
 
@@ -94,7 +111,9 @@ def test_json_array_and_csv(tmp_path: Path) -> None:
     array = tmp_path / "e.json"
     array.write_text(json.dumps([VISIT, {**VISIT, "id": "v2"}, 5], indent=2), encoding="utf-8")
     assert [(line, isinstance(r, dict)) for line, r in read_json_array(array)] == [
-        (2, True), (9, True), (16, False)
+        (2, True),
+        (9, True),
+        (16, False),
     ]
     by_type = tmp_path / "meeting.held.csv"
     by_type.write_text(
@@ -106,8 +125,9 @@ def test_json_array_and_csv(tmp_path: Path) -> None:
     assert line == 2 and record["topics"] == ["socio_economic", "other"]
     assert record["attended"] == [] and record["type"] == "meeting.held"
     mixed = tmp_path / "events.csv"
-    mixed.write_text("id,type,at,officer,commune\nv1,visit.conducted,2026-03-05,o-01,c-01\n",
-                     encoding="utf-8")
+    mixed.write_text(
+        "id,type,at,officer,commune\nv1,visit.conducted,2026-03-05,o-01,c-01\n", encoding="utf-8"
+    )
     intake = read_events([array, by_type, mixed], REGISTER)
     assert intake.accounting.accepted == 3 and intake.accounting.duplicates == 1
     no_type = tmp_path / "events2.csv"
@@ -127,7 +147,8 @@ def test_not_utf8_and_bom(tmp_path: Path) -> None:
     path = tmp_path / "e.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(VISIT).encode() + b"\n\xff\xfe{}\n")
     assert [r if isinstance(r, str) else "ok" for _, r in read_jsonl(path)] == [
-        "ok", "not UTF-8 (byte 1)"
+        "ok",
+        "not UTF-8 (byte 1)",
     ]
 
 
@@ -137,10 +158,15 @@ def test_a_large_jsonl_file_is_streamed(tmp_path: Path) -> None:
         for n in range(20_000):
             handle.write(json.dumps({**VISIT, "id": f"v{n}"}) + "\n")
     records = read_jsonl(path)
-    assert next(records) == (1, {**VISIT, "id": "v0"})  # the first record arrives before the file is read
+    assert next(records) == (
+        1,
+        {**VISIT, "id": "v0"},
+    )  # the first record arrives before the file is read
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(content=st.binary(max_size=300))
 def test_arbitrary_bytes_never_raise_unlocated(tmp_path: Path, content: bytes) -> None:
     for suffix in (".jsonl", ".json", ".csv"):
@@ -159,7 +185,9 @@ def test_arbitrary_bytes_never_raise_unlocated(tmp_path: Path, content: bytes) -
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 

@@ -301,7 +301,9 @@ def test_GR_CHANNEL_reports_and_evaluations() -> None:
     assigned(log, "2026-01-10")
     good = report(log, "2026-07-01", period="2026-H1")
     direct = report(log, "2026-07-02", period="2026-H1", via="direct")
-    evaluation = dict(commune="c-01", officer="o-01", year=2026, rating="good", confirmed_by="sm-01")
+    evaluation = dict(
+        commune="c-01", officer="o-01", year=2026, rating="good", confirmed_by="sm-01"
+    )
     board = log.add("evaluation.submitted", "2026-12-01", via="organization_board", **evaluation)
     bypass = log.add("evaluation.submitted", "2026-12-02", via="direct", **evaluation)
     found = {f.subject.event: f.status for f in run(log, "2027-01-01", "GR-CHANNEL")}
@@ -339,8 +341,9 @@ def test_GR_REPORT_AGENCY_not_owed_by_the_head_of_the_agency() -> None:
 
 def _issue(log: EventLog) -> str:
     assigned(log, "2026-01-01")
-    return log.add("issue.raised", "2026-03-01", officer="o-01", commune="c-01", to="sm-01",
-                   kind="difficulty")
+    return log.add(
+        "issue.raised", "2026-03-01", officer="o-01", commune="c-01", to="sm-01", kind="difficulty"
+    )
 
 
 def test_GR_ISSUE_RELAY_on_time_late_and_by_the_wrong_member() -> None:
@@ -370,9 +373,19 @@ def test_GR_ISSUE_RELAY_pending_and_relay_before_the_issue() -> None:
 # GR-EVALUATION
 
 
-def _evaluation(log: EventLog, at: str, confirmed_by: str | None = "sm-01", year: int = 2026) -> str:
-    return log.add("evaluation.submitted", at, commune="c-01", officer="o-01", year=year,
-                   rating="good", confirmed_by=confirmed_by, via="organization_board")
+def _evaluation(
+    log: EventLog, at: str, confirmed_by: str | None = "sm-01", year: int = 2026
+) -> str:
+    return log.add(
+        "evaluation.submitted",
+        at,
+        commune="c-01",
+        officer="o-01",
+        year=year,
+        rating="good",
+        confirmed_by=confirmed_by,
+        via="organization_board",
+    )
 
 
 def test_GR_EVALUATION_19_and_20_december() -> None:
@@ -413,8 +426,9 @@ def test_GR_EVALUATION_minimum_active_days() -> None:
 def test_GR_REPLACEMENT_considered_or_assignment_ended() -> None:
     def rated(log: EventLog) -> str:
         assigned(log, "2025-01-10")
-        return log.add("performance.rated", "2026-02-01", officer="o-01", year=2025,
-                       rating="not_completed")
+        return log.add(
+            "performance.rated", "2026-02-01", officer="o-01", year=2025, rating="not_completed"
+        )
 
     log = EventLog()
     rated(log)
@@ -515,8 +529,9 @@ def test_GR_JURISDICTION_acts_outside_fulfil_and_trigger_nothing() -> None:
     assigned(log, "2026-01-01", commune="c-01")
     contact = log.add("contact.made", "2026-02-01", officer="o-01", commune="c-02")
     visit = log.add("visit.conducted", "2026-02-02", officer="o-01", commune="c-02")
-    issue = log.add("issue.raised", "2026-02-03", officer="o-01", commune="c-02", to="sm-01",
-                    kind="proposal")
+    issue = log.add(
+        "issue.raised", "2026-02-03", officer="o-01", commune="c-02", to="sm-01", kind="proposal"
+    )
     findings = log.evaluate(REGISTER, as_of=date(2026, 3, 1))
     outside = only(findings, "GR-JURISDICTION")
     assert {f.subject.event for f in outside} == {contact, visit, issue}
@@ -534,7 +549,6 @@ def test_GR_ASSIGN_TERM_inside_and_outside_the_term() -> None:
     )
     log = EventLog()
     inside = assigned(log, "2025-06-01")
-    outside = log.add("assignment.decided", "2029-12-01", officer="o-02", commune="c-01",
-                      term="t2")
+    outside = log.add("assignment.decided", "2029-12-01", officer="o-02", commune="c-01", term="t2")
     found = only(log.evaluate(register, as_of=date(2030, 1, 1)), "GR-ASSIGN-TERM")
     assert {f.subject.event: f.status for f in found} == {inside: "fulfilled", outside: "violated"}

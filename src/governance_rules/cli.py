@@ -75,8 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("check", help="evaluate the rules over the events")
     p.add_argument("--register", required=True, type=Path, help="register file (YAML or JSON)")
-    p.add_argument("--events", required=True, action="append", type=Path, default=[],
-                   help="event file (JSONL, JSON array, CSV); repeat for several")
+    p.add_argument(
+        "--events",
+        required=True,
+        action="append",
+        type=Path,
+        default=[],
+        help="event file (JSONL, JSON array, CSV); repeat for several",
+    )
     p.add_argument("--policy", type=Path, help="policy overrides (YAML)")
     p.add_argument("--as-of", type=_date, help="evaluation date (default: today, local)")
     p.add_argument("--format", choices=("table", "json"), default="table")

@@ -20,7 +20,10 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
 BEARER_LABELS: dict[str, tuple[str, str]] = {
     "officer": ("cán bộ theo dõi địa bàn", "monitoring officer"),
     "commune": ("đảng ủy xã", "commune Party committee"),
-    "standing_member": ("ủy viên Ban Thường vụ Tỉnh ủy phụ trách", "Standing Committee member in charge"),
+    "standing_member": (
+        "ủy viên Ban Thường vụ Tỉnh ủy phụ trách",
+        "Standing Committee member in charge",
+    ),
     "standing_committee": ("Ban Thường vụ Tỉnh ủy", "Provincial Standing Committee"),
     "organization_board": ("Ban Tổ chức Tỉnh ủy", "Provincial Organization Board"),
 }

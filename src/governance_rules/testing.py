@@ -98,6 +98,10 @@ def only(findings: Iterable[Finding], rule: str, **subject: Any) -> list[Finding
 def statuses(findings: Iterable[Finding]) -> list[tuple[str, str, str]]:
     """``(status, window start, due)`` of each finding, ISO dates, for compact assertions."""
     return [
-        (f.status, f.window.start.isoformat() if f.window else "", f.window.due.isoformat() if f.window else "")
+        (
+            f.status,
+            f.window.start.isoformat() if f.window else "",
+            f.window.due.isoformat() if f.window else "",
+        )
         for f in findings
     ]

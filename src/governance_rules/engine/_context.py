@@ -172,7 +172,7 @@ class Context:
             combos: list[tuple[Any, ...]] = [()]
             for key in keys:
                 values = field_values(item.event, fields[key])
-                combos = [c + (v,) for c in combos for v in dict.fromkeys(values)]
+                combos = [(*c, v) for c in combos for v in dict.fromkeys(values)]
             for combo in combos:
                 grouped[combo].append(item)
         self._indexes[id(act), keys] = grouped

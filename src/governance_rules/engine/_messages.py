@@ -69,7 +69,10 @@ class Say:
                 f"{s}: {act} {ev} ngày {self.d(day)} đã đáp ứng kỳ từ {self.d(start)} "
                 f"đến {self.d(due)}."
             )
-        return f"{s}: {act} {ev} on {self.d(day)} fulfilled the window {self.d(start)} to {self.d(due)}."
+        return (
+            f"{s}: {act} {ev} on {self.d(day)} fulfilled the window {self.d(start)} "
+            f"to {self.d(due)}."
+        )
 
     def window_missed(self, s: str, act: str, start: date, due: date) -> str:
         if self.vi:
@@ -85,10 +88,7 @@ class Say:
                 f"{s}: cần có {act} đến hết ngày {self.d(due)} (kỳ bắt đầu {self.d(start)}), "
                 f"{self._left(due)}."
             )
-        return (
-            f"{s}: {act} due by {self.d(due)} (window from {self.d(start)}), "
-            f"{self._left(due)}."
-        )
+        return f"{s}: {act} due by {self.d(due)} (window from {self.d(start)}), {self._left(due)}."
 
     # Deadlines: after a trigger, or on a calendar date.
 
@@ -184,7 +184,10 @@ class Say:
                 f"{s}: trước {ev} ngày {self.d(day)} đã có {act} ({pid}, ngày {self.d(pday)}, "
                 f"trước {k} ngày)."
             )
-        return f"{s}: {ev} on {self.d(day)} was preceded by {act} {pid} on {self.d(pday)} ({k} days before)."
+        return (
+            f"{s}: {ev} on {self.d(day)} was preceded by {act} {pid} on {self.d(pday)} "
+            f"({k} days before)."
+        )
 
     def not_preceded(
         self, s: str, ev: str, day: date, act: str, days: int, latest: tuple[str, date] | None
@@ -229,7 +232,11 @@ class Say:
     def in_term(self, term: str, span: tuple[date, date] | None, ok: bool) -> str:
         if span is None:
             return f"ghi nhiệm kỳ không có: {term}" if self.vi else f"names unknown term {term}"
-        where = ("nằm trong" if ok else "nằm ngoài") if self.vi else ("lies within" if ok else "lies outside")
+        where = (
+            ("nằm trong" if ok else "nằm ngoài")
+            if self.vi
+            else ("lies within" if ok else "lies outside")
+        )
         word = "nhiệm kỳ" if self.vi else "term"
         return f"{where} {word} {term} ({self.d(span[0])} – {self.d(span[1])})"
 

@@ -16,6 +16,7 @@ from ..errors import RegisterError
 from ..model import BaseEvent, Finding, Policy, Register, Status, Subject, Window, month_day_in
 from ..rules import (
     CATALOGUE,
+    Act,
     CalendarDeadline,
     Catalogue,
     Conformance,
@@ -251,7 +252,9 @@ def _deadline(rule: Rule, t: DeadlineAfterTrigger, ctx: Context) -> Iterator[Fin
         pairs.sort(key=lambda pair: (pair[1].day, pair[1].id))
         acts = {item.id: act for act, item in pairs}
 
-        def unfit(item: Item, trig: Item = trig, keys: Keys = keys) -> str | None:
+        def unfit(
+            item: Item, trig: Item = trig, keys: Keys = keys, acts: dict[str, Act] = acts
+        ) -> str | None:
             act = acts[item.id]
             if act.not_before_trigger and item.day < trig.day:
                 return ctx.say.before_trigger(item.id, item.day, trig.id)
@@ -387,8 +390,15 @@ def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Fin
                 yield _finding(rule, "pending", ykeys, (start, due), [], message)
 
 
-def _passes(t: Conformance, ctx: Context, item: Item, keys: Keys, test: str, field: str,
-            values: tuple[str, ...]) -> tuple[bool, str]:
+def _passes(
+    t: Conformance,
+    ctx: Context,
+    item: Item,
+    keys: Keys,
+    test: str,
+    field: str,
+    values: tuple[str, ...],
+) -> tuple[bool, str]:
     say, event = ctx.say, item.event
     if test == "one_of":
         value = str(getattr(event, field))
@@ -412,14 +422,16 @@ def _passes(t: Conformance, ctx: Context, item: Item, keys: Keys, test: str, fie
 def _examined(t: Conformance, ctx: Context) -> Iterator[tuple[int, Item, Keys, bool, str]]:
     """Every examined (check index, event, subject keys, passes, verdict)."""
     for n, check in enumerate(t.checks):
-        items = ctx.all_of_type(check.act.type) if t.voids_failing_acts else ctx.of_type(
-            check.act.type
+        items = (
+            ctx.all_of_type(check.act.type) if t.voids_failing_acts else ctx.of_type(check.act.type)
         )
         for item in items:
             if not ctx.selects(check.act, item):
                 continue
-            base: Keys = {k: field_values(item.event, f)[0] if field_values(item.event, f)
-                          else None for k, f in check.subject.items()}
+            base: Keys = {
+                k: field_values(item.event, f)[0] if field_values(item.event, f) else None
+                for k, f in check.subject.items()
+            }
             if check.per_assigned_officer:
                 commune = getattr(item.event, "commune", "")
                 officers = sorted(

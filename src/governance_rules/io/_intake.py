@@ -135,7 +135,9 @@ class Intake:
         if not isinstance(event_type, str):
             return f"field 'type': expected a string (got {_short(event_type)})"
         if event_type not in EVENT_TYPES:
-            return f"field 'type': unknown event type '{event_type}'{suggest(event_type, EVENT_TYPES)}"
+            return (
+                f"field 'type': unknown event type '{event_type}'{suggest(event_type, EVENT_TYPES)}"
+            )
         try:
             event: BaseEvent = EVENT_ADAPTER.validate_python(record)
         except ValidationError as error:

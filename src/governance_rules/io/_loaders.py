@@ -103,9 +103,7 @@ def parse_policy(data: Any, source: str = "") -> Policy:
         if key not in Policy.model_fields
     ]
     try:
-        policy = Policy.model_validate(
-            {k: v for k, v in data.items() if k in Policy.model_fields}
-        )
+        policy = Policy.model_validate({k: v for k, v in data.items() if k in Policy.model_fields})
     except ValidationError as error:
         raise PolicyError(unknown + _problems(error, source)) from None
     if unknown:

@@ -35,7 +35,7 @@ class EventReader(Protocol):
 
 def _open(path: Path) -> io.BufferedReader:
     try:
-        return open(path, "rb")  # noqa: SIM115 - the callers close it
+        return open(path, "rb")
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
 

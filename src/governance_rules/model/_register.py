@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -134,7 +135,7 @@ class Register(Frozen):
         for i, t in enumerate(self.terms):
             if t.end < t.start:
                 add(f"terms[{i}].end", f"term '{t.id}' ends ({t.end}) before it starts ({t.start})")
-        for before, after in zip(terms, terms[1:], strict=False):
+        for before, after in pairwise(terms):
             if after.start <= before.end:
                 index = self.terms.index(after)
                 add(f"terms[{index}].start", f"term '{after.id}' overlaps term '{before.id}'")
@@ -158,8 +159,14 @@ class Register(Frozen):
 
         for i, a in enumerate(self.agencies):
             if a.head is not None and a.head not in officer_ids:
-                add(f"agencies[{i}].head", f"unknown officer '{a.head}'{suggest(a.head, officer_ids)}")
+                add(
+                    f"agencies[{i}].head",
+                    f"unknown officer '{a.head}'{suggest(a.head, officer_ids)}",
+                )
         for i, o in enumerate(self.officers):
             if o.agency not in agency_ids:
-                add(f"officers[{i}].agency", f"unknown agency '{o.agency}'{suggest(o.agency, agency_ids)}")
+                add(
+                    f"officers[{i}].agency",
+                    f"unknown agency '{o.agency}'{suggest(o.agency, agency_ids)}",
+                )
         return found

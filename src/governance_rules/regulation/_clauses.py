@@ -46,8 +46,7 @@ CLAUSES: tuple[Clause, ...] = (
         id="P4",
         section=_P,
         vi="Thời gian phân công theo dõi địa bàn xã theo nhiệm kỳ đại hội đảng bộ các cấp.",
-        en="An assignment to monitor a commune runs for the congress term of the Party "
-        "committees.",
+        en="An assignment to monitor a commune runs for the congress term of the Party committees.",
     ),
     Clause(
         id="P5",
@@ -113,8 +112,7 @@ CLAUSES: tuple[Clause, ...] = (
         id="D5",
         section=_D,
         vi="Khuyến khích cán bộ theo dõi dự sinh hoạt chi bộ ở khu dân cư.",
-        en="Monitoring officers are encouraged to attend the meetings of residential Party "
-        "cells.",
+        en="Monitoring officers are encouraged to attend the meetings of residential Party cells.",
     ),
     Clause(
         id="D6",
@@ -267,8 +265,7 @@ CLAUSES: tuple[Clause, ...] = (
         section=_R,
         vi="phối hợp chặt chẽ với cán bộ theo dõi địa bàn trong làm việc, trao đổi thông tin "
         "liên quan",
-        en="It works closely with the monitoring officer and exchanges the relevant "
-        "information.",
+        en="It works closely with the monitoring officer and exchanges the relevant information.",
         unchecked="close coordination is qualitative",
     ),
     Clause(

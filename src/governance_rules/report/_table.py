@@ -122,12 +122,16 @@ def render_rules_table(catalogue: Catalogue, lang: str) -> str:
 
 def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
     """The catalogue as a Markdown table."""
-    head = [_w("rule", lang), "Tên" if lang == "vi" else "Title", _w("bearer", lang),
-            _w("clauses", lang)]
+    head = [
+        _w("rule", lang),
+        "Tên" if lang == "vi" else "Title",
+        _w("bearer", lang),
+        _w("clauses", lang),
+    ]
     lines = ["| " + " | ".join(head) + " |", "| --- | --- | --- | --- |"]
     for rule in catalogue:
         bearers = ", ".join(pick(BEARER_LABELS[b], lang) for b in rule.bearer)
-        lines.append(f"| `{rule.id}` | {rule.title(lang)} | {bearers} | {', '.join(rule.clauses)} |")
+        lines.append(
+            f"| `{rule.id}` | {rule.title(lang)} | {bearers} | {', '.join(rule.clauses)} |"
+        )
     return "\n".join(lines) + "\n"
-
-

@@ -46,8 +46,12 @@ RULES: tuple[Rule, ...] = (
                 Check(
                     act=Act(type="assignment.decided"),
                     require=Requirement(test="within_term", field="term"),
-                    subject={"officer": "officer", "commune": "commune", "term": "term",
-                             "event": "id"},
+                    subject={
+                        "officer": "officer",
+                        "commune": "commune",
+                        "term": "term",
+                        "event": "id",
+                    },
                     noun=Text(vi="Quyết định phân công", en="Assignment"),
                 ),
             ),
@@ -74,8 +78,7 @@ RULES: tuple[Rule, ...] = (
         clauses=("D4",),
         act=Text(
             vi="lần đi công tác hoặc dự họp ban chấp hành, ban thường vụ đảng ủy xã",
-            en="working visit or attendance at a commune executive or standing committee "
-            "meeting",
+            en="working visit or attendance at a commune executive or standing committee meeting",
         ),
         template=PeriodicDuty(
             acts=(
@@ -243,19 +246,19 @@ RULES: tuple[Rule, ...] = (
             checks=(
                 Check(
                     act=Act(type="report.submitted", where=_TO_COMMITTEE),
-                    require=Requirement(
-                        test="one_of", field="via", values=("provincial_office",)
-                    ),
+                    require=Requirement(test="one_of", field="via", values=("provincial_office",)),
                     subject=_REPORT_SUBJECT,
                     noun=_REPORT_NOUN,
                 ),
                 Check(
                     act=Act(type="evaluation.submitted"),
-                    require=Requirement(
-                        test="one_of", field="via", values=("organization_board",)
-                    ),
-                    subject={"officer": "officer", "commune": "commune", "year": "year",
-                             "event": "id"},
+                    require=Requirement(test="one_of", field="via", values=("organization_board",)),
+                    subject={
+                        "officer": "officer",
+                        "commune": "commune",
+                        "year": "year",
+                        "event": "id",
+                    },
                     noun=Text(vi="Bản nhận xét, đánh giá", en="Evaluation"),
                 ),
             ),
@@ -332,8 +335,12 @@ RULES: tuple[Rule, ...] = (
                 ),
             ),
             days="issue_relay_days",
-            subject={"officer": "officer", "commune": "commune", "standing_member": "to",
-                     "kind": "kind"},
+            subject={
+                "officer": "officer",
+                "commune": "commune",
+                "standing_member": "to",
+                "kind": "kind",
+            },
         ),
     ),
     Rule(
@@ -396,9 +403,7 @@ RULES: tuple[Rule, ...] = (
         trigger=Text(vi="vi phạm", en="violation"),
         template=DeadlineAfterTrigger(
             trigger=Act(type="violation.recorded"),
-            responses=(
-                Act(type="violation.handled", refers="violation", not_before_trigger=True),
-            ),
+            responses=(Act(type="violation.handled", refers="violation", not_before_trigger=True),),
             days="violation_handling_days",
             subject={"officer": "officer"},
         ),
