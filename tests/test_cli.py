@@ -233,7 +233,7 @@ def test_rules_json_and_explain() -> None:
         "evaluation_min_active_days",
     ]
     markdown = run("rules", "--format", "markdown").stdout
-    assert markdown.count("| `GR-") == 21
+    assert markdown.count("| `GR-") == 21 and markdown.count("## GR-") == 21
     explained = " ".join(run("explain", "GR-EVALUATION", "--lang", "en").stdout.split())
     assert "trước ngày 20/12" in explained and "before 20 December" in explained
     vietnamese = run("explain", "GR-EVALUATION", "--lang", "vi").stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 
-from ..i18n import BEARER_LABELS, pick, status_label
+from ..i18n import BEARER_LABELS, fmt_date, pick, status_label
 from ..model import STATUSES, CheckReport, Finding, Policy
 from ..regulation import CLAUSES_BY_ID
 from ..rules import Catalogue, Rule
@@ -65,7 +65,7 @@ def render_table(report: CheckReport, lang: str, *, everything: bool = False) ->
     """The report for a terminal: header, accounting, summary, policy, the findings that need
     attention (all of them with ``everything``), counts by rule, and the rejected input."""
     head = [
-        f"{report.province} · {_w('as_of', lang)} {report.as_of.isoformat()} · "
+        f"{report.province} · {_w('as_of', lang)} {fmt_date(report.as_of, lang)} · "
         f"{_w('backend', lang)} {report.backend}",
         f"{_w('input', lang)}: "
         + ", ".join(f"{_w(k, lang)} {getattr(report.input, k)}" for k in report.input.model_fields),
@@ -77,9 +77,10 @@ def render_table(report: CheckReport, lang: str, *, everything: bool = False) ->
     shown = [f for f in report.findings if everything or f.status not in _QUIET]
     lines.append(f"{_w('findings', lang)}: {len(shown)}")
     for f in shown:
-        due = f" · {_w('due', lang)} {f.window.due.isoformat()}" if f.window else ""
+        due = f" · {_w('due', lang)} {fmt_date(f.window.due, lang)}" if f.window else ""
         lines.append("")
-        lines.extend(_wrap(f"[{status_label(f.status, lang)}] {f.rule}{due} · {_subject(f)}"))
+        subject = f" · {_subject(f)}" if _subject(f) else ""
+        lines.extend(_wrap(f"[{status_label(f.status, lang)}] {f.rule}{due}{subject}"))
         lines.extend(_wrap(f.message, "    "))
     lines += ["", f"{_w('by_rule', lang)}:"]
     counts = Counter((f.rule, f.status) for f in report.findings)
@@ -121,17 +122,49 @@ def render_rules_table(catalogue: Catalogue, lang: str) -> str:
 
 
 def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
-    """The catalogue as a Markdown table."""
+    """The catalogue as a Markdown reference: a table, then each rule with its clause texts."""
+    title = "Danh mục quy tắc" if lang == "vi" else "Rule reference"
+    note = (
+        "Sinh từ danh mục quy tắc: `governance-rules rules --format markdown --lang vi`."
+        if lang == "vi"
+        else "Generated from the catalogue: `governance-rules rules --format markdown --lang en`."
+    )
     head = [
         _w("rule", lang),
         "Tên" if lang == "vi" else "Title",
         _w("bearer", lang),
         _w("clauses", lang),
     ]
-    lines = ["| " + " | ".join(head) + " |", "| --- | --- | --- | --- |"]
+    lines = [
+        f"# {title}",
+        "",
+        note,
+        "",
+        "| " + " | ".join(head) + " |",
+        "| --- | --- | --- | --- |",
+    ]
     for rule in catalogue:
         bearers = ", ".join(pick(BEARER_LABELS[b], lang) for b in rule.bearer)
         lines.append(
             f"| `{rule.id}` | {rule.title(lang)} | {bearers} | {', '.join(rule.clauses)} |"
         )
+    for rule in catalogue:
+        bearers = ", ".join(pick(BEARER_LABELS[b], lang) for b in rule.bearer)
+        keys = ", ".join(f"`{key}`" for key in rule.policy_keys) or "-"
+        lines += [
+            "",
+            f"## {rule.id}",
+            "",
+            f"**{rule.title.vi}** / {rule.title.en}",
+            "",
+            f"- {_w('bearer', lang)}: {bearers}",
+            f"- {_w('template', lang)}: `{rule.template.template}`",
+            f"- {_w('reads', lang)}: {keys}",
+            f"- {'Hành vi đáp ứng' if lang == 'vi' else 'Fulfilled by'}: {rule.act(lang)}",
+        ]
+        for clause_id in rule.clauses:
+            clause = CLAUSES_BY_ID[clause_id]
+            lines += ["", f"> **{clause.id}** {clause.vi}"]
+            if lang != "vi":
+                lines += [">", f"> *{clause.en}*"]
     return "\n".join(lines) + "\n"

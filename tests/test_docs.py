@@ -1,0 +1,98 @@
+"""The documentation runs: every Python sample is executed and every command is run, with
+the output lines it shows checked against the real output."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from governance_rules import CATALOGUE
+from governance_rules.report import render_rules_markdown
+from tests.conftest import ROOT
+
+DOCS = sorted([ROOT / "README.md", ROOT / "examples" / "tinh-mau" / "README.md",
+               *(ROOT / "docs").glob("*.md")])
+FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+BIN = Path(sys.executable).parent
+
+
+def blocks(path: Path, kind: str) -> list[str]:
+    return [body for lang, body in FENCE.findall(path.read_text(encoding="utf-8")) if lang == kind]
+
+
+def commands(body: str) -> list[tuple[str, list[str]]]:
+    """``(command, expected output lines)`` of a console block."""
+    found: list[tuple[str, list[str]]] = []
+    for line in body.splitlines():
+        if line.startswith("$ "):
+            found.append((line[2:], []))
+        elif found and line.strip():
+            found[-1][1].append(line.strip())
+    return found
+
+
+SAMPLES = [(p, i, b) for p in DOCS for i, b in enumerate(blocks(p, "python"))]
+COMMANDS = [(p, c, e) for p in DOCS for b in blocks(p, "console") for c, e in commands(b)]
+
+
+def test_there_is_something_to_run() -> None:
+    assert len(SAMPLES) >= 5 and len(COMMANDS) >= 8
+
+
+@pytest.mark.parametrize(("path", "index", "body"), SAMPLES,
+                         ids=[f"{p.name}-{i}" for p, i, _ in SAMPLES])
+def test_python_sample(path: Path, index: int, body: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    exec(compile(body, f"{path.name}[{index}]", "exec"), {"__name__": "__doc_sample__"})
+
+
+@pytest.mark.parametrize(("path", "command", "expected"), COMMANDS,
+                         ids=[f"{p.name}-{n}" for n, (p, _, _) in enumerate(COMMANDS)])
+def test_console_command(path: Path, command: str, expected: list[str]) -> None:
+    argv = shlex.split(command)
+    assert argv[0] == "governance-rules", command
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    result = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    output = [line.strip() for line in (result.stdout + result.stderr).splitlines()]
+    assert "Traceback" not in result.stderr
+    expected_error = any(line.startswith("governance-rules: error:") for line in expected)
+    assert result.returncode in ((2,) if expected_error else (0, 1)), result.stderr
+    for line in expected:
+        assert line in output, f"{path.name}: {line!r} not in the output of {command!r}"
+
+
+def test_readme_quick_start_is_two_commands() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- quickstart:start -->")[1].split("<!-- quickstart:end -->")[0]
+    lines = [line for line in FENCE.findall(block)[0][1].splitlines() if line.strip()]
+    assert len(lines) == 2
+    install, check = lines[0].split(" && ")
+    assert install == "pip install ."
+    argv = shlex.split(check)
+    result = subprocess.run([str(BIN / argv[0]), *argv[1:]], capture_output=True, text=True,
+                            cwd=ROOT, check=False)
+    assert result.returncode == 1 and "Findings that need attention" in result.stdout
+    assert lines[1] == "pip install -e '.[dev]' && python -m pytest"
+
+
+def test_rule_reference_is_generated_from_the_catalogue() -> None:
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == render_rules_markdown(CATALOGUE, "en"), (
+        "docs/rules.md is stale: governance-rules rules --format markdown --lang en > docs/rules.md"
+    )
+
+
+def test_explanation_lists_every_policy_key() -> None:
+    from governance_rules import Policy
+
+    text = (ROOT / "docs" / "explanation.md").read_text(encoding="utf-8")
+    for key, field in Policy.model_fields.items():
+        default = field.default
+        assert f"| `{key}` | {f'`{default}`' if isinstance(default, str) else default} |" in text
