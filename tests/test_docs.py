@@ -16,8 +16,13 @@ from governance_rules import CATALOGUE
 from governance_rules.report import render_rules_markdown
 from tests.conftest import ROOT
 
-DOCS = sorted([ROOT / "README.md", ROOT / "examples" / "tinh-mau" / "README.md",
-               *(ROOT / "docs").glob("*.md")])
+DOCS = sorted(
+    [
+        ROOT / "README.md",
+        ROOT / "examples" / "tinh-mau" / "README.md",
+        *(ROOT / "docs").glob("*.md"),
+    ]
+)
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 BIN = Path(sys.executable).parent
 
@@ -45,15 +50,19 @@ def test_there_is_something_to_run() -> None:
     assert len(SAMPLES) >= 5 and len(COMMANDS) >= 8
 
 
-@pytest.mark.parametrize(("path", "index", "body"), SAMPLES,
-                         ids=[f"{p.name}-{i}" for p, i, _ in SAMPLES])
+@pytest.mark.parametrize(
+    ("path", "index", "body"), SAMPLES, ids=[f"{p.name}-{i}" for p, i, _ in SAMPLES]
+)
 def test_python_sample(path: Path, index: int, body: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     exec(compile(body, f"{path.name}[{index}]", "exec"), {"__name__": "__doc_sample__"})
 
 
-@pytest.mark.parametrize(("path", "command", "expected"), COMMANDS,
-                         ids=[f"{p.name}-{n}" for n, (p, _, _) in enumerate(COMMANDS)])
+@pytest.mark.parametrize(
+    ("path", "command", "expected"),
+    COMMANDS,
+    ids=[f"{p.name}-{n}" for n, (p, _, _) in enumerate(COMMANDS)],
+)
 def test_console_command(path: Path, command: str, expected: list[str]) -> None:
     argv = shlex.split(command)
     assert argv[0] == "governance-rules", command
@@ -76,8 +85,9 @@ def test_readme_quick_start_is_two_commands() -> None:
     install, check = lines[0].split(" && ")
     assert install == "pip install ."
     argv = shlex.split(check)
-    result = subprocess.run([str(BIN / argv[0]), *argv[1:]], capture_output=True, text=True,
-                            cwd=ROOT, check=False)
+    result = subprocess.run(
+        [str(BIN / argv[0]), *argv[1:]], capture_output=True, text=True, cwd=ROOT, check=False
+    )
     assert result.returncode == 1 and "Findings that need attention" in result.stdout
     assert lines[1] == "pip install -e '.[dev]' && python -m pytest"
 
