@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
 
+@lru_cache(maxsize=1 << 16)
 def add_months(day: date, months: int) -> date:
     """``day`` plus calendar months, clamped to the month's end (30/11 + 3 = 28/02)."""
     result: date = day + relativedelta(months=months)

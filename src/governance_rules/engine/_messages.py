@@ -7,11 +7,12 @@ neither falls behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 
 from ..i18n import SUBJECT_LABELS, fmt_date, label, pick
-from ..model import SUBJECT_KEYS, Subject
+from ..model import SUBJECT_KEYS
 
 
 class Say:
@@ -28,10 +29,10 @@ class Say:
     def label(self, value: str) -> str:
         return label(value, self.lang)
 
-    def subject(self, subject: Subject) -> str:
+    def subject(self, subject: Mapping[str, Any]) -> str:
         parts: list[str] = []
         for key in SUBJECT_KEYS:
-            value = getattr(subject, key)
+            value = subject.get(key)
             if value is None:
                 continue
             if key == "kind":

@@ -12,8 +12,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from .._gc import paused_gc
 from ..errors import RegisterError
-from ..model import BaseEvent, Finding, Policy, Register, Status, Subject, Window, month_day_in
+from ..model import (
+    SUBJECT_KEYS,
+    BaseEvent,
+    Finding,
+    Policy,
+    Register,
+    Status,
+    Subject,
+    Window,
+    month_day_in,
+)
+from ..model._common import trusted
 from ..rules import (
     CATALOGUE,
     Act,
@@ -66,16 +78,17 @@ def evaluate(
     problems = register.problems()
     if problems:
         raise RegisterError(problems)
-    ctx = Context(register, policy or Policy(), events, as_of, lang)
-    rules = list(catalogue or CATALOGUE)
-    ctx.void = frozenset(_voided(rules, ctx))
-    findings: list[Finding] = []
-    for rule in rules:
-        evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
-            type(rule.template)
-        ]
-        findings.extend(evaluator(rule, rule.template, ctx))
-    findings.sort(key=Finding.sort_key)
+    with paused_gc():
+        ctx = Context(register, policy or Policy(), events, as_of, lang)
+        rules = list(catalogue or CATALOGUE)
+        ctx.void = frozenset(_voided(rules, ctx))
+        findings: list[Finding] = []
+        for rule in rules:
+            evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
+                type(rule.template)
+            ]
+            findings.extend(evaluator(rule, rule.template, ctx))
+        findings.sort(key=Finding.sort_key)
     return findings
 
 
@@ -87,21 +100,23 @@ def _finding(
     evidence: Iterable[str],
     message: str,
 ) -> Finding:
-    subject = {k: v for k, v in keys.items() if k in Subject.model_fields and v is not None}
-    return Finding.model_construct(
-        rule=rule.id,
-        status=status,
-        subject=Subject.model_construct(**subject),
-        window=Window.model_construct(start=window[0], due=window[1]) if window else None,
-        evidence=tuple(evidence),
-        clauses=rule.clauses,
-        message=message,
+    subject = trusted(Subject, {k: keys.get(k) for k in SUBJECT_KEYS})
+    return trusted(
+        Finding,
+        {
+            "rule": rule.id,
+            "status": status,
+            "subject": subject,
+            "window": trusted(Window, {"start": window[0], "due": window[1]}) if window else None,
+            "evidence": tuple(evidence),
+            "clauses": rule.clauses,
+            "message": message,
+        },
     )
 
 
 def _subject_text(ctx: Context, keys: Mapping[str, Any]) -> str:
-    subject = {k: v for k, v in keys.items() if k in Subject.model_fields and v is not None}
-    return ctx.say.subject(Subject.model_construct(**subject))
+    return ctx.say.subject(keys)
 
 
 def _status(day: date | None, due: date, as_of: date) -> Status:
@@ -345,12 +360,17 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
 def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
     days = ctx.param(t.within_days)
     say, noun = ctx.say, rule.act(ctx.say.lang)
+    bound = tuple(t.preceded_by.bindings())
+    dates: dict[tuple[Any, ...], list[date]] = {}  # the candidates' days, per binding
     for item in ctx.of_type(t.act.type):
         if item.day < ctx.effective or not ctx.selects(t.act, item):
             continue
         keys: Keys = {k: field_values(item.event, f)[0] for k, f in t.subject.items()}
         earlier = ctx.candidates(t.preceded_by, keys)
-        p = bisect.bisect_right([i.day for i in earlier], item.day) - 1
+        key = tuple(keys[k] for k in bound)
+        if key not in dates:
+            dates[key] = [i.day for i in earlier]
+        p = bisect.bisect_right(dates[key], item.day) - 1
         before = earlier[p] if p >= 0 else None
         text = _subject_text(ctx, keys)
         window = (item.day, item.day)
@@ -429,8 +449,7 @@ def _examined(t: Conformance, ctx: Context) -> Iterator[tuple[int, Item, Keys, b
             if not ctx.selects(check.act, item):
                 continue
             base: Keys = {
-                k: field_values(item.event, f)[0] if field_values(item.event, f) else None
-                for k, f in check.subject.items()
+                k: next(iter(field_values(item.event, f)), None) for k, f in check.subject.items()
             }
             if check.per_assigned_officer:
                 commune = getattr(item.event, "commune", "")

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from .._gc import paused_gc
 from ..errors import suggest
 from ..model import EVENT_ADAPTER, EVENT_TYPES, Accounting, BaseEvent, Register, Rejection
 from ._readers import Record, reader_for
@@ -161,10 +162,11 @@ class Intake:
 
     def read(self, paths: Iterable[str | Path]) -> Intake:
         """Read files in the order given, each with the reader its format needs."""
-        for name in paths:
-            path = Path(name)
-            for line, record in reader_for(path)(path):
-                self.add(f"{name}:{line}", record)
+        with paused_gc():
+            for name in paths:
+                path = Path(name)
+                for line, record in reader_for(path)(path):
+                    self.add(f"{name}:{line}", record)
         return self
 
 

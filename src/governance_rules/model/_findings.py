@@ -47,8 +47,13 @@ class Subject(Frozen):
 
     def sort_key(self) -> tuple[str, ...]:
         """A total order over subjects, key by key in the order of :data:`SUBJECT_KEYS`."""
-        values = (getattr(self, key) for key in SUBJECT_KEYS)
-        return tuple("" if v is None else f"{v:>8}" if isinstance(v, int) else v for v in values)
+        return subject_sort_key(self.__dict__)
+
+
+def subject_sort_key(subject: dict[str, Any]) -> tuple[str, ...]:
+    """The sort key of a subject given as a mapping of :data:`SUBJECT_KEYS` to values."""
+    values = (subject.get(key) for key in SUBJECT_KEYS)
+    return tuple("" if v is None else f"{v:>8}" if isinstance(v, int) else v for v in values)
 
 
 class Window(Frozen):
