@@ -184,7 +184,12 @@ def test_arbitrary_bytes_never_raise_unlocated(tmp_path: Path, content: bytes) -
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8)
+    | st.sampled_from(["a\nb", "o-0\r1", "visit.\nconducted"]),
     lambda inner: (
         st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
     ),
@@ -200,5 +205,6 @@ def test_arbitrary_json_never_raises(value: object, base: dict[str, object]) -> 
     for key in ("type", "officer", "at", "id"):
         intake.add(f"x:{key}", {**base, key: value})
     intake.add("x:1", record)
+    assert all("\n" not in r.error for r in intake.rejections)
     counts = intake.accounting
     assert counts.read == counts.accepted + counts.duplicates + counts.rejected + counts.future == 5

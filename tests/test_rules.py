@@ -552,3 +552,89 @@ def test_GR_ASSIGN_TERM_inside_and_outside_the_term() -> None:
     outside = log.add("assignment.decided", "2029-12-01", officer="o-02", commune="c-01", term="t2")
     found = only(log.evaluate(register, as_of=date(2030, 1, 1)), "GR-ASSIGN-TERM")
     assert {f.subject.event: f.status for f in found} == {inside: "fulfilled", outside: "violated"}
+
+
+# The statuses not shown above, rule by rule.
+
+
+def test_GR_REPORT_ANNUAL_fulfilled_and_violated() -> None:
+    log = EventLog()
+    assigned(log, "2026-01-10")
+    assert [f.status for f in run(log, "2027-01-16", "GR-REPORT-ANNUAL", year=2026)] == ["violated"]
+    report(log, "2027-01-15", period="2026")
+    assert [f.status for f in run(log, "2027-01-16", "GR-REPORT-ANNUAL", year=2026)] == [
+        "fulfilled"
+    ]
+
+
+def test_GR_REPORT_MEMBER_and_AGENCY_violated_and_fulfilled() -> None:
+    log = EventLog()
+    assigned(log, "2026-01-10")
+    report(log, "2026-02-01", recipient="agency_head", via="direct")
+    assert [f.status for f in run(log, "2026-05-01", "GR-REPORT-MEMBER")] == [
+        "violated",
+        "pending",
+    ]
+    assert [f.status for f in run(log, "2026-05-01", "GR-REPORT-AGENCY")] == [
+        "fulfilled",
+        "pending",
+    ]
+
+
+def test_deadline_rules_late() -> None:
+    log = EventLog()
+    assigned(log, "2025-01-10")
+    log.add("performance.rated", "2026-02-01", officer="o-01", year=2025, rating="not_completed")
+    log.add("replacement.considered", "2026-04-03", officer="o-01", decision="replace")
+    violation = log.add("violation.recorded", "2026-01-10", officer="o-01", summary="x")
+    log.add("violation.handled", "2026-04-11", violation=violation, measure="warning")
+    log.add("performance.rated", "2026-01-20", officer="o-02", year=2025, rating="excellent")
+    log.add("commendation.proposed", "2026-04-21", officer="o-02", year=2025)
+    findings = log.evaluate(REGISTER, as_of=date(2026, 6, 1))
+    for rule in ("GR-REPLACEMENT", "GR-VIOLATION-HANDLING", "GR-COMMENDATION"):
+        (finding,) = only(findings, rule)
+        assert finding.status == "late", rule
+        assert "1 days after the due date" in finding.message
+    pending = EventLog()
+    pending.add("performance.rated", "2026-01-20", officer="o-02", year=2025, rating="excellent")
+    (finding,) = only(pending.evaluate(REGISTER, as_of=date(2026, 4, 20)), "GR-COMMENDATION")
+    assert (
+        finding.status == "pending" and finding.window and finding.window.due == date(2026, 4, 20)
+    )
+
+
+def test_organization_board_rules_every_status() -> None:
+    log = EventLog()
+    assigned(log, "2025-03-01")
+    log.add("regulation.disseminated", "2025-01-31")
+    log.add("classification.proposed", "2026-02-01", year=2025)
+    found = log.evaluate(REGISTER, as_of=date(2026, 3, 1))
+    assert [f.status for f in only(found, "GR-DISSEMINATION")] == ["fulfilled"]
+    assert [f.status for f in only(found, "GR-CLASSIFICATION", year=2025)] == ["late"]
+    short = small_register(terms=[{"id": "t1", "start": "2025-01-01", "end": "2025-12-31"}])
+    review = EventLog()
+    review.add("review.held", "2026-04-01", kind="final", term="t1")
+    found = only(review.evaluate(short, as_of=date(2026, 4, 2)), "GR-REVIEW")
+    assert [(f.subject.kind, f.status) for f in found] == [
+        ("final", "late"),
+        ("preliminary", "violated"),
+    ]
+
+
+def test_messages_in_both_languages_name_dates_and_ids() -> None:
+    log = EventLog()
+    assigned(log, "2026-01-10")
+    evaluation = _evaluation(log, "2026-12-01", confirmed_by=None)
+    found = {
+        lang: only(
+            log.evaluate(REGISTER, as_of=date(2027, 1, 10), lang=lang), "GR-EVALUATION", year=2026
+        )[0]
+        for lang in ("vi", "en")
+    }
+    assert "19/12/2026" in found["vi"].message and "2026-12-19" in found["en"].message
+    assert "quá hạn 22 ngày" in found["vi"].message and "22 days overdue" in found["en"].message
+    assert "chưa có xác nhận" in found["vi"].message and "sm-01" in found["vi"].message
+    assert all(evaluation in f.message for f in found.values())
+    assert found["vi"].model_dump(exclude={"message"}) == found["en"].model_dump(
+        exclude={"message"}
+    )

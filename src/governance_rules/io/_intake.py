@@ -157,6 +157,8 @@ class Intake:
         return event
 
     def _reject(self, location: str, reason: str) -> Outcome:
+        # One line, whatever the input's strings hold.
+        reason = reason.replace("\r", "\\r").replace("\n", "\\n")
         self.rejections.append(Rejection(location=location, error=reason))
         return "rejected"
 

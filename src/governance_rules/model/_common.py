@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, datetime
+from functools import cache
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -26,6 +27,11 @@ class Frozen(BaseModel):
 M = TypeVar("M", bound=BaseModel)
 
 
+@cache
+def _all_fields(cls: type[BaseModel]) -> frozenset[str]:
+    return frozenset(cls.model_fields)
+
+
 def trusted(cls: type[M], values: dict[str, Any]) -> M:
     """An instance of ``cls`` from values the engine built and knows valid, every field given.
 
@@ -34,7 +40,8 @@ def trusted(cls: type[M], values: dict[str, Any]) -> M:
     """
     instance = cls.__new__(cls)
     object.__setattr__(instance, "__dict__", values)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    # Every field is given, so all instances share one (immutable) set of field names.
+    object.__setattr__(instance, "__pydantic_fields_set__", _all_fields(cls))
     object.__setattr__(instance, "__pydantic_extra__", None)
     object.__setattr__(instance, "__pydantic_private__", None)
     return instance
