@@ -43,7 +43,9 @@ def register_data() -> dict[str, object]:
             for d in range(DISTRICTS)
         ],
         "agencies": [{"id": "a", "name": "Sở"}],
-        "officers": [{"id": f"o{o}", "name": f"Cán bộ {o}", "agency": "a"} for o in range(OFFICERS)],
+        "officers": [
+            {"id": f"o{o}", "name": f"Cán bộ {o}", "agency": "a"} for o in range(OFFICERS)
+        ],
     }
 
 
@@ -53,8 +55,14 @@ def write_events(path: Path, count: int) -> date:
     written = 0
     with path.open("w", encoding="utf-8") as out:
         for c in range(COMMUNES):
-            line = {"id": f"as{c}", "type": "assignment.decided", "at": "2020-01-01",
-                    "officer": f"o{c % OFFICERS}", "commune": f"c{c}", "term": "t"}
+            line = {
+                "id": f"as{c}",
+                "type": "assignment.decided",
+                "at": "2020-01-01",
+                "officer": f"o{c % OFFICERS}",
+                "commune": f"c{c}",
+                "term": "t",
+            }
             out.write(json.dumps(line) + "\n")
             written += 1
         day = start
@@ -65,19 +73,44 @@ def write_events(path: Path, count: int) -> date:
                 kind = n % 4
                 at = (day + timedelta(days=c % 7)).isoformat()
                 if kind == 0:
-                    line = {"id": f"ct{n}", "type": "contact.made", "at": at,
-                            "officer": officer, "commune": f"c{c}"}
+                    line = {
+                        "id": f"ct{n}",
+                        "type": "contact.made",
+                        "at": at,
+                        "officer": officer,
+                        "commune": f"c{c}",
+                    }
                 elif kind == 1:
-                    line = {"id": f"vi{n}", "type": "visit.conducted", "at": at,
-                            "officer": officer, "commune": f"c{c}"}
+                    line = {
+                        "id": f"vi{n}",
+                        "type": "visit.conducted",
+                        "at": at,
+                        "officer": officer,
+                        "commune": f"c{c}",
+                    }
                 elif kind == 2:
-                    line = {"id": f"mt{n}", "type": "meeting.held", "at": at, "commune": f"c{c}",
-                            "body": "executive", "session": "regular",
-                            "topics": ["socio_economic"], "invited": [officer], "attended": []}
+                    line = {
+                        "id": f"mt{n}",
+                        "type": "meeting.held",
+                        "at": at,
+                        "commune": f"c{c}",
+                        "body": "executive",
+                        "session": "regular",
+                        "topics": ["socio_economic"],
+                        "invited": [officer],
+                        "attended": [],
+                    }
                 else:
-                    line = {"id": f"rp{n}", "type": "report.submitted", "at": at,
-                            "officer": officer, "recipient": "standing_member", "via": "direct",
-                            "period": None, "sections": ["socio_economic"]}
+                    line = {
+                        "id": f"rp{n}",
+                        "type": "report.submitted",
+                        "at": at,
+                        "officer": officer,
+                        "recipient": "standing_member",
+                        "via": "direct",
+                        "period": None,
+                        "sections": ["socio_economic"],
+                    }
                 out.write(json.dumps(line) + "\n")
                 written += 1
                 n += 1
@@ -103,13 +136,19 @@ def main() -> None:
         findings = gr.evaluate(register, intake.accepted, as_of=as_of)
         t2 = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {sys.version.split()[0]}")
-    print(f"events: {intake.accounting.read:,} lines ({size / 2**20:.0f} MiB), "
-          f"accepted {intake.accounting.accepted:,}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {sys.version.split()[0]}"
+    )
+    print(
+        f"events: {intake.accounting.read:,} lines ({size / 2**20:.0f} MiB), "
+        f"accepted {intake.accounting.accepted:,}"
+    )
     print(f"read:     {t1 - t0:8.2f} s  ({intake.accounting.read / (t1 - t0):,.0f} events/s)")
-    print(f"evaluate: {t2 - t1:8.2f} s  ({len(intake.accepted) / (t2 - t1):,.0f} events/s, "
-          f"{len(findings):,} findings)")
+    print(
+        f"evaluate: {t2 - t1:8.2f} s  ({len(intake.accepted) / (t2 - t1):,.0f} events/s, "
+        f"{len(findings):,} findings)"
+    )
     print(f"peak memory: {peak:,.0f} MiB")
 
 
