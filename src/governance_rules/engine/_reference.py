@@ -411,7 +411,6 @@ def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Fin
 
 
 def _passes(
-    t: Conformance,
     ctx: Context,
     item: Item,
     keys: Keys,
@@ -461,7 +460,7 @@ def _examined(t: Conformance, ctx: Context) -> Iterator[tuple[int, Item, Keys, b
                 subjects = [base]
             req = check.require
             for keys in subjects:
-                ok, verdict = _passes(t, ctx, item, keys, req.test, req.field, req.values)
+                ok, verdict = _passes(ctx, item, keys, req.test, req.field, req.values)
                 yield n, item, keys, ok, verdict
 
 

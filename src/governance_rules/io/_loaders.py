@@ -14,7 +14,7 @@ from ..errors import InputError, PolicyError, Problem, RegisterError, suggest
 from ..model import Policy, Register
 
 
-def _load_mapping(path: Path, what: str) -> Any:
+def _load_mapping(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
@@ -83,7 +83,7 @@ def load_register(path: str | Path) -> Register:
         RegisterError: Listing every problem of its content.
     """
     path = Path(path)
-    return parse_register(_load_mapping(path, "register"), str(path))
+    return parse_register(_load_mapping(path), str(path))
 
 
 def parse_policy(data: Any, source: str = "") -> Policy:
@@ -119,4 +119,4 @@ def load_policy(path: str | Path) -> Policy:
         PolicyError: For an unknown key or a bad value.
     """
     path = Path(path)
-    return parse_policy(_load_mapping(path, "policy"), str(path))
+    return parse_policy(_load_mapping(path), str(path))

@@ -31,6 +31,26 @@ _TO_COMMITTEE = {"recipient": ("standing_committee",)}
 _REPORT_SUBJECT = {"officer": "officer", "period": "period", "event": "id"}
 _REPORT_NOUN = Text(vi="Báo cáo", en="Report")
 
+
+def _committee_report(rule_id: str, title: Text, act: Text, period: str, period_end: str) -> Rule:
+    """A periodic report to the Standing Committee (R2): owed per officer and year, due
+    ``report_grace_days`` after the period's last day."""
+    return Rule(
+        id=rule_id,
+        title=title,
+        bearer=("officer",),
+        clauses=("R2",),
+        act=act,
+        template=CalendarDeadline(
+            per="officer_year",
+            period=period,
+            stages=(Stage(anchor="in_year", on=period_end, plus_days="report_grace_days"),),
+            act=Act(type="report.submitted", where=_TO_COMMITTEE, officer="officer", period=period),
+            owed=Owed(min_active_days="report_min_active_days", active_on_period_end=True),
+        ),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         id="GR-ASSIGN-TERM",
@@ -160,55 +180,31 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
-    Rule(
-        id="GR-REPORT-SEMIANNUAL",
-        title=Text(
+    _committee_report(
+        "GR-REPORT-SEMIANNUAL",
+        Text(
             vi="Báo cáo 6 tháng về Ban Thường vụ Tỉnh ủy",
             en="Semi-annual report to the Provincial Standing Committee",
         ),
-        bearer=("officer",),
-        clauses=("R2",),
-        act=Text(
+        Text(
             vi="báo cáo 6 tháng đầu năm gửi Ban Thường vụ Tỉnh ủy",
             en="first-half-year report to the Provincial Standing Committee",
         ),
-        template=CalendarDeadline(
-            per="officer_year",
-            period="{year}-H1",
-            stages=(Stage(anchor="in_year", on="06-30", plus_days="report_grace_days"),),
-            act=Act(
-                type="report.submitted",
-                where=_TO_COMMITTEE,
-                officer="officer",
-                period="{year}-H1",
-            ),
-            owed=Owed(min_active_days="report_min_active_days", active_on_period_end=True),
-        ),
+        period="{year}-H1",
+        period_end="06-30",
     ),
-    Rule(
-        id="GR-REPORT-ANNUAL",
-        title=Text(
+    _committee_report(
+        "GR-REPORT-ANNUAL",
+        Text(
             vi="Báo cáo hằng năm về Ban Thường vụ Tỉnh ủy",
             en="Annual report to the Provincial Standing Committee",
         ),
-        bearer=("officer",),
-        clauses=("R2",),
-        act=Text(
+        Text(
             vi="báo cáo năm gửi Ban Thường vụ Tỉnh ủy",
             en="annual report to the Provincial Standing Committee",
         ),
-        template=CalendarDeadline(
-            per="officer_year",
-            period="{year}",
-            stages=(Stage(anchor="in_year", on="12-31", plus_days="report_grace_days"),),
-            act=Act(
-                type="report.submitted",
-                where=_TO_COMMITTEE,
-                officer="officer",
-                period="{year}",
-            ),
-            owed=Owed(min_active_days="report_min_active_days", active_on_period_end=True),
-        ),
+        period="{year}",
+        period_end="12-31",
     ),
     Rule(
         id="GR-REPORT-CONTENT",
