@@ -1,4 +1,4 @@
-"""The command line: ``governance-rules check|validate|rules|explain|schema``.
+"""The command line: ``governance-rules check|calendar|validate|rules|explain|schema``.
 
 A thin imperative shell over the public API. It is the only place that reads the clock
 (today's date in the province's timezone, when ``--as-of`` is not given) and the
@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -23,9 +23,12 @@ from . import __version__
 from ._check import check
 from .errors import DefinitionError, GovernanceRulesError, InputError
 from .io import Intake, load_policy, load_register
-from .model import EVENT_ADAPTER, CheckReport, Policy, Register
+from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register
 from .report import (
+    render_html,
+    render_ics,
     render_json,
+    render_markdown,
     render_rules_markdown,
     render_rules_table,
     render_table,
@@ -36,6 +39,7 @@ from .rules import CATALOGUE
 PROG = "governance-rules"
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 BACKENDS = ("reference",)
+PROGRESS_MIN_BYTES = 1 << 20  # input this large shows progress on a terminal
 
 
 class UsageError(Exception):
@@ -52,6 +56,12 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got '{text}'") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of days, got '{text}'")
+    return int(text)
 
 
 def default_lang(environ: os._Environ[str] | dict[str, str] | None = None) -> str:
@@ -73,24 +83,33 @@ def build_parser() -> argparse.ArgumentParser:
     def lang(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", choices=("vi", "en"), help="language (default: from locale)")
 
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--register", required=True, type=Path, help="register (YAML or JSON)")
+        p.add_argument(
+            "--events",
+            required=True,
+            action="append",
+            type=Path,
+            default=[],
+            help="event file (JSONL, JSON array, CSV); repeat for several",
+        )
+        p.add_argument("--policy", type=Path, help="policy overrides (YAML)")
+        p.add_argument("--as-of", type=_date, help="evaluation date (default: today, local)")
+        p.add_argument("--output", type=Path, help="write to FILE instead of standard output")
+        lang(p)
+
     p = commands.add_parser("check", help="evaluate the rules over the events")
-    p.add_argument("--register", required=True, type=Path, help="register file (YAML or JSON)")
-    p.add_argument(
-        "--events",
-        required=True,
-        action="append",
-        type=Path,
-        default=[],
-        help="event file (JSONL, JSON array, CSV); repeat for several",
-    )
-    p.add_argument("--policy", type=Path, help="policy overrides (YAML)")
-    p.add_argument("--as-of", type=_date, help="evaluation date (default: today, local)")
-    p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--output", type=Path, help="write the report to FILE")
-    lang(p)
+    inputs(p)
+    p.add_argument("--format", choices=("table", "json", "markdown", "html"), default="table")
     p.add_argument("--backend", choices=BACKENDS, default="reference")
     p.add_argument("--strict", action="store_true", help="any rejected event: exit 2, no report")
     p.add_argument("--all", action="store_true", help="table: list fulfilled findings too")
+
+    p = commands.add_parser("calendar", help="pending deadlines as an iCalendar file")
+    inputs(p)
+    p.add_argument(
+        "--remind-days", type=_days, default=7, help="reminder this many days before (default 7)"
+    )
 
     p = commands.add_parser("validate", help="check the input only")
     p.add_argument("--register", required=True, type=Path)
@@ -125,32 +144,68 @@ def _emit(text: str, output: Path | None) -> None:
             raise InputError(str(output), f"cannot write: {error.strerror or error}") from None
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
+def _progress() -> Callable[[str, int], None]:
+    """Counts records on stderr as they are read, on one line rewritten in place."""
+
+    def show(name: str, count: int) -> None:
+        sys.stderr.write(f"\r{PROG}: reading {name}: {count:,} records")
+        sys.stderr.flush()
+
+    return show
+
+
+def _read(args: argparse.Namespace, register: Register, as_of: date | None) -> Intake:
+    """The events of ``--events``; a progress line on stderr for large input on a terminal."""
+    paths: list[Path] = args.events
+    size = sum(path.stat().st_size for path in paths if path.is_file())
+    show = sys.stderr.isatty() and size >= PROGRESS_MIN_BYTES
+    intake = Intake(register, as_of).read(paths, _progress() if show else None)
+    if show:
+        sys.stderr.write("\n")
+    return intake
+
+
+def _evaluate(args: argparse.Namespace) -> tuple[Register, Intake, CheckReport, str]:
     register = load_register(args.register)
     policy = load_policy(args.policy) if args.policy else Policy()
     as_of = args.as_of or _today(register)
-    intake = Intake(register, as_of).read(args.events)
+    intake = _read(args, register, as_of)
+    lang = args.lang or default_lang()
+    return register, intake, check(register, intake, as_of=as_of, policy=policy, lang=lang), lang
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    register, intake, report, lang = _evaluate(args)
     if args.strict and intake.rejections:
         for rejection in intake.rejections:
             _error(f"{rejection.location}: {rejection.error}")
         return EXIT_UNUSABLE
-    lang = args.lang or default_lang()
-    report: CheckReport = check(register, intake, as_of=as_of, policy=policy, lang=lang)
     if args.format == "json":
-        _emit(render_json(report), args.output)
+        text = render_json(report)
+    elif args.format == "html":
+        text = render_html(report, register, intake.accepted, lang)
+    elif args.format == "markdown":
+        text = render_markdown(report, register, intake.accepted, lang)
     else:
-        _emit(render_table(report, lang, everything=args.all), args.output)
+        text = render_table(report, lang, everything=args.all)
+    _emit(text, args.output)
     bad = report.summary.get("violated", 0) + report.summary.get("late", 0)
     return EXIT_FINDINGS if bad else EXIT_OK
+
+
+def _cmd_calendar(args: argparse.Namespace) -> int:
+    _, _, report, lang = _evaluate(args)
+    _emit(render_ics(report, lang, remind_days=args.remind_days), args.output)
+    return EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     register = load_register(args.register)
     if args.policy:
         load_policy(args.policy)
-    intake = Intake(register, args.as_of).read(args.events)
+    intake = _read(args, register, args.as_of)
     counts = intake.accounting
-    print(", ".join(f"{name} {getattr(counts, name)}" for name in counts.model_fields))
+    print(", ".join(f"{name} {getattr(counts, name)}" for name in Accounting.model_fields))
     for rejection in intake.rejections:
         print(f"{rejection.location}: {rejection.error}")
     return EXIT_FINDINGS if intake.rejections else EXIT_OK
@@ -203,6 +258,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "check": _cmd_check,
+    "calendar": _cmd_calendar,
     "validate": _cmd_validate,
     "rules": _cmd_rules,
     "explain": _cmd_explain,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from ._reference import evaluate
+from ._context import Assignment
+from ._reference import assignments, evaluate
 
-__all__ = ["evaluate"]
+__all__ = ["Assignment", "assignments", "evaluate"]

@@ -99,6 +99,7 @@ def _finding(
     window: tuple[date, date] | None,
     evidence: Iterable[str],
     message: str,
+    bearer: str | None = None,
 ) -> Finding:
     subject = trusted(Subject, {k: keys.get(k) for k in SUBJECT_KEYS})
     return trusted(
@@ -111,6 +112,7 @@ def _finding(
             "evidence": tuple(evidence),
             "clauses": rule.clauses,
             "message": message,
+            "bearer": bearer or rule.bearer[0],
         },
     )
 
@@ -478,7 +480,8 @@ def _conformance(rule: Rule, t: Conformance, ctx: Context) -> Iterator[Finding]:
         noun = t.checks[n].noun(ctx.say.lang)
         message = ctx.say.examined(_subject_text(ctx, keys), noun, item.id, item.day, verdict)
         status: Status = "fulfilled" if ok else "violated"
-        yield _finding(rule, status, keys, (item.day, item.day), [item.id], message)
+        window = (item.day, item.day)
+        yield _finding(rule, status, keys, window, [item.id], message, t.checks[n].bearer)
 
 
 def _coverage(rule: Rule, t: Coverage, ctx: Context) -> Iterator[Finding]:
@@ -519,3 +522,14 @@ _EVALUATORS: dict[type, Callable[[Rule, Any, Context], Iterator[Finding]]] = {
     Conformance: _conformance,
     Coverage: _coverage,
 }
+
+
+def assignments(
+    register: Register, events: Iterable[BaseEvent], *, as_of: date
+) -> list[Assignment]:
+    """The assignments the events decide, each with its active period, as of ``as_of``.
+
+    An assignment is active from its decision date to the earliest of its
+    ``assignment.ended`` date and its term's end (both inclusive).
+    """
+    return Context(register, Policy(), events, as_of, "en").assignments

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -162,13 +162,27 @@ class Intake:
         self.rejections.append(Rejection(location=location, error=reason))
         return "rejected"
 
-    def read(self, paths: Iterable[str | Path]) -> Intake:
-        """Read files in the order given, each with the reader its format needs."""
+    def read(
+        self, paths: Iterable[str | Path], progress: Callable[[str, int], None] | None = None
+    ) -> Intake:
+        """Read files in the order given, each with the reader its format needs.
+
+        Args:
+            paths: The event files.
+            progress: Called with the file name and the records read from it so far, every
+                10,000 records and at the end of each file.
+        """
         with paused_gc():
             for name in paths:
                 path = Path(name)
+                count = 0
                 for line, record in reader_for(path)(path):
                     self.add(f"{name}:{line}", record)
+                    count += 1
+                    if progress is not None and count % 10_000 == 0:
+                        progress(str(name), count)
+                if progress is not None:
+                    progress(str(name), count)
         return self
 
 

@@ -75,6 +75,8 @@ class Finding(Frozen):
         evidence: Ids of the events that fulfilled, triggered or broke it.
         clauses: Ids of the clauses of the Regulation the rule comes from.
         message: One sentence, in the chosen language, that says why.
+        bearer: Who bears the obligation, as the rule (or the check) says; used to group
+            findings in reports and left out of the JSON report.
     """
 
     rule: str
@@ -84,6 +86,8 @@ class Finding(Frozen):
     evidence: tuple[str, ...] = ()
     clauses: tuple[str, ...]
     message: str
+    bearer: str | None = Field(default=None, exclude=True)
+    """Who bears the obligation (``officer``, ``commune``, ...): for reports; not in the JSON."""
 
     def sort_key(self) -> tuple[Any, ...]:
         """Findings sort by rule, subject, window start, then the rest for a total order."""

@@ -1,12 +1,23 @@
-"""Renderers: the check report as JSON or a terminal table, and the rule catalogue."""
+"""Renderers: the check report as JSON, a terminal table, Markdown or HTML; the rule
+catalogue; upcoming deadlines as iCalendar."""
 
 from __future__ import annotations
 
+from ._documents import render_html, render_markdown
+from ._ics import render_ics
 from ._json import render_json, report_data
+from ._strings import STRINGS
 from ._table import render_rules_markdown, render_rules_table, render_table, rule_lines
+from ._view import View, build_view
 
 __all__ = [
+    "STRINGS",
+    "View",
+    "build_view",
+    "render_html",
+    "render_ics",
     "render_json",
+    "render_markdown",
     "render_rules_markdown",
     "render_rules_table",
     "render_table",

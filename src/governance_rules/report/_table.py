@@ -6,7 +6,7 @@ import textwrap
 from collections import Counter
 
 from ..i18n import BEARER_LABELS, fmt_date, pick, status_label
-from ..model import STATUSES, CheckReport, Finding, Policy
+from ..model import STATUSES, Accounting, CheckReport, Finding, Policy
 from ..regulation import CLAUSES_BY_ID
 from ..rules import Catalogue, Rule
 
@@ -68,7 +68,7 @@ def render_table(report: CheckReport, lang: str, *, everything: bool = False) ->
         f"{report.province} · {_w('as_of', lang)} {fmt_date(report.as_of, lang)} · "
         f"{_w('backend', lang)} {report.backend}",
         f"{_w('input', lang)}: "
-        + ", ".join(f"{_w(k, lang)} {getattr(report.input, k)}" for k in report.input.model_fields),
+        + ", ".join(f"{_w(k, lang)} {getattr(report.input, k)}" for k in Accounting.model_fields),
         f"{_w('summary', lang)}: "
         + ", ".join(f"{status_label(s, lang)} {report.summary.get(s, 0)}" for s in STATUSES),
     ]

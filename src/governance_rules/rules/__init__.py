@@ -73,6 +73,10 @@ class Catalogue:
         except KeyError:
             raise KeyError(f"unknown rule '{rule_id}'{suggest(rule_id, self._by_id)}") from None
 
+    def get(self, rule_id: str) -> Rule | None:
+        """The rule with this id, or ``None``."""
+        return self._by_id.get(rule_id)
+
     def with_rules(self, *rules: Rule) -> Catalogue:
         """A new catalogue with ``rules`` added (or replacing rules of the same id)."""
         replaced = {rule.id for rule in rules}

@@ -245,6 +245,7 @@ RULES: tuple[Rule, ...] = (
                     require=Requirement(test="one_of", field="via", values=("provincial_office",)),
                     subject=_REPORT_SUBJECT,
                     noun=_REPORT_NOUN,
+                    bearer="officer",
                 ),
                 Check(
                     act=Act(type="evaluation.submitted"),
@@ -256,6 +257,7 @@ RULES: tuple[Rule, ...] = (
                         "event": "id",
                     },
                     noun=Text(vi="Bản nhận xét, đánh giá", en="Evaluation"),
+                    bearer="commune",
                 ),
             ),
         ),

@@ -221,6 +221,7 @@ class Check(Frozen):
             commune that day (the subject's officer), instead of one per event.
         subject: Subject key -> event field, for the finding's subject.
         noun: What the examined event is, for messages.
+        bearer: Who bears this check, where the rule has several bearers.
     """
 
     act: Act
@@ -228,6 +229,7 @@ class Check(Frozen):
     per_assigned_officer: bool = False
     subject: Mapping[str, str] = Field(default_factory=dict)
     noun: Text
+    bearer: Bearer | None = None
 
 
 class Conformance(Frozen):

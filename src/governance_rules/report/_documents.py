@@ -1,0 +1,64 @@
+"""The HTML and Markdown reports, rendered with Jinja2 from one view of the check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+import jinja2
+
+from ..model import BaseEvent, CheckReport, Register
+from ..rules import Catalogue
+from ._view import build_view
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+
+
+def _md(value: object) -> str:
+    """Text from the input, made inert in Markdown (and in the HTML Markdown may embed)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+@cache
+def _environment(autoescape: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("governance_rules.report", "templates"),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = _md
+    return env
+
+
+def render_html(
+    report: CheckReport,
+    register: Register,
+    events: Sequence[BaseEvent],
+    lang: str,
+    catalogue: Catalogue | None = None,
+) -> str:
+    """One self-contained, printable HTML page: no script, no network; CSS and SVG inline.
+
+    Args:
+        report: The check's results.
+        register: The register the check used (for names and districts).
+        events: The accepted events the check evaluated (for the timelines).
+        lang: ``"vi"`` or ``"en"``.
+        catalogue: The rules the check used; the Regulation's catalogue when ``None``.
+    """
+    view = build_view(report, register, events, lang, catalogue)
+    return _environment(True).get_template("report.html.j2").render(v=view)
+
+
+def render_markdown(
+    report: CheckReport,
+    register: Register,
+    events: Sequence[BaseEvent],
+    lang: str,
+    catalogue: Catalogue | None = None,
+) -> str:
+    """The same content as the HTML report, as Markdown tables and lists."""
+    view = build_view(report, register, events, lang, catalogue)
+    return _environment(False).get_template("report.md.j2").render(v=view)

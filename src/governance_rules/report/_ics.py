@@ -1,0 +1,82 @@
+"""Upcoming deadlines as an iCalendar file (RFC 5545)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime, time, timedelta
+
+import icalendar
+
+from ..model import CheckReport, Finding
+from ..regulation import CLAUSES_BY_ID
+from ..rules import CATALOGUE, Catalogue
+from ._view import subject_text
+
+
+def _uid(province: str, finding: Finding, taken: set[str]) -> str:
+    """A UID that stays the same from run to run for the same obligation.
+
+    It hangs on the rule and the subject, not on the window, so that a duty's next window
+    replaces the previous one when the file is imported again.
+    """
+    subject = finding.subject.model_dump(exclude_none=True)
+    key = json.dumps([province, finding.rule, subject], sort_keys=True, ensure_ascii=False)
+    if key in taken and finding.window is not None:
+        key += f"|{finding.window.start.isoformat()}"
+    taken.add(key)
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return f"{digest}@governance-rules"
+
+
+def render_ics(
+    report: CheckReport,
+    lang: str,
+    *,
+    remind_days: int = 7,
+    catalogue: Catalogue | None = None,
+) -> str:
+    """The ``pending`` obligations of a check, one all-day event each on its due date.
+
+    Each event has the rule title and subject as its summary, the message and the clause
+    texts as its description, and a reminder ``remind_days`` before. ``DTSTAMP`` is the
+    check date, so that two runs on the same input give the same file.
+    """
+    catalogue = catalogue or CATALOGUE
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//governance-rules//Regulation deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"governance-rules {report.province}")
+    stamp = datetime.combine(report.as_of, time(0, 0), tzinfo=UTC)
+    taken: set[str] = set()
+    for finding in report.findings:
+        if finding.status != "pending" or finding.window is None:
+            continue
+        rule = catalogue.get(finding.rule)
+        title = rule.title(lang) if rule else finding.rule
+        summary = f"{finding.rule} {title}: {subject_text(finding, lang)}"
+        clauses = []
+        for clause_id in finding.clauses:
+            clause = CLAUSES_BY_ID.get(clause_id)
+            if clause is not None:
+                clauses.append(f"[{clause.id}] {clause.vi}")
+                if lang != "vi":
+                    clauses.append(f"[{clause.id}] {clause.en}")
+        event = icalendar.Event()
+        event.add("uid", _uid(report.province, finding, taken))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", finding.window.due)
+        event.add("dtend", finding.window.due + timedelta(days=1))
+        event.add("summary", summary)
+        event.add("description", "\n\n".join([finding.message, *clauses]))
+        event.add("categories", [finding.rule])
+        event.add("transp", "TRANSPARENT")
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", timedelta(days=-remind_days))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
