@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -246,3 +247,60 @@ def test_schema(what: str) -> None:
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert "$defs" in schema or "properties" in schema or "oneOf" in schema
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("html", "<!DOCTYPE html>"), ("markdown", "# ")])
+def test_check_html_and_markdown(tmp_path: Path, fmt: str, marker: str) -> None:
+    out = tmp_path / f"report.{fmt}"
+    result = check("--format", fmt, "--output", str(out), "--lang", "vi")
+    assert result.returncode == 1 and result.stdout == "" and result.stderr == ""
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(marker) and "Tỉnh Mẫu" in text and "30/11/2026" in text
+
+
+def test_calendar_command(tmp_path: Path) -> None:
+    out = tmp_path / "deadlines.ics"
+    args = ("calendar", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
+    result = run(*args, "--output", str(out), "--remind-days", "3")
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR") and "TRIGGER:-P3D" in text
+    assert run(*args, "--remind-days", "3").stdout.replace("\r\n", "\n") == text.replace(
+        "\r\n", "\n"
+    )
+    assert run(*args, "--remind-days", "soon").returncode == 2
+
+
+def _large_events(tmp_path: Path) -> Path:
+    events = tmp_path / "large.jsonl"
+    line = (
+        '{{"id": "v{n}", "type": "visit.conducted", "at": "2026-03-05", "officer": "o-01", '
+        '"commune": "c-an-hoa", "note": "{pad}"}}\n'
+    )
+    events.write_text("".join(line.format(n=n, pad="x" * 60) for n in range(12_000)))
+    assert events.stat().st_size > 1 << 20
+    return events
+
+
+def test_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    events = _large_events(tmp_path)
+    args = [EXE or "", "validate", "--register", REGISTER, "--events", str(events)]
+    piped = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert piped.stderr == ""
+    leader, follower = pty.openpty()
+    try:
+        subprocess.run(args, stdout=subprocess.PIPE, stderr=follower, cwd=ROOT, check=False)
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    text = seen.decode("utf-8")
+    assert "reading" in text and "12,000 records" in text

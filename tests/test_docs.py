@@ -63,12 +63,16 @@ def test_python_sample(path: Path, index: int, body: str, monkeypatch: pytest.Mo
     COMMANDS,
     ids=[f"{p.name}-{n}" for n, (p, _, _) in enumerate(COMMANDS)],
 )
-def test_console_command(path: Path, command: str, expected: list[str]) -> None:
+def test_console_command(path: Path, command: str, expected: list[str], tmp_path: Path) -> None:
+    # Run where the example data is at hand and what a command writes goes to a scratch folder.
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
     argv = shlex.split(command)
     assert argv[0] == "governance-rules", command
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
-    result = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    result = subprocess.run(
+        argv, capture_output=True, text=True, cwd=tmp_path, env=env, check=False
+    )
     output = [line.strip() for line in (result.stdout + result.stderr).splitlines()]
     assert "Traceback" not in result.stderr
     expected_error = any(line.startswith("governance-rules: error:") for line in expected)
