@@ -11,6 +11,7 @@ import html
 import json
 import os
 import re
+from contextlib import chdir
 from datetime import date, timedelta
 from functools import cache
 
@@ -32,7 +33,8 @@ REFRESH = os.environ.get("GOVERNANCE_RULES_REFRESH_GOLDEN") == "1"
 @cache
 def example(lang: str) -> tuple[Register, Intake, CheckReport]:
     register = load_register(EXAMPLE / "register.yaml")
-    intake = read_events([EXAMPLE / "events.jsonl"], register, as_of=AS_OF)
+    with chdir(ROOT):  # locations as an auditor at the checkout's root sees them
+        intake = read_events(["examples/tinh-mau/events.jsonl"], register, as_of=AS_OF)
     return register, intake, check(register, intake, as_of=AS_OF, lang=lang)
 
 
