@@ -95,6 +95,7 @@ def test_check_table_in_vietnamese_by_locale() -> None:
     assert result.returncode == 1
     assert "chưa thực hiện (quá hạn)" in result.stdout
     assert "quá hạn" in result.stdout and "/2024" in result.stdout
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
     english = check()
     assert "violated" in english.stdout and "days overdue" in english.stdout
     assert all(len(line) <= 80 for line in english.stdout.splitlines())
