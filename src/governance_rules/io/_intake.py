@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -34,7 +34,17 @@ _REFERENCES: dict[str, tuple[str, str]] = {
 }
 
 
-def _digest(record: Mapping[str, Any]) -> bytes:
+class Claims(Protocol):
+    """Ids already taken: ``get`` gives ``(digest, location)`` of the first record with the
+    id, and assignment records a new one."""
+
+    def get(self, key: str, /) -> tuple[bytes, str] | None: ...
+
+    def __setitem__(self, key: str, value: tuple[bytes, str], /) -> None: ...
+
+
+def digest_of(record: Mapping[str, Any]) -> bytes:
+    """A digest of a record's content, equal for records that are equal as parsed JSON."""
     text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
@@ -81,9 +91,15 @@ class Intake:
     rejections: list[Rejection] = field(default_factory=list)
     duplicates: int = 0
     future: int = 0
-    _claims: dict[str, tuple[bytes, str]] = field(default_factory=dict, repr=False)
+    keep: bool = True
+    """Keep accepted events in :attr:`accepted`; without, only :attr:`last` holds the latest."""
+    claims: Claims = field(default_factory=dict, repr=False)
+    """Which ids are taken, with the digest of their content and where they were first read;
+    a dict by default, or an event store's table."""
 
     def __post_init__(self) -> None:
+        self.last: BaseEvent | None = None
+        self._accepted = 0
         self._tz = ZoneInfo(self.register.province.timezone)
         self._ids = {
             name: {item.id for item in getattr(self.register, name)}
@@ -94,10 +110,10 @@ class Intake:
     def accounting(self) -> Accounting:
         """The counts so far."""
         rejected = len(self.rejections)
-        read = len(self.accepted) + self.duplicates + rejected + self.future
+        read = self._accepted + self.duplicates + rejected + self.future
         return Accounting(
             read=read,
-            accepted=len(self.accepted),
+            accepted=self._accepted,
             duplicates=self.duplicates,
             rejected=rejected,
             future=self.future,
@@ -113,19 +129,22 @@ class Intake:
         if isinstance(event_or_reason, str):
             return self._reject(location, event_or_reason)
         event = event_or_reason
-        digest = _digest(record)
-        claim = self._claims.get(event.id)
+        digest = digest_of(record)
+        claim = self.claims.get(event.id)
         if claim is not None:
             if claim[0] == digest:
                 self.duplicates += 1
                 return "duplicate"
             reason = f"conflicts with {claim[1]}: same id '{event.id}', different content"
             return self._reject(location, reason)
-        self._claims[event.id] = (digest, location)
+        self.claims[event.id] = (digest, location)
         if self.as_of is not None and event.day(self._tz) > self.as_of:
             self.future += 1
             return "future"
-        self.accepted.append(event)
+        self._accepted += 1
+        self.last = event
+        if self.keep:
+            self.accepted.append(event)
         return "accepted"
 
     def parse(self, record: Mapping[str, Any]) -> BaseEvent | str:

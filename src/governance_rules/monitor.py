@@ -1,0 +1,327 @@
+"""Live monitoring: an incremental engine whose findings always equal the batch engine's.
+
+The findings are kept in partitions by their subject: one per commune (findings about a
+commune), one per officer (about an officer and no commune), and one for the rest. A
+partition is evaluated by the reference engine over the events that can bear on it: for a
+commune, the events naming it, those of the officers ever assigned to it, and the events
+that refer to either; for an officer, the events naming the officer and those referring to
+them; for the rest, the event types its rules read. A new event re-evaluates only the
+partitions it bears on, so a visit recorded a week late re-evaluates its commune and its
+officer, not the province's history.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .engine import evaluate
+from .io import Intake
+from .io._intake import Outcome
+from .model import EVENT_ADAPTER, Accounting, BaseEvent, Finding, Policy, Register, Rejection
+from .rules import CATALOGUE, Act, Catalogue
+from .rules._templates import (
+    CalendarDeadline,
+    Conformance,
+    Coverage,
+    DeadlineAfterTrigger,
+)
+from .store import EventStore
+
+Partition = tuple[str, str]
+GLOBAL: Partition = ("global", "")
+_OFFICER_FIELDS = ("officer", "invited", "attended")
+
+
+def partition_of(finding: Finding) -> Partition:
+    """The partition a finding belongs to, by its subject."""
+    if finding.subject.commune is not None:
+        return ("commune", finding.subject.commune)
+    if finding.subject.officer is not None:
+        return ("officer", finding.subject.officer)
+    return GLOBAL
+
+
+def _acts(template: Any) -> Iterable[Act]:
+    for name in type(template).model_fields:
+        value = getattr(template, name)
+        if isinstance(value, Act):
+            yield value
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, Act):
+                    yield item
+                elif hasattr(item, "act") and isinstance(item.act, Act):
+                    yield item.act
+
+
+def _global_types(catalogue: Catalogue) -> frozenset[str]:
+    """Event types that findings about neither a commune nor an officer can depend on."""
+    types = {"assignment.decided", "assignment.ended"}
+    for rule in catalogue:
+        t = rule.template
+        keyed = (
+            (isinstance(t, CalendarDeadline) and t.per in ("once", "year", "term"))
+            or (isinstance(t, DeadlineAfterTrigger) and not {"officer", "commune"} & set(t.subject))
+            or (
+                isinstance(t, Conformance)
+                and any(not {"officer", "commune"} & set(c.subject) for c in t.checks)
+            )
+            or isinstance(t, Coverage)
+        )
+        if keyed:
+            types.update(act.type for act in _acts(t))
+    return frozenset(types)
+
+
+def _reference_fields(catalogue: Catalogue) -> frozenset[tuple[str, str]]:
+    """(event type, field) pairs that hold the id of another event."""
+    return frozenset(
+        (act.type, act.refers)
+        for rule in catalogue
+        for act in _acts(rule.template)
+        if act.refers is not None
+    )
+
+
+def _key(finding: Finding) -> tuple[Any, ...]:
+    window = (finding.window.start, finding.window.due) if finding.window else None
+    return (finding.rule, finding.subject, window)
+
+
+class Monitor:
+    """The findings of a province, kept up to date as events arrive and days pass.
+
+    Args:
+        register: The province's register.
+        as_of: The monitor's clock: the date findings are evaluated at.
+        policy: Policy values; the defaults when ``None``.
+        catalogue: The rules; the Regulation's catalogue when ``None``.
+        lang: The language of the messages.
+        store: Where accepted events are kept; its events are loaded when the monitor opens.
+
+    For every arrival order and sequence of :meth:`advance` calls, :meth:`findings` equals
+    :func:`governance_rules.evaluate` over the accepted events at the monitor's date.
+    """
+
+    def __init__(
+        self,
+        register: Register,
+        *,
+        as_of: date,
+        policy: Policy | None = None,
+        catalogue: Catalogue | None = None,
+        lang: str = "en",
+        store: EventStore | None = None,
+    ) -> None:
+        self.register = register
+        self.as_of = as_of
+        self.policy = policy or Policy()
+        self.catalogue = catalogue or CATALOGUE
+        self.lang = lang
+        self.store = store
+        self._tz = ZoneInfo(register.province.timezone)
+        self._global_types = _global_types(self.catalogue)
+        self._references = _reference_fields(self.catalogue)
+        self.events: dict[str, BaseEvent] = {}
+        self._by_name: dict[Partition, set[str]] = defaultdict(set)
+        self._officers_of: dict[str, set[str]] = defaultdict(set)
+        self._communes_of: dict[str, set[str]] = defaultdict(set)
+        self._referring: dict[str, set[str]] = defaultdict(set)
+        self._global: set[str] = set()
+        self._partitions: dict[Partition, list[Finding]] | None = None
+        self._dirty: set[Partition] = set()
+        self._new_intake()
+        if store is not None:
+            for _, record in store.records():
+                self._index(EVENT_ADAPTER.validate_python(record))
+
+    def _new_intake(self) -> None:
+        claims = self.store if self.store is not None else {}
+        self.intake = Intake(self.register, None, keep=False, claims=claims)  # type: ignore[arg-type]
+        self._future = 0
+
+    # Reading events.
+
+    def add(self, location: str, record: Mapping[str, Any] | BaseEvent | str) -> Outcome:
+        """Take one record (as parsed JSON, an event, or a reader's reason it is none).
+
+        Accepted events are stored (when the monitor has a store) and wait for
+        :meth:`flush` to be evaluated.
+        """
+        if isinstance(record, BaseEvent):
+            record = record.model_dump(mode="json")
+        outcome = self.intake.add(location, record)
+        if outcome == "accepted":
+            event = self.intake.last
+            assert event is not None
+            if self.store is not None and isinstance(record, Mapping):
+                self.store.append(event.id, record)
+            self._index(event)
+            if event.day(self._tz) > self.as_of:
+                self._future += 1
+                return "future"
+        return outcome
+
+    def flush(self) -> list[Finding]:
+        """Commit what was added and re-evaluate what it bears on.
+
+        Returns:
+            The findings that are new or changed since the last flush.
+        """
+        if self.store is not None:
+            self.store.commit()
+        if self._partitions is None or not self._dirty:
+            self._dirty.clear()
+            return []
+        changed: list[Finding] = []
+        for partition in sorted(self._dirty):
+            before = set(self._partitions.get(partition, ()))
+            after = self._evaluate(partition)
+            self._partitions[partition] = after
+            changed.extend(f for f in after if f not in before)
+        self._dirty.clear()
+        changed.sort(key=Finding.sort_key)
+        return changed
+
+    def ingest(
+        self, events: Iterable[Mapping[str, Any] | BaseEvent], location: str = "ingest"
+    ) -> list[Finding]:
+        """Add events and flush: the findings that are new or changed."""
+        self.findings()  # the picture before, to tell what changed
+        for n, event in enumerate(events, start=1):
+            self.add(f"{location}:{n}", event)
+        return self.flush()
+
+    @property
+    def accounting(self) -> Accounting:
+        """What became of the records added since the monitor opened."""
+        counts = self.intake.accounting
+        return counts.model_copy(
+            update={
+                "accepted": counts.accepted - self._future,
+                "future": counts.future + self._future,
+            }
+        )
+
+    @property
+    def rejections(self) -> list[Rejection]:
+        """The records rejected since the monitor opened."""
+        return self.intake.rejections
+
+    # The clock and the picture.
+
+    def advance(self, to_date: date) -> list[Finding]:
+        """Move the clock to ``to_date``.
+
+        Returns:
+            The obligations that became overdue (``violated``) on the way.
+        """
+        before = {_key(f) for f in self.findings() if f.status == "violated"}
+        self.as_of = to_date
+        self._partitions = None
+        return [f for f in self.findings() if f.status == "violated" and _key(f) not in before]
+
+    def findings(self, as_of: date | None = None) -> list[Finding]:
+        """Every finding, at the monitor's date (or at ``as_of``, without moving the clock)."""
+        if as_of is not None and as_of != self.as_of:
+            return self._run(self.events.values(), as_of)
+        if self._partitions is None:
+            self._partitions = defaultdict(list)
+            for finding in self._run(self.events.values(), self.as_of):
+                self._partitions[partition_of(finding)].append(finding)
+            self._dirty.clear()
+        elif self._dirty:
+            self.flush()
+        found = [f for findings in self._partitions.values() for f in findings]
+        found.sort(key=Finding.sort_key)
+        return found
+
+    def due_soon(self, days: int) -> list[Finding]:
+        """The ``pending`` obligations due within ``days`` days, soonest first."""
+        horizon = self.as_of + timedelta(days=days)
+        soon = [
+            f
+            for f in self.findings()
+            if f.status == "pending" and f.window is not None and f.window.due <= horizon
+        ]
+        return sorted(soon, key=lambda f: (f.window.due if f.window else date.max, f.sort_key()))
+
+    # Partitions.
+
+    def _run(self, events: Iterable[BaseEvent], as_of: date) -> list[Finding]:
+        return evaluate(
+            self.register,
+            events,
+            as_of=as_of,
+            policy=self.policy,
+            catalogue=self.catalogue,
+            lang=self.lang,
+        )
+
+    def _names(self, event: BaseEvent) -> tuple[set[str], set[str]]:
+        """The communes and officers an event names."""
+        communes = {str(event.commune)} if getattr(event, "commune", None) else set()  # type: ignore[attr-defined]
+        officers: set[str] = set()
+        for name in _OFFICER_FIELDS:
+            value = getattr(event, name, None)
+            if isinstance(value, tuple):
+                officers.update(value)
+            elif value is not None:
+                officers.add(str(value))
+        return communes, officers
+
+    def _index(self, event: BaseEvent) -> None:
+        self.events[event.id] = event
+        communes, officers = self._names(event)
+        kind = getattr(event, "type", "")
+        if kind == "assignment.decided":
+            for commune in communes:
+                self._officers_of[commune].update(officers)
+            for officer in officers:
+                self._communes_of[officer].update(communes)
+        for commune in communes:
+            self._by_name["commune", commune].add(event.id)
+        for officer in officers:
+            self._by_name["officer", officer].add(event.id)
+        if kind in self._global_types:
+            self._global.add(event.id)
+        targets = [
+            str(getattr(event, name))
+            for event_type, name in self._references
+            if event_type == kind and getattr(event, name, None) is not None
+        ]
+        for target in targets:
+            self._referring[target].add(event.id)
+        self._touch(event.id, communes, officers, kind)
+        for target in targets:
+            other = self.events.get(target)
+            if other is not None:
+                self._touch(target, *self._names(other), getattr(other, "type", ""))
+
+    def _touch(self, event_id: str, communes: set[str], officers: set[str], kind: str) -> None:
+        dirty = self._dirty
+        dirty.update(("commune", c) for c in communes)
+        dirty.update(("officer", o) for o in officers)
+        for officer in officers:
+            dirty.update(("commune", c) for c in self._communes_of.get(officer, ()))
+        if kind in self._global_types:
+            dirty.add(GLOBAL)
+
+    def _events_of(self, partition: Partition) -> set[str]:
+        if partition == GLOBAL:
+            return set(self._global)
+        ids = set(self._by_name.get(partition, ()))
+        if partition[0] == "commune":
+            for officer in self._officers_of.get(partition[1], ()):
+                ids |= self._by_name.get(("officer", officer), set())
+        for event_id in list(ids):
+            ids |= self._referring.get(event_id, set())
+        return ids
+
+    def _evaluate(self, partition: Partition) -> list[Finding]:
+        events = [self.events[i] for i in self._events_of(partition)]
+        return [f for f in self._run(events, self.as_of) if partition_of(f) == partition]

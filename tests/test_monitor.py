@@ -1,0 +1,96 @@
+"""The monitor equals the batch engine, whatever the arrival order, duplicates and clock."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from governance_rules import Register, evaluate
+from governance_rules.model import EVENT_ADAPTER
+from governance_rules.monitor import Monitor
+from governance_rules.testing import EventLog, small_register
+from tests.strategies import START, as_of_dates, logs, registers
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), register=registers())
+def test_monitor_equals_batch(data: st.DataObject, register: Register) -> None:
+    records: list[dict[str, Any]] = data.draw(logs(register, max_size=30))
+    arrivals = data.draw(st.permutations(records))
+    if records:
+        arrivals = arrivals + data.draw(st.lists(st.sampled_from(records), max_size=5))
+    clock = data.draw(as_of_dates)
+    monitor = Monitor(register, as_of=clock)
+    seen: dict[str, Any] = {}
+    batches = data.draw(st.lists(st.integers(1, 8), min_size=1, max_size=8))
+    position = 0
+    for size in batches:
+        chunk = arrivals[position : position + size]
+        position += size
+        monitor.ingest(chunk)
+        for record in chunk:
+            seen.setdefault(record["id"], record)
+        if data.draw(st.booleans()):
+            clock = clock + timedelta(days=data.draw(st.integers(0, 200)))
+            monitor.advance(clock)
+        expected = evaluate(
+            register, [EVENT_ADAPTER.validate_python(r) for r in seen.values()], as_of=clock
+        )
+        assert monitor.findings() == expected
+    rest = arrivals[position:]
+    monitor.ingest(rest)
+    for record in rest:
+        seen.setdefault(record["id"], record)
+    final = evaluate(
+        register, [EVENT_ADAPTER.validate_python(r) for r in seen.values()], as_of=clock
+    )
+    assert monitor.findings() == final
+    counts = monitor.accounting
+    assert counts.read == len(arrivals)
+    assert counts.read == counts.accepted + counts.duplicates + counts.rejected + counts.future
+
+
+def test_ingest_returns_what_changed_and_advance_what_became_overdue() -> None:
+    register = small_register()
+    monitor = Monitor(register, as_of=date(2026, 2, 1))
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
+    changed = monitor.ingest(log.events)
+    assert {(f.rule, f.status) for f in changed} >= {("GR-VISIT-QUARTERLY", "pending")}
+    overdue = monitor.advance(date(2026, 4, 11))
+    assert ("GR-VISIT-QUARTERLY", "violated") in {(f.rule, f.status) for f in overdue}
+    late = EventLog()
+    visit = late.add("visit.conducted", "2026-04-01", id="v-late", officer="o-01", commune="c-01")
+    changed = monitor.ingest(late.events)
+    assert any(
+        f.rule == "GR-VISIT-QUARTERLY" and f.status == "fulfilled" and visit in f.evidence
+        for f in changed
+    )
+    assert all(f.subject.commune in (None, "c-01") for f in changed)
+    soon = monitor.due_soon(90)
+    assert soon and all(f.status == "pending" for f in soon)
+    assert [f.window.due for f in soon if f.window] == sorted(
+        f.window.due for f in soon if f.window
+    )
+
+
+def test_a_late_event_re_evaluates_only_its_partitions() -> None:
+    register = small_register()
+    log = EventLog()
+    for commune, officer in (("c-01", "o-01"), ("c-03", "o-02")):
+        log.add("assignment.decided", "2026-01-10", officer=officer, commune=commune, term="t1")
+    monitor = Monitor(register, as_of=START + timedelta(days=500))
+    monitor.ingest(log.events)
+    visit = {
+        "id": "v1",
+        "type": "visit.conducted",
+        "at": "2026-02-01",
+        "officer": "o-01",
+        "commune": "c-01",
+    }
+    monitor.add("late:1", visit)
+    assert monitor._dirty == {("commune", "c-01"), ("officer", "o-01")}
+    monitor.flush()
