@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from .engine import evaluate
 from .io import Intake
-from .io._intake import Outcome
+from .io._intake import Claims, Outcome
 from .model import EVENT_ADAPTER, Accounting, BaseEvent, Finding, Policy, Register, Rejection
 from .rules import CATALOGUE, Act, Catalogue
 from .rules._templates import (
@@ -140,8 +140,8 @@ class Monitor:
                 self._index(EVENT_ADAPTER.validate_python(record))
 
     def _new_intake(self) -> None:
-        claims = self.store if self.store is not None else {}
-        self.intake = Intake(self.register, None, keep=False, claims=claims)  # type: ignore[arg-type]
+        claims: Claims = self.store if self.store is not None else {}
+        self.intake = Intake(self.register, None, keep=False, claims=claims)
         self._future = 0
 
     # Reading events.

@@ -34,6 +34,10 @@ _REFERENCES: dict[str, tuple[str, str]] = {
 }
 
 
+def _claim_dict() -> dict[str, tuple[bytes, str]]:
+    return {}
+
+
 class Claims(Protocol):
     """Ids already taken: ``get`` gives ``(digest, location)`` of the first record with the
     id, and assignment records a new one."""
@@ -93,7 +97,7 @@ class Intake:
     future: int = 0
     keep: bool = True
     """Keep accepted events in :attr:`accepted`; without, only :attr:`last` holds the latest."""
-    claims: Claims = field(default_factory=dict, repr=False)
+    claims: Claims = field(default_factory=lambda: _claim_dict(), repr=False)
     """Which ids are taken, with the digest of their content and where they were first read;
     a dict by default, or an event store's table."""
 
