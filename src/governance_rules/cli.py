@@ -1,4 +1,4 @@
-"""The command line: ``governance-rules check|calendar|validate|rules|explain|schema``.
+"""The command line: ``governance-rules check|ingest|calendar|validate|rules|explain|schema``.
 
 A thin imperative shell over the public API. It is the only place that reads the clock
 (today's date in the province's timezone, when ``--as-of`` is not given) and the
@@ -22,8 +22,9 @@ from pydantic import TypeAdapter
 from . import __version__
 from ._check import check
 from .errors import DefinitionError, GovernanceRulesError, InputError
-from .io import Intake, load_policy, load_register
+from .io import Intake, load_policy, load_register, reader_for
 from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register
+from .monitor import Monitor
 from .report import (
     render_html,
     render_ics,
@@ -35,6 +36,7 @@ from .report import (
     rule_lines,
 )
 from .rules import CATALOGUE
+from .store import EventStore, StoreError
 
 PROG = "governance-rules"
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -87,12 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--register", required=True, type=Path, help="register (YAML or JSON)")
         p.add_argument(
             "--events",
-            required=True,
             action="append",
             type=Path,
             default=[],
             help="event file (JSONL, JSON array, CSV); repeat for several",
         )
+        p.add_argument("--store", type=Path, help="an event store (SQLite) instead of files")
         p.add_argument("--policy", type=Path, help="policy overrides (YAML)")
         p.add_argument("--as-of", type=_date, help="evaluation date (default: today, local)")
         p.add_argument("--output", type=Path, help="write to FILE instead of standard output")
@@ -104,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=BACKENDS, default="reference")
     p.add_argument("--strict", action="store_true", help="any rejected event: exit 2, no report")
     p.add_argument("--all", action="store_true", help="table: list fulfilled findings too")
+
+    p = commands.add_parser("ingest", help="append events to a store; print what changed")
+    inputs(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--batch", type=_days, default=1000, help="events a transaction (default 1000)")
+    p.add_argument(
+        "--log-commits", action="store_true", help="say on stderr after each committed batch"
+    )
 
     p = commands.add_parser("calendar", help="pending deadlines as an iCalendar file")
     inputs(p)
@@ -165,11 +175,24 @@ def _read(args: argparse.Namespace, register: Register, as_of: date | None) -> I
     return intake
 
 
+def _stored(store_path: Path, register: Register, as_of: date) -> Intake:
+    """The events of a store, through an intake (against the register of today)."""
+    if not store_path.exists():
+        raise StoreError(store_path, "no such store")
+    intake = Intake(register, as_of)
+    with EventStore(store_path) as store:
+        for location, record in store.records():
+            intake.add(location, record)
+    return intake
+
+
 def _evaluate(args: argparse.Namespace) -> tuple[Register, Intake, CheckReport, str]:
+    if bool(args.events) == bool(args.store):
+        raise UsageError("give the events with --events FILE ... or --store STORE, not both")
     register = load_register(args.register)
     policy = load_policy(args.policy) if args.policy else Policy()
     as_of = args.as_of or _today(register)
-    intake = _read(args, register, as_of)
+    intake = _stored(args.store, register, as_of) if args.store else _read(args, register, as_of)
     lang = args.lang or default_lang()
     return register, intake, check(register, intake, as_of=as_of, policy=policy, lang=lang), lang
 
@@ -191,6 +214,47 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _emit(text, args.output)
     bad = report.summary.get("violated", 0) + report.summary.get("late", 0)
     return EXIT_FINDINGS if bad else EXIT_OK
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    if not args.store or not args.events:
+        raise UsageError("ingest needs --store STORE and --events FILE ...")
+    register = load_register(args.register)
+    policy = load_policy(args.policy) if args.policy else Policy()
+    as_of = args.as_of or _today(register)
+    lang = args.lang or default_lang()
+    with EventStore(args.store) as store:
+        monitor = Monitor(register, as_of=as_of, policy=policy, lang=lang, store=store)
+        monitor.findings()  # the picture before, to tell what changes
+        for name in args.events:
+            path = Path(name)
+            location = f"{name}:0"
+            for count, (line, record) in enumerate(reader_for(path)(path), start=1):
+                location = f"{name}:{line}"
+                monitor.add(location, record)
+                if count % args.batch == 0:
+                    store.commit()
+                    if args.log_commits:
+                        print(f"{PROG}: committed through {location}", file=sys.stderr, flush=True)
+            store.commit()
+            if args.log_commits:
+                print(f"{PROG}: committed through {location}", file=sys.stderr, flush=True)
+        changed = monitor.flush()
+        counts = monitor.accounting
+        if args.format == "json":
+            data = {
+                "input": counts.model_dump(),
+                "stored": len(store),
+                "rejected": [r.model_dump() for r in monitor.rejections],
+                "changed": [f.model_dump(mode="json", exclude_none=True) for f in changed],
+            }
+            _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output)
+        else:
+            lines = [", ".join(f"{n} {getattr(counts, n)}" for n in Accounting.model_fields)]
+            lines += [f"{r.location}: {r.error}" for r in monitor.rejections]
+            lines += [f"[{f.status}] {f.rule} · {f.message}" for f in changed]
+            _emit("\n".join(lines) + "\n", args.output)
+    return EXIT_FINDINGS if monitor.rejections else EXIT_OK
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
@@ -259,6 +323,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 _COMMANDS = {
     "check": _cmd_check,
     "calendar": _cmd_calendar,
+    "ingest": _cmd_ingest,
     "validate": _cmd_validate,
     "rules": _cmd_rules,
     "explain": _cmd_explain,

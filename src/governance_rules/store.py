@@ -76,28 +76,42 @@ class EventStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        version = _inspect(self.path) if self.path.exists() else 0
+        exists = self.path.exists()
+        version = _inspect(self.path) if exists else 0
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            if exists:
+                # Nothing is written to a file that is not a sound store.
+                (verdict,) = self._db.execute("PRAGMA quick_check").fetchone()
+                if verdict != "ok":
+                    self._db.close()
+                    raise StoreError(self.path, f"damaged store: {verdict}")
+            else:
+                self._db.execute("PRAGMA journal_mode=WAL")
             # Durable across a crash of the process; a power cut may lose the last commits.
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("BEGIN IMMEDIATE")
-            if version == 0:
-                self._db.execute(_SCHEMA)
-                version = 1
-            while version < SCHEMA_VERSION:
-                for statement in _MIGRATIONS[version].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
-                version += 1
-            self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            self._db.execute("COMMIT")
+            if version < SCHEMA_VERSION:
+                self._upgrade(version)
         except sqlite3.DatabaseError as error:
+            self._db.close()
             raise StoreError(self.path, f"damaged store: {error}") from None
         self._staged: dict[str, tuple[bytes, str]] = {}
         self._in_transaction = False
+
+    def _upgrade(self, version: int) -> None:
+        """Create the schema (version 0), or migrate it one version at a time."""
+        self._db.execute("BEGIN IMMEDIATE")
+        if version == 0:
+            self._db.execute(_SCHEMA)
+            version = 1
+        while version < SCHEMA_VERSION:
+            for statement in _MIGRATIONS[version].split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            version += 1
+        self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self._db.execute("COMMIT")
 
     # The claims of ids (see governance_rules.io.Intake).
 

@@ -1,0 +1,200 @@
+"""The event store: idempotent ingestion, refusal of foreign files, crash safety."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from governance_rules import evaluate, load_register, read_events
+from governance_rules import store as store_module
+from governance_rules.monitor import Monitor
+from governance_rules.store import EventStore, StoreError
+from tests.conftest import EXAMPLE, ROOT
+from tests.test_cli import EVENTS, EXE, REGISTER, run
+
+AS_OF = "2026-11-30"
+
+
+def ingest(db: Path, *events: str, extra: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    args = [arg for e in events for arg in ("--events", e)]
+    return run(
+        "ingest", "--store", str(db), "--register", REGISTER, *args, "--as-of", AS_OF, *extra
+    )
+
+
+def findings(*source: str) -> list[object]:
+    result = run("check", "--register", REGISTER, *source, "--as-of", AS_OF, "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)["findings"]  # type: ignore[no-any-return]
+
+
+def test_ingest_then_check_store_equals_check_files(tmp_path: Path) -> None:
+    db = tmp_path / "province.db"
+    first = ingest(db, EVENTS)
+    assert first.returncode == 1  # the example has rejected lines
+    assert first.stdout.startswith("read 1047, accepted 1042, duplicates 1, rejected 3, future 1")
+    assert "[violated]" in first.stdout
+    with EventStore(db) as store:
+        stored = len(store)
+    again = ingest(db, EVENTS, extra=("--format", "json"))
+    report = json.loads(again.stdout)
+    assert report["input"]["accepted"] == 0 and report["changed"] == []
+    assert report["stored"] == stored == 1043  # 1042 evaluated, 1 dated after the check
+    assert findings("--store", str(db)) == findings("--events", EVENTS)
+    for fmt in ("html", "markdown", "table"):
+        result = run(
+            "check", "--register", REGISTER, "--store", str(db), "--as-of", AS_OF, "--format", fmt
+        )
+        assert result.returncode == 1 and result.stdout
+
+
+def test_monitor_reopens_from_the_store(tmp_path: Path) -> None:
+    register = load_register(EXAMPLE / "register.yaml")
+    intake = read_events([EXAMPLE / "events.jsonl"], register)
+    as_of = date(2026, 11, 30)
+    with EventStore(tmp_path / "s.db") as store:
+        Monitor(register, as_of=as_of, store=store).ingest(
+            [e.model_dump(mode="json") for e in intake.accepted]
+        )
+    with EventStore(tmp_path / "s.db") as store:
+        reopened = Monitor(register, as_of=as_of, store=store)
+        assert reopened.findings() == evaluate(register, intake.accepted, as_of=as_of)
+
+
+def _untouched(path: Path, content: bytes, *args: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "not a governance-rules event store" in lines[0], lines
+    assert path.read_bytes() == content
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
+
+
+def test_foreign_and_corrupted_files_are_refused_and_left_untouched(tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(random.Random(7).randbytes(8192))
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT)")
+        db.execute("INSERT INTO accounts VALUES (1, 'someone')")
+    db.close()
+    for path in (garbage, foreign):
+        content = path.read_bytes()
+        _untouched(
+            path,
+            content,
+            "ingest",
+            "--store",
+            str(path),
+            "--register",
+            REGISTER,
+            "--events",
+            EVENTS,
+        )
+        _untouched(path, content, "check", "--store", str(path), "--register", REGISTER)
+
+
+def test_damaged_store_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    ingest(db, EVENTS)
+    data = bytearray(db.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # a page of the events table
+    db.write_bytes(bytes(data))
+    content = db.read_bytes()
+    result = run("check", "--store", str(db), "--register", REGISTER)
+    assert result.returncode == 2 and "damaged store" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert db.read_bytes() == content
+
+
+def test_newer_stores_are_refused_and_older_ones_migrated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.db"
+    EventStore(db).close()
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "_MIGRATIONS", {1: "ALTER TABLE events ADD COLUMN note TEXT"})
+    EventStore(db).close()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(events)")]
+    assert "note" in columns
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    with pytest.raises(StoreError, match="newer than this release"):
+        EventStore(db)
+
+
+def _big_log(tmp_path: Path, copies: int) -> tuple[Path, list[str]]:
+    """The example's valid events, repeated under new ids: a long log to kill ingest in."""
+    register = load_register(EXAMPLE / "register.yaml")
+    accepted = read_events([EXAMPLE / "events.jsonl"], register).accepted
+    path = tmp_path / "big.jsonl"
+    ids: list[str] = []
+    with path.open("w", encoding="utf-8") as handle:
+        for copy in range(copies):
+            for event in accepted:
+                record = event.model_dump(mode="json")
+                record["id"] = f"{record['id']}-{copy}"
+                if "issue" in record:
+                    record["issue"] = f"{record['issue']}-{copy}"
+                if "violation" in record:
+                    record["violation"] = f"{record['violation']}-{copy}"
+                ids.append(record["id"])
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path, ids
+
+
+def test_ingest_survives_sigkill(tmp_path: Path) -> None:
+    log, ids = _big_log(tmp_path, copies=24)
+    db = tmp_path / "province.db"
+    chance = random.Random(20261128)
+    command = [
+        EXE or "",
+        "ingest",
+        "--store",
+        str(db),
+        "--register",
+        REGISTER,
+        "--events",
+        str(log),
+        "--as-of",
+        AS_OF,
+        "--batch",
+        "400",
+        "--log-commits",
+        "--format",
+        "json",
+    ]
+    for _ in range(4):
+        with subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT
+        ) as process:
+            assert process.stderr is not None
+            wanted, acknowledged = chance.randint(1, 12), 0
+            for line in process.stderr:
+                if "committed through" in line:
+                    acknowledged = int(line.rsplit(":", 1)[1])
+                    wanted -= 1
+                    if wanted == 0:
+                        break
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+        with sqlite3.connect(db) as connection:
+            stored = [row[0] for row in connection.execute("SELECT id FROM events")]
+        connection.close()
+        assert len(stored) == len(set(stored)), "an event was stored twice"
+        assert set(ids[:acknowledged]) <= set(stored), "an acknowledged event was lost"
+    finished = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert finished.returncode == 0, finished.stderr
+    with sqlite3.connect(db) as connection:
+        stored = [row[0] for row in connection.execute("SELECT id FROM events")]
+    connection.close()
+    assert sorted(stored) == sorted(ids)
+    assert findings("--store", str(db)) == findings("--events", str(log))
