@@ -225,7 +225,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     lang = args.lang or default_lang()
     with EventStore(args.store) as store:
         monitor = Monitor(register, as_of=as_of, policy=policy, lang=lang, store=store)
-        monitor.findings()  # the picture before, to tell what changes
+        monitor.prepare()  # the picture before, to tell what changes
         for name in args.events:
             path = Path(name)
             location = f"{name}:0"

@@ -7,7 +7,9 @@ commune, the events naming it, those of the officers ever assigned to it, and th
 that refer to either; for an officer, the events naming the officer and those referring to
 them; for the rest, the event types its rules read. A new event re-evaluates only the
 partitions it bears on, so a visit recorded a week late re-evaluates its commune and its
-officer, not the province's history.
+officer, not the province's history. (For a commune, the officers' events that count are
+those bound to the officer and not to a commune, such as reports; the rest name their own
+commune.)
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ._gc import paused_gc
 from .engine import evaluate
 from .io import Intake
 from .io._intake import Claims, Outcome
@@ -87,6 +90,17 @@ def _reference_fields(catalogue: Catalogue) -> frozenset[tuple[str, str]]:
     )
 
 
+def _officer_wide_types(catalogue: Catalogue) -> frozenset[str]:
+    """Event types that count for an officer's assignments whatever commune they name
+    (acts bound to the officer and not to a commune, such as reports)."""
+    return frozenset(
+        act.type
+        for rule in catalogue
+        for act in _acts(rule.template)
+        if act.officer is not None and act.commune is None
+    )
+
+
 def _key(finding: Finding) -> tuple[Any, ...]:
     window = (finding.window.start, finding.window.due) if finding.window else None
     return (finding.rule, finding.subject, window)
@@ -126,6 +140,7 @@ class Monitor:
         self._tz = ZoneInfo(register.province.timezone)
         self._global_types = _global_types(self.catalogue)
         self._references = _reference_fields(self.catalogue)
+        self._officer_wide = _officer_wide_types(self.catalogue)
         self.events: dict[str, BaseEvent] = {}
         self._by_name: dict[Partition, set[str]] = defaultdict(set)
         self._officers_of: dict[str, set[str]] = defaultdict(set)
@@ -178,11 +193,12 @@ class Monitor:
             self._dirty.clear()
             return []
         changed: list[Finding] = []
-        for partition in sorted(self._dirty):
-            before = set(self._partitions.get(partition, ()))
-            after = self._evaluate(partition)
-            self._partitions[partition] = after
-            changed.extend(f for f in after if f not in before)
+        with paused_gc():
+            for partition in sorted(self._dirty):
+                before = set(self._partitions.get(partition, ()))
+                after = self._evaluate(partition)
+                self._partitions[partition] = after
+                changed.extend(f for f in after if f not in before)
         self._dirty.clear()
         changed.sort(key=Finding.sort_key)
         return changed
@@ -191,7 +207,7 @@ class Monitor:
         self, events: Iterable[Mapping[str, Any] | BaseEvent], location: str = "ingest"
     ) -> list[Finding]:
         """Add events and flush: the findings that are new or changed."""
-        self.findings()  # the picture before, to tell what changed
+        self.prepare()  # the picture before, to tell what changed
         for n, event in enumerate(events, start=1):
             self.add(f"{location}:{n}", event)
         return self.flush()
@@ -229,6 +245,13 @@ class Monitor:
         """Every finding, at the monitor's date (or at ``as_of``, without moving the clock)."""
         if as_of is not None and as_of != self.as_of:
             return self._run(self.events.values(), as_of)
+        partitions = self.prepare()
+        found = [f for findings in partitions.values() for f in findings]
+        found.sort(key=Finding.sort_key)
+        return found
+
+    def prepare(self) -> dict[Partition, list[Finding]]:
+        """Bring the picture up to date: evaluate everything once, then what changed."""
         if self._partitions is None:
             self._partitions = defaultdict(list)
             for finding in self._run(self.events.values(), self.as_of):
@@ -236,9 +259,7 @@ class Monitor:
             self._dirty.clear()
         elif self._dirty:
             self.flush()
-        found = [f for findings in self._partitions.values() for f in findings]
-        found.sort(key=Finding.sort_key)
-        return found
+        return self._partitions
 
     def due_soon(self, days: int) -> list[Finding]:
         """The ``pending`` obligations due within ``days`` days, soonest first."""
@@ -287,6 +308,8 @@ class Monitor:
             self._by_name["commune", commune].add(event.id)
         for officer in officers:
             self._by_name["officer", officer].add(event.id)
+            if kind in self._officer_wide:
+                self._by_name["wide", officer].add(event.id)
         if kind in self._global_types:
             self._global.add(event.id)
         targets = [
@@ -306,8 +329,9 @@ class Monitor:
         dirty = self._dirty
         dirty.update(("commune", c) for c in communes)
         dirty.update(("officer", o) for o in officers)
-        for officer in officers:
-            dirty.update(("commune", c) for c in self._communes_of.get(officer, ()))
+        if kind in self._officer_wide:
+            for officer in officers:
+                dirty.update(("commune", c) for c in self._communes_of.get(officer, ()))
         if kind in self._global_types:
             dirty.add(GLOBAL)
 
@@ -317,7 +341,7 @@ class Monitor:
         ids = set(self._by_name.get(partition, ()))
         if partition[0] == "commune":
             for officer in self._officers_of.get(partition[1], ()):
-                ids |= self._by_name.get(("officer", officer), set())
+                ids |= self._by_name.get(("wide", officer), set())
         for event_id in list(ids):
             ids |= self._referring.get(event_id, set())
         return ids

@@ -1,0 +1,96 @@
+"""Benchmark: the event store and the monitor on a province-sized log.
+
+Prints the ingest rate into the store (in transactions of --batch events), the time to
+reopen the store and compute the picture, and the latency of one late event (median and
+99th percentile). Usage::
+
+    python benchmarks/store.py --events 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import governance_rules as gr
+from governance_rules.monitor import Monitor
+from governance_rules.store import EventStore
+
+sys.path.insert(0, str(Path(__file__).parent))
+from check_large import COMMUNES, OFFICERS, register_data, write_events
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--late", type=int, default=300, help="late events to time one by one")
+    args = parser.parse_args()
+    register = gr.parse_register(register_data())
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "events.jsonl"
+        last = write_events(log, args.events)
+        as_of = last + timedelta(days=30)
+        records = [json.loads(line) for line in log.open(encoding="utf-8")]
+
+        db = Path(tmp) / "province.db"
+        with EventStore(db) as store:
+            monitor = Monitor(register, as_of=as_of, store=store)
+            t0 = time.perf_counter()
+            for n, record in enumerate(records, start=1):
+                monitor.add(f"events.jsonl:{n}", record)
+                if n % args.batch == 0:
+                    store.commit()
+            store.commit()
+            ingest = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        store = EventStore(db)
+        monitor = Monitor(register, as_of=as_of, store=store)
+        picture = monitor.findings()
+        reopen = time.perf_counter() - t0
+
+        chance = random.Random(1)
+        latencies = []
+        for n in range(args.late):
+            commune = chance.randrange(COMMUNES)
+            day = as_of - timedelta(days=chance.randrange(1, 700))
+            record = {
+                "id": f"late{n}",
+                "type": "visit.conducted",
+                "at": day.isoformat(),
+                "officer": f"o{commune % OFFICERS}",
+                "commune": f"c{commune}",
+            }
+            t0 = time.perf_counter()
+            monitor.ingest([record], location="late")
+            latencies.append(time.perf_counter() - t0)
+        store.close()
+        size = db.stat().st_size
+
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"store: {len(records):,} events, {size / 2**20:.0f} MiB")
+    print(
+        f"ingest: {ingest:.2f} s, {len(records) / ingest:,.0f} events/s "
+        f"(transactions of {args.batch})"
+    )
+    print(f"reopen and evaluate: {reopen:.2f} s ({len(picture):,} findings)")
+    print(
+        f"one late event: median {statistics.median(latencies) * 1000:.1f} ms, "
+        f"p99 {p99 * 1000:.1f} ms (over {len(latencies)} events)"
+    )
+
+
+if __name__ == "__main__":
+    main()
