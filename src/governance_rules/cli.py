@@ -36,6 +36,7 @@ from .report import (
     rule_lines,
 )
 from .rules import CATALOGUE
+from .simulate import Simulation, simulate
 from .store import EventStore, StoreError
 
 PROG = "governance-rules"
@@ -120,6 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--remind-days", type=_days, default=7, help="reminder this many days before (default 7)"
     )
+
+    p = commands.add_parser("simulate", help="write a synthetic province (register and events)")
+    p.add_argument("--communes", type=_days, default=40, help="how many communes (default 40)")
+    p.add_argument("--years", type=_days, default=2, help="years of events (default 2)")
+    p.add_argument("--seed", type=_days, default=1, help="random seed (default 1)")
+    p.add_argument("--first-year", type=_days, default=2024, help="first year (default 2024)")
+    p.add_argument("--miss-rate", type=float, default=0.05, help="duties missed (default 0.05)")
+    p.add_argument("--output", type=Path, required=True, help="folder to write into")
 
     p = commands.add_parser("validate", help="check the input only")
     p.add_argument("--register", required=True, type=Path)
@@ -257,6 +266,26 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if monitor.rejections else EXIT_OK
 
 
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    if not 0 <= args.miss_rate <= 1:
+        raise UsageError(f"--miss-rate must lie between 0 and 1, got {args.miss_rate}")
+    if args.communes < 1 or args.years < 1:
+        raise UsageError("--communes and --years must be at least 1")
+    sim = Simulation(
+        communes=args.communes,
+        years=args.years,
+        seed=args.seed,
+        first_year=args.first_year,
+        miss_rate=args.miss_rate,
+    )
+    try:
+        register, events = simulate(sim, args.output)
+    except OSError as error:
+        raise InputError(str(args.output), f"cannot write: {error.strerror or error}") from None
+    print(f"{register}\n{events}: {sum(sim.counts.values()):,} events")
+    return EXIT_OK
+
+
 def _cmd_calendar(args: argparse.Namespace) -> int:
     _, _, report, lang = _evaluate(args)
     _emit(render_ics(report, lang, remind_days=args.remind_days), args.output)
@@ -324,6 +353,7 @@ _COMMANDS = {
     "check": _cmd_check,
     "calendar": _cmd_calendar,
     "ingest": _cmd_ingest,
+    "simulate": _cmd_simulate,
     "validate": _cmd_validate,
     "rules": _cmd_rules,
     "explain": _cmd_explain,

@@ -1,0 +1,87 @@
+"""The province simulator: deterministic, valid, streamed; and the monitor at its scale."""
+
+from __future__ import annotations
+
+import json
+import random
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+from governance_rules import CATALOGUE, evaluate, load_register, read_events
+from governance_rules.monitor import Monitor
+from governance_rules.simulate import Simulation, simulate
+from tests.test_cli import run
+
+
+def test_the_same_seed_gives_the_same_files(tmp_path: Path) -> None:
+    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
+        simulate(Simulation(communes=30, years=2, seed=seed), tmp_path / name)
+    for file in ("register.yaml", "events.jsonl"):
+        assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()
+    assert (tmp_path / "a" / "events.jsonl").read_bytes() != (
+        tmp_path / "c" / "events.jsonl"
+    ).read_bytes()
+
+
+def test_a_simulated_province_is_valid_and_shows_every_kind_of_finding(tmp_path: Path) -> None:
+    sim = Simulation(communes=60, years=3, seed=11, first_year=2024)
+    register_path, events_path = simulate(sim, tmp_path)
+    register = load_register(register_path)
+    names = [c.name for c in register.communes] + [o.name for o in register.officers]
+    assert any(ch in "".join(names) for ch in "ăâđêôơưạảấầẩẫậắằẳẵặ")
+    assert {c.kind for c in register.communes} == {"xa", "phuong", "thi_tran"}
+    intake = read_events([events_path], register)
+    assert intake.rejections == [] and intake.accounting.accepted == sum(sim.counts.values())
+    with events_path.open(encoding="utf-8") as handle:
+        days = [date.fromisoformat(json.loads(line)["at"][:10]) for line in handle]
+    latest = days[0]
+    for day in days:  # month by month: a contact may precede its visit's month by days
+        assert (latest - day).days <= 7
+        latest = max(latest, day)
+    findings = evaluate(register, intake.accepted, as_of=date(2026, 12, 31))
+    rules = {f.rule for f in findings}
+    assert rules >= {r.id for r in CATALOGUE} - {"GR-REPLACEMENT"}
+    assert {f.status for f in findings} >= {"fulfilled", "late", "violated", "pending"}
+
+
+def test_memory_does_not_grow_with_the_years(tmp_path: Path) -> None:
+    peaks = []
+    for years in (1, 4):
+        tracemalloc.start()
+        simulate(Simulation(communes=40, years=years, seed=1), tmp_path / str(years))
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert peaks[1] < 1.5 * peaks[0], peaks
+
+
+def test_monitor_equals_batch_on_a_simulated_province(tmp_path: Path) -> None:
+    register_path, events_path = simulate(Simulation(communes=40, years=2, seed=3), tmp_path)
+    register = load_register(register_path)
+    events = read_events([events_path], register).accepted
+    records = [e.model_dump(mode="json") for e in events]
+    random.Random(9).shuffle(records)
+    as_of = date(2025, 6, 30)
+    monitor = Monitor(register, as_of=as_of)
+    for start in range(0, len(records), 700):
+        monitor.ingest(records[start : start + 700])
+    assert monitor.findings() == evaluate(register, events, as_of=as_of)
+    monitor.advance(date(2026, 3, 31))
+    assert monitor.findings() == evaluate(register, events, as_of=date(2026, 3, 31))
+
+
+def test_simulate_command(tmp_path: Path) -> None:
+    result = run(
+        "simulate",
+        "--communes",
+        "12",
+        "--years",
+        "1",
+        "--seed",
+        "2",
+        "--output",
+        str(tmp_path / "p"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "p" / "register.yaml").exists() and "events" in result.stdout
+    assert run("simulate", "--communes", "0", "--output", str(tmp_path)).returncode == 2
