@@ -85,3 +85,10 @@ def test_simulate_command(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "p" / "register.yaml").exists() and "events" in result.stdout
     assert run("simulate", "--communes", "0", "--output", str(tmp_path)).returncode == 2
+
+
+def test_a_large_province_has_unique_names(tmp_path: Path) -> None:
+    register_path, _ = simulate(Simulation(communes=800, years=1, seed=4), tmp_path)
+    register = load_register(register_path)
+    names = [c.name for c in register.communes]
+    assert len(names) == 800 and len(set(names)) == 800

@@ -143,11 +143,14 @@ def _name(chance: random.Random) -> str:
 
 
 def _place(chance: random.Random, used: set[str]) -> str:
-    while True:
-        name = f"{chance.choice(PLACE)} {chance.choice(PLACE)}"
-        if name not in used and name.split()[0] != name.split()[1]:
-            used.add(name)
-            return name
+    """A place name not used yet: two syllables, then a number once those run out."""
+    first, second = chance.sample(PLACE, 2)
+    name, n = f"{first} {second}", 1
+    while name in used:
+        n += 1
+        name = f"{first} {second} {n}"
+    used.add(name)
+    return name
 
 
 def _register(sim: Simulation, chance: random.Random) -> dict[str, Any]:
