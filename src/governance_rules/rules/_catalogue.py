@@ -51,6 +51,33 @@ def _committee_report(rule_id: str, title: Text, act: Text, period: str, period_
     )
 
 
+def _regular_report(
+    rule_id: str,
+    title: Text,
+    act: Text,
+    *,
+    clause: str,
+    recipient: str,
+    interval: str,
+    exempt_agency_heads: bool = False,
+) -> Rule:
+    """A "thường xuyên" report to a recipient, per assignment, in rolling windows."""
+    return Rule(
+        id=rule_id,
+        title=title,
+        bearer=("officer",),
+        clauses=(clause,),
+        act=act,
+        template=PeriodicDuty(
+            acts=(
+                Act(type="report.submitted", where={"recipient": (recipient,)}, officer="officer"),
+            ),
+            interval_months=interval,
+            exempt_agency_heads=exempt_agency_heads,
+        ),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         id="GR-ASSIGN-TERM",
@@ -262,52 +289,35 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
-    Rule(
-        id="GR-REPORT-MEMBER",
-        title=Text(
+    _regular_report(
+        "GR-REPORT-MEMBER",
+        Text(
             vi="Thường xuyên báo cáo đồng chí ủy viên Ban Thường vụ phụ trách",
             en="Regular reports to the Standing Committee member in charge",
         ),
-        bearer=("officer",),
-        clauses=("R4",),
-        act=Text(
+        Text(
             vi="báo cáo gửi đồng chí ủy viên Ban Thường vụ phụ trách",
             en="report to the Standing Committee member in charge",
         ),
-        template=PeriodicDuty(
-            acts=(
-                Act(
-                    type="report.submitted",
-                    where={"recipient": ("standing_member",)},
-                    officer="officer",
-                ),
-            ),
-            interval_months="member_report_interval_months",
-        ),
+        clause="R4",
+        recipient="standing_member",
+        interval="member_report_interval_months",
     ),
-    Rule(
-        id="GR-REPORT-AGENCY",
-        title=Text(
+    _regular_report(
+        "GR-REPORT-AGENCY",
+        Text(
             vi="Thường xuyên báo cáo thủ trưởng cơ quan nơi công tác",
             en="Regular reports to the head of the officer's agency",
         ),
-        bearer=("officer",),
-        clauses=("R8",),
-        act=Text(
+        Text(
             vi="báo cáo gửi thủ trưởng cơ quan nơi công tác",
             en="report to the head of the officer's agency",
         ),
-        template=PeriodicDuty(
-            acts=(
-                Act(
-                    type="report.submitted",
-                    where={"recipient": ("agency_head",)},
-                    officer="officer",
-                ),
-            ),
-            interval_months="agency_report_interval_months",
-            exempt_agency_heads=True,
-        ),
+        clause="R8",
+        recipient="agency_head",
+        interval="agency_report_interval_months",
+        # The head of an agency reports to no head above them in it.
+        exempt_agency_heads=True,
     ),
     Rule(
         id="GR-ISSUE-RELAY",
