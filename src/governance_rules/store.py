@@ -80,6 +80,9 @@ class EventStore:
         version = _inspect(self.path) if exists else 0
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreError(self.path, f"cannot open: {error}") from None
+        try:
             if exists:
                 # Nothing is written to a file that is not a sound store.
                 (verdict,) = self._db.execute("PRAGMA quick_check").fetchone()
