@@ -45,8 +45,10 @@ from .model import (
     Subject,
     Window,
 )
+from .monitor import Monitor
 from .regulation import CLAUSES, CLAUSES_BY_ID, Clause
 from .rules import CATALOGUE, Catalogue, Rule
+from .store import EventStore, StoreError
 
 __version__ = "0.1.0"
 
@@ -62,10 +64,12 @@ __all__ = [
     "Clause",
     "DefinitionError",
     "Event",
+    "EventStore",
     "Finding",
     "GovernanceRulesError",
     "InputError",
     "Intake",
+    "Monitor",
     "Policy",
     "PolicyError",
     "Problem",
@@ -74,6 +78,7 @@ __all__ = [
     "Rejection",
     "Rule",
     "Status",
+    "StoreError",
     "Subject",
     "Window",
     "__version__",
