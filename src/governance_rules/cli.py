@@ -149,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _accounting_line(counts: Accounting) -> str:
+    """``read 120, accepted 117, duplicates 1, rejected 2, future 0``."""
+    return ", ".join(f"{name} {getattr(counts, name)}" for name in Accounting.model_fields)
+
+
 def _today(register: Register) -> date:
     return datetime.now(ZoneInfo(register.province.timezone)).date()
 
@@ -259,7 +264,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             }
             _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output)
         else:
-            lines = [", ".join(f"{n} {getattr(counts, n)}" for n in Accounting.model_fields)]
+            lines = [_accounting_line(counts)]
             lines += [f"{r.location}: {r.error}" for r in monitor.rejections]
             lines += [f"[{f.status}] {f.rule} · {f.message}" for f in changed]
             _emit("\n".join(lines) + "\n", args.output)
@@ -298,7 +303,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         load_policy(args.policy)
     intake = _read(args, register, args.as_of)
     counts = intake.accounting
-    print(", ".join(f"{name} {getattr(counts, name)}" for name in Accounting.model_fields))
+    print(_accounting_line(counts))
     for rejection in intake.rejections:
         print(f"{rejection.location}: {rejection.error}")
     return EXIT_FINDINGS if intake.rejections else EXIT_OK

@@ -149,15 +149,12 @@ class Monitor:
         self._global: set[str] = set()
         self._partitions: dict[Partition, list[Finding]] | None = None
         self._dirty: set[Partition] = set()
-        self._new_intake()
+        claims: Claims = store if store is not None else {}
+        self.intake = Intake(register, None, keep=False, claims=claims)
+        self._future = 0
         if store is not None:
             for _, record in store.records():
                 self._index(EVENT_ADAPTER.validate_python(record))
-
-    def _new_intake(self) -> None:
-        claims: Claims = self.store if self.store is not None else {}
-        self.intake = Intake(self.register, None, keep=False, claims=claims)
-        self._future = 0
 
     # Reading events.
 

@@ -6,9 +6,10 @@ import textwrap
 from collections import Counter
 
 from ..i18n import BEARER_LABELS, fmt_date, pick, status_label
-from ..model import STATUSES, Accounting, CheckReport, Finding, Policy
+from ..model import STATUSES, Accounting, CheckReport, Finding
 from ..regulation import CLAUSES_BY_ID
 from ..rules import Catalogue, Rule
+from ._view import policy_rows
 
 WIDTH = 80
 _QUIET = ("fulfilled", "observed")
@@ -50,10 +51,9 @@ def _wrap(text: str, indent: str = "") -> list[str]:
 
 def policy_lines(policy: dict[str, object]) -> list[str]:
     """``key = value`` lines, a ``*`` marking values that differ from the defaults."""
-    defaults = Policy().model_dump(mode="json")
     return [
-        f"  {'*' if defaults.get(key) != value else ' '} {key} = {value}"
-        for key, value in policy.items()
+        f"  {'*' if differs else ' '} {key} = {value}"
+        for key, value, _, differs in policy_rows(policy)
     ]
 
 

@@ -204,7 +204,7 @@ def build_view(
         findings=_findings(report.findings, catalogue, lang),
         fulfilled=_fulfilled(report.findings, catalogue, lang),
         fulfilled_total=counts.get("fulfilled", 0),
-        policy=_policy(report.policy),
+        policy=policy_rows(report.policy),
         rejected=[(r.location, r.error) for r in report.rejected],
         generated=t["generated"].format(version=__version__),
     )
@@ -390,7 +390,8 @@ def _fulfilled(
     ]
 
 
-def _policy(values: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+def policy_rows(values: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    """``(key, value, default, differs)`` for each policy value a report used."""
     defaults = Policy().model_dump(mode="json")
     return [
         (key, str(value), str(defaults.get(key)), defaults.get(key) != value)
