@@ -16,6 +16,7 @@ from __future__ import annotations
 from ._check import check, summarize
 from .engine import evaluate
 from .errors import (
+    BackendError,
     CatalogueError,
     DefinitionError,
     GovernanceRulesError,
@@ -58,6 +59,7 @@ __all__ = [
     "CLAUSES_BY_ID",
     "STATUSES",
     "Accounting",
+    "BackendError",
     "Catalogue",
     "CatalogueError",
     "CheckReport",

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from .engine import evaluate
+from .engine import backend as engine_backend
 from .io import Intake
 from .model import STATUSES, CheckReport, Finding, Policy, Register, Status
 from .model._common import trusted
@@ -27,6 +27,7 @@ def check(
     policy: Policy | None = None,
     catalogue: Catalogue | None = None,
     lang: str = "en",
+    backend: str = "reference",
 ) -> CheckReport:
     """Evaluate what ``intake`` accepted and report it with the input accounting.
 
@@ -37,8 +38,13 @@ def check(
         policy: Policy values; the defaults when ``None``.
         catalogue: The rules; the Regulation's catalogue when ``None``.
         lang: The language of the messages, ``"vi"`` or ``"en"``.
+        backend: The engine backend's name (see :data:`governance_rules.engine.BACKENDS`).
+
+    Raises:
+        BackendError: If the backend is unknown or cannot run.
     """
     policy = policy or Policy()
+    evaluate = engine_backend(backend)
     findings = evaluate(
         register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
     )
@@ -48,7 +54,7 @@ def check(
         {
             "as_of": as_of,
             "province": register.province.id,
-            "backend": "reference",
+            "backend": backend,
             "policy": policy.model_dump(mode="json"),
             "input": intake.accounting,
             "rejected": tuple(intake.rejections),

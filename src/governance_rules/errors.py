@@ -69,6 +69,10 @@ class InputError(GovernanceRulesError):
         super().__init__(str(self.problem))
 
 
+class BackendError(GovernanceRulesError):
+    """An engine backend is unknown, cannot run (its extra is not installed), or failed."""
+
+
 def suggest(value: str, candidates: Iterable[str]) -> str:
     """A ``" (did you mean 'x'?)"`` suffix for the nearest candidate, or ``""``."""
     match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)

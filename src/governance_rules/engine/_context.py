@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..model import BaseEvent, Policy, Register
-from ..rules import Act, Param
+from ..rules import Act, Param, Rule
 from ._messages import Say
 
 
@@ -147,8 +147,13 @@ class Context:
 
     # Matching acts.
 
-    @staticmethod
-    def selects(act: Act, item: Item) -> bool:
+    def prepare(self, rules: Iterable[Rule]) -> None:
+        """Get ready to match the acts of ``rules`` (nothing to do here: matching is lazy)."""
+
+    def close(self) -> None:
+        """Release what :meth:`prepare` took."""
+
+    def selects(self, act: Act, item: Item) -> bool:
         """Whether the event passes the act's ``where`` and ``any_of`` filters."""
         event = item.event
         for name, allowed in act.where.items():

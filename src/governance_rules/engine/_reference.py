@@ -75,20 +75,41 @@ def evaluate(
     Raises:
         RegisterError: If the register is inconsistent.
     """
+    return run(Context, register, events, as_of, policy, catalogue, lang)
+
+
+def run(
+    make_context: Callable[[Register, Policy, Iterable[BaseEvent], date, str], Context],
+    register: Register,
+    events: Iterable[BaseEvent],
+    as_of: date,
+    policy: Policy | None,
+    catalogue: Catalogue | None,
+    lang: str,
+) -> list[Finding]:
+    """Evaluate with the templates' evaluators over a context made by ``make_context``.
+
+    The context answers which events an act selects and binds to a subject; a backend
+    supplies its own context and shares everything else.
+    """
     problems = register.problems()
     if problems:
         raise RegisterError(problems)
     with paused_gc():
-        ctx = Context(register, policy or Policy(), events, as_of, lang)
+        ctx = make_context(register, policy or Policy(), events, as_of, lang)
         rules = list(catalogue or CATALOGUE)
-        ctx.void = frozenset(_voided(rules, ctx))
-        findings: list[Finding] = []
-        for rule in rules:
-            evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
-                type(rule.template)
-            ]
-            findings.extend(evaluator(rule, rule.template, ctx))
-        findings.sort(key=Finding.sort_key)
+        ctx.prepare(rules)
+        try:
+            ctx.void = frozenset(_voided(rules, ctx))
+            findings: list[Finding] = []
+            for rule in rules:
+                evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
+                    type(rule.template)
+                ]
+                findings.extend(evaluator(rule, rule.template, ctx))
+            findings.sort(key=Finding.sort_key)
+        finally:
+            ctx.close()
     return findings
 
 
