@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from governance_rules import Register
+from governance_rules import Policy, Register
 from governance_rules.testing import small_register
 
 START = date(2025, 1, 1)
@@ -170,3 +170,22 @@ def logs(draw: st.DrawFn, register: Register, max_size: int = 40) -> list[dict[s
 
 
 as_of_dates = st.integers(0, DAYS + 60).map(lambda n: START + timedelta(days=n))
+
+
+@st.composite
+def policies(draw: st.DrawFn) -> Policy:
+    """Policies with a few keys away from their defaults."""
+    choices: dict[str, st.SearchStrategy[Any]] = {
+        "visit_interval_months": st.integers(1, 4),
+        "visit_cadence": st.sampled_from(["rolling", "calendar_quarter"]),
+        "contact_window_days": st.integers(0, 40),
+        "report_grace_days": st.integers(0, 30),
+        "report_min_active_days": st.integers(1, 120),
+        "member_report_interval_months": st.integers(1, 6),
+        "evaluation_due": st.sampled_from(["12-19", "12-31", "02-29"]),
+        "evaluation_min_active_days": st.integers(1, 200),
+        "issue_relay_days": st.integers(0, 30),
+        "coverage_grace_days": st.integers(0, 120),
+    }
+    keys = draw(st.lists(st.sampled_from(sorted(choices)), max_size=4, unique=True))
+    return Policy(**{key: draw(choices[key]) for key in keys})
