@@ -21,19 +21,15 @@ from pydantic import TypeAdapter
 
 from . import __version__
 from ._check import check
-from .engine import BACKENDS
 from .errors import DefinitionError, GovernanceRulesError, InputError
-from .io import Intake, load_policy, load_register, reader_for
+from .io import Intake, load_policy, load_register, read_any
 from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register
 from .monitor import Monitor
+from .plugins import RenderContext, installed
 from .report import (
-    render_html,
     render_ics,
-    render_json,
-    render_markdown,
     render_rules_markdown,
     render_rules_table,
-    render_table,
     rule_lines,
 )
 from .rules import CATALOGUE
@@ -103,8 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("check", help="evaluate the rules over the events")
     inputs(p)
-    p.add_argument("--format", choices=("table", "json", "markdown", "html"), default="table")
-    p.add_argument("--backend", choices=sorted(BACKENDS), default="reference")
+    plugins = installed()
+    p.add_argument("--format", choices=sorted(plugins.renderers), default="table")
+    p.add_argument("--backend", choices=sorted(plugins.backends), default="reference")
     p.add_argument("--strict", action="store_true", help="any rejected event: exit 2, no report")
     p.add_argument("--all", action="store_true", help="table: list fulfilled findings too")
 
@@ -144,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("rule")
     lang(p)
 
+    p = commands.add_parser("plugins", help="the readers, renderers and backends installed")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
     p = commands.add_parser("schema", help="JSON Schema of an input or output")
     p.add_argument("what", choices=("events", "register", "policy", "findings"))
     return parser
@@ -158,12 +158,19 @@ def _today(register: Register) -> date:
     return datetime.now(ZoneInfo(register.province.timezone)).date()
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | bytes, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
     else:
         try:
-            output.write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):
+                output.write_bytes(text)
+            else:
+                output.write_text(text, encoding="utf-8")
         except OSError as error:
             raise InputError(str(output), f"cannot write: {error.strerror or error}") from None
 
@@ -219,15 +226,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for rejection in intake.rejections:
             _error(f"{rejection.location}: {rejection.error}")
         return EXIT_UNUSABLE
-    if args.format == "json":
-        text = render_json(report)
-    elif args.format == "html":
-        text = render_html(report, register, intake.accepted, lang)
-    elif args.format == "markdown":
-        text = render_markdown(report, register, intake.accepted, lang)
-    else:
-        text = render_table(report, lang, everything=args.all)
-    _emit(text, args.output)
+    context = RenderContext(register, intake.accepted, lang, everything=args.all)
+    _emit(installed().renderer(args.format).render(report, context), args.output)
     bad = report.summary.get("violated", 0) + report.summary.get("late", 0)
     return EXIT_FINDINGS if bad else EXIT_OK
 
@@ -245,7 +245,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         for name in args.events:
             path = Path(name)
             location = f"{name}:0"
-            for count, (line, record) in enumerate(reader_for(path)(path), start=1):
+            for count, (line, record) in enumerate(read_any(path), start=1):
                 location = f"{name}:{line}"
                 monitor.add(location, record)
                 if count % args.batch == 0:
@@ -342,6 +342,33 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_plugins(args: argparse.Namespace) -> int:
+    plugins = installed()
+    kinds = {"governance_rules.readers": "reader", "governance_rules.renderers": "renderer"}
+    rows = []
+    for (group, name), origin in sorted(plugins.origins.items()):
+        kind = kinds.get(group, "backend")
+        detail = ""
+        if group == "governance_rules.readers":
+            detail = " ".join(plugins.readers[name].suffixes)
+        elif group == "governance_rules.renderers":
+            detail = plugins.renderers[name].media_type
+        rows.append((kind, name, f"{origin.distribution} {origin.version}", detail))
+    if args.format == "json":
+        data = {
+            "plugins": [{"kind": k, "name": n, "from": f, "detail": d} for k, n, f, d in rows],
+            "problems": plugins.problems,
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        for row in rows:
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[3])
+        for problem in plugins.problems:
+            print(f"broken: {problem}")
+    return EXIT_FINDINGS if plugins.problems else EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     schema: dict[str, Any]
     if args.what == "events":
@@ -365,6 +392,7 @@ _COMMANDS = {
     "rules": _cmd_rules,
     "explain": _cmd_explain,
     "schema": _cmd_schema,
+    "plugins": _cmd_plugins,
 }
 
 
@@ -376,6 +404,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:
         args = build_parser().parse_args(argv)
+        if args.command != "plugins":
+            for broken in installed().problems:
+                print(f"{PROG}: warning: {broken}", file=sys.stderr)
         return _COMMANDS[args.command](args)
     except UsageError as error:
         _error(str(error))

@@ -29,24 +29,19 @@ class Backend(Protocol):
     ) -> list[Finding]: ...
 
 
-BACKENDS: dict[str, Backend] = {"reference": evaluate, "durable": durable_evaluate}
-"""The engine backends by name."""
-
-
 def backend(name: str) -> Backend:
-    """The engine backend called ``name``.
+    """The installed engine backend called ``name`` (entry-point group
+    ``governance_rules.backends``; ``reference`` and ``durable`` are built in).
 
     Raises:
         BackendError: If there is no such backend.
     """
-    try:
-        return BACKENDS[name]
-    except KeyError:
-        raise BackendError(f"no engine backend {name!r}; known: {', '.join(BACKENDS)}") from None
+    from ..plugins import installed
+
+    return installed().backend(name)
 
 
 __all__ = [
-    "BACKENDS",
     "Assignment",
     "Backend",
     "BackendError",

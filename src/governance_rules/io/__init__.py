@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ._intake import Intake, Outcome, read_events
 from ._loaders import load_policy, load_register, parse_policy, parse_register
-from ._readers import EventReader, Record, read_csv, read_json_array, read_jsonl, reader_for
+from ._readers import EventReader, Record, read_any, read_csv, read_json_array, read_jsonl
 
 __all__ = [
     "EventReader",
@@ -16,9 +16,9 @@ __all__ = [
     "load_register",
     "parse_policy",
     "parse_register",
+    "read_any",
     "read_csv",
     "read_events",
     "read_json_array",
     "read_jsonl",
-    "reader_for",
 ]

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from .._gc import paused_gc
 from ..errors import suggest
 from ..model import EVENT_ADAPTER, EVENT_TYPES, Accounting, BaseEvent, Register, Rejection
-from ._readers import Record, reader_for
+from ._readers import Record, read_any
 
 Outcome = Literal["accepted", "duplicate", "rejected", "future"]
 
@@ -199,7 +199,7 @@ class Intake:
             for name in paths:
                 path = Path(name)
                 count = 0
-                for line, record in reader_for(path)(path):
+                for line, record in read_any(path):
                     self.add(f"{name}:{line}", record)
                     count += 1
                     if progress is not None and count % 10_000 == 0:

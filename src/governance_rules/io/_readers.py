@@ -28,9 +28,10 @@ _CHUNK = 1 << 16
 
 
 class EventReader(Protocol):
-    """Reads one file into located records."""
+    """Reads one file into records, each with its position (a line number, or a place such
+    as ``"Sheet1!12"``)."""
 
-    def __call__(self, path: Path) -> Iterator[tuple[int, Record]]: ...
+    def __call__(self, path: Path) -> Iterator[tuple[int | str, Record]]: ...
 
 
 def _open(path: Path) -> io.BufferedReader:
@@ -197,11 +198,9 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
             yield number, record
 
 
-def reader_for(path: Path) -> EventReader:
-    """The reader for ``path``: CSV by its suffix, else a JSON array or JSON Lines by the
-    file's first character."""
-    if path.suffix.lower() == ".csv":
-        return read_csv
-    with _open(path) as handle:
-        head = handle.read(4096).lstrip(codecs.BOM_UTF8).lstrip()
-    return read_json_array if head.startswith(b"[") else read_jsonl
+def read_any(path: Path) -> Iterator[tuple[int | str, Record]]:
+    """The records of ``path`` with the installed reader its name asks for (the longest
+    matching suffix; JSON, array or lines, when none matches)."""
+    from ..plugins import installed
+
+    yield from installed().reader_for(path).read(path)

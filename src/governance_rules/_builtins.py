@@ -1,0 +1,47 @@
+"""The built-in readers and renderers, registered as plugins like any other (see
+``pyproject.toml``, ``[project.entry-points]``)."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from pathlib import Path
+
+from .io import Record, read_csv, read_json_array, read_jsonl
+from .io._readers import _open
+from .model import CheckReport
+from .plugins import Reader, RenderContext, Renderer
+from .report import render_html, render_json, render_markdown, render_table
+
+
+def _read_json(path: Path) -> Iterator[tuple[int | str, Record]]:
+    """A JSON array if the file starts with ``[``, else JSON Lines."""
+    with _open(path) as handle:
+        head = handle.read(4096).lstrip(codecs.BOM_UTF8).lstrip()
+    yield from (read_json_array if head.startswith(b"[") else read_jsonl)(path)
+
+
+JSON = Reader("json", (".jsonl", ".json", ".ndjson"), _read_json)
+CSV = Reader("csv", (".csv",), read_csv)
+
+
+def _table(report: CheckReport, context: RenderContext) -> str:
+    return render_table(report, context.lang, everything=context.everything)
+
+
+def _json(report: CheckReport, context: RenderContext) -> str:
+    return render_json(report)
+
+
+def _markdown(report: CheckReport, context: RenderContext) -> str:
+    return render_markdown(report, context.register, context.events, context.lang)
+
+
+def _html(report: CheckReport, context: RenderContext) -> str:
+    return render_html(report, context.register, context.events, context.lang)
+
+
+TABLE = Renderer("table", "text/plain", _table)
+JSON_REPORT = Renderer("json", "application/json", _json)
+MARKDOWN = Renderer("markdown", "text/markdown", _markdown)
+HTML = Renderer("html", "text/html", _html)

@@ -1,0 +1,242 @@
+"""Plugin points: event readers, report renderers and engine backends.
+
+Each kind is an entry-point group; the built-in readers, renderers and backends register
+there too, so a third-party package adds one the same way (in its ``pyproject.toml``)::
+
+    [project.entry-points."governance_rules.readers"]
+    csv-vi = "my_package:READER"
+
+    [project.entry-points."governance_rules.renderers"]
+    csv = "my_package:RENDERER"
+
+    [project.entry-points."governance_rules.backends"]
+    my-engine = "my_package:evaluate"
+
+A reader is an object with a ``name``, the file ``suffixes`` it reads and ``read(path)``;
+a renderer has a ``name``, a ``media_type`` and ``render(report, context)``; a backend is a
+function with the signature of :func:`governance_rules.evaluate`. :class:`Reader` and
+:class:`Renderer` build the first two. A plugin that fails to load, or lacks what its kind
+needs, is reported (:attr:`Plugins.problems`) and left out; the others still work.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from .engine import Backend
+from .errors import BackendError, GovernanceRulesError
+from .io import Record
+from .model import BaseEvent, CheckReport, Register
+
+READERS = "governance_rules.readers"
+RENDERERS = "governance_rules.renderers"
+BACKENDS = "governance_rules.backends"
+GROUPS = (READERS, RENDERERS, BACKENDS)
+DEFAULT_READER = "json"
+"""The reader of a file whose suffix no reader claims."""
+
+
+@runtime_checkable
+class EventReaderPlugin(Protocol):
+    """An event reader: the records of one file, each with its position in the file.
+
+    ``read`` yields ``(position, record)``: the position is a line number or a place such as
+    ``"Sheet1!12"`` (the location becomes ``file:position``); the record is the parsed
+    object, or a one-line reason why the text there is not a record. It raises
+    :class:`~governance_rules.InputError` only when the file as a whole cannot be read.
+    """
+
+    name: str
+    suffixes: Sequence[str]
+
+    def read(self, path: Path) -> Iterator[tuple[int | str, Record]]: ...
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a renderer may need besides the report.
+
+    Attributes:
+        register: The province's register.
+        events: The accepted events.
+        lang: ``"vi"`` or ``"en"``.
+        everything: Show fulfilled findings too (where a format leaves them out).
+    """
+
+    register: Register
+    events: Sequence[BaseEvent] = ()
+    lang: str = "en"
+    everything: bool = False
+
+
+@runtime_checkable
+class RendererPlugin(Protocol):
+    """A report renderer: a check report as text (``str``) or bytes."""
+
+    name: str
+    media_type: str
+
+    def render(self, report: CheckReport, context: RenderContext) -> str | bytes: ...
+
+
+@dataclass(frozen=True)
+class Reader:
+    """An event reader built from a function (see :class:`EventReaderPlugin`)."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Callable[[Path], Iterable[tuple[int | str, Record]]]
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """A report renderer built from a function (see :class:`RendererPlugin`)."""
+
+    name: str
+    media_type: str
+    render: Callable[[CheckReport, RenderContext], str | bytes]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a plugin comes from: the entry point and its distribution."""
+
+    group: str
+    name: str
+    value: str
+    distribution: str
+    version: str
+
+
+@dataclass
+class Plugins:
+    """The plugins installed, by kind and name, with what could not be loaded."""
+
+    readers: dict[str, EventReaderPlugin] = field(default_factory=dict)
+    renderers: dict[str, RendererPlugin] = field(default_factory=dict)
+    backends: dict[str, Backend] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def reader_for(self, path: Path) -> EventReaderPlugin:
+        """The reader whose suffix ends the file name (the longest wins), else ``json``."""
+        name = path.name.lower()
+        best: tuple[int, EventReaderPlugin] | None = None
+        for reader in self.readers.values():
+            for suffix in reader.suffixes:
+                if name.endswith(suffix.lower()) and (best is None or len(suffix) > best[0]):
+                    best = (len(suffix), reader)
+        if best is not None:
+            return best[1]
+        try:
+            return self.readers[DEFAULT_READER]
+        except KeyError:
+            raise GovernanceRulesError(f"no event reader for {path.name}") from None
+
+    def renderer(self, name: str) -> RendererPlugin:
+        """The renderer called ``name``."""
+        try:
+            return self.renderers[name]
+        except KeyError:
+            known = ", ".join(sorted(self.renderers))
+            raise GovernanceRulesError(f"no report format '{name}'; known: {known}") from None
+
+    def backend(self, name: str) -> Backend:
+        """The engine backend called ``name``."""
+        try:
+            return self.backends[name]
+        except KeyError:
+            known = ", ".join(self.backends)
+            raise BackendError(f"no engine backend '{name}'; known: {known}") from None
+
+
+def _missing(group: str, obj: Any) -> str | None:
+    """What ``obj`` lacks for its kind, or ``None``."""
+    if group == BACKENDS:
+        return None if callable(obj) else "it is not callable (a backend is a function)"
+    needs = ("name", "suffixes", "read") if group == READERS else ("name", "media_type", "render")
+    absent = [attr for attr in needs if not hasattr(obj, attr)]
+    if absent:
+        return "it has no " + ", ".join(f"'{a}'" for a in absent)
+    if not isinstance(obj.name, str):
+        return "its 'name' is not a string"
+    method = needs[2]
+    if not callable(getattr(obj, method)):
+        return f"its '{method}' is not callable"
+    if group == READERS and (
+        isinstance(obj.suffixes, str) or not all(isinstance(s, str) for s in obj.suffixes)
+    ):
+        return "its 'suffixes' is not a list of strings"
+    return None
+
+
+def discover(entry_points: Iterable[metadata.EntryPoint] | None = None) -> Plugins:
+    """Load every plugin of the three groups (or of ``entry_points``).
+
+    Built-in plugins (from the ``governance-rules`` distribution) come first; a later plugin
+    with a name already taken is reported and left out.
+    """
+    if entry_points is None:
+        entry_points = [ep for group in GROUPS for ep in metadata.entry_points(group=group)]
+    ours = metadata.metadata("governance-rules")["Name"] if _installed() else None
+
+    def order(ep: metadata.EntryPoint) -> tuple[int, str, str]:
+        dist = ep.dist.name if ep.dist else ""
+        return (0 if dist == ours else 1, ep.group, ep.name)
+
+    found = Plugins()
+    for ep in sorted(entry_points, key=order):
+        if ep.group not in GROUPS:
+            continue
+        dist = ep.dist.name if ep.dist else "?"
+        version = ep.dist.version if ep.dist else "?"
+        label = f"plugin '{ep.name}' ({ep.group}, from {dist} {version})"
+        try:
+            obj = ep.load()
+        except Exception as error:  # any failure of third-party code: reported, not raised
+            found.problems.append(f"{label}: cannot load {ep.value}: {_one_line(error)}")
+            continue
+        lacking = _missing(ep.group, obj)
+        if lacking is not None:
+            found.problems.append(f"{label}: {ep.value}: {lacking}")
+            continue
+        name = ep.name if ep.group == BACKENDS else obj.name
+        tables: dict[str, dict[str, Any]] = {
+            READERS: found.readers,
+            RENDERERS: found.renderers,
+            BACKENDS: found.backends,
+        }
+        table = tables[ep.group]
+        if name in table:
+            origin = found.origins[ep.group, name]
+            found.problems.append(
+                f"{label}: the name '{name}' is taken by {origin.distribution}; left out"
+            )
+            continue
+        table[name] = obj
+        found.origins[ep.group, name] = Origin(ep.group, name, ep.value, dist, version)
+    return found
+
+
+def _installed() -> bool:
+    try:
+        metadata.distribution("governance-rules")
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+@functools.cache
+def installed() -> Plugins:
+    """The plugins installed in this environment, loaded once per process."""
+    return discover()
