@@ -1,0 +1,174 @@
+"""Plugins: the example package through the command line, and broken plugins reported."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from governance_rules.plugins import BACKENDS, READERS, RENDERERS, discover, installed
+from tests.test_cli import EXE, ROOT
+
+EXAMPLE = ROOT / "examples"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plugin package, installed with pip into a folder of its own."""
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target)]
+        + [str(EXAMPLE / "plugin-example")],
+        check=True,
+        capture_output=True,
+    )
+    return target
+
+
+def cli(*args: str, path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    assert EXE is not None
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    if path is not None:
+        env["PYTHONPATH"] = str(path)
+    return subprocess.run([EXE, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+
+
+def test_the_built_ins_are_plugins_like_any_other() -> None:
+    plugins = installed()
+    assert set(plugins.readers) == {"json", "csv"}
+    assert set(plugins.renderers) >= {"table", "json", "markdown", "html"}
+    assert set(plugins.backends) == {"reference", "durable"}
+    assert plugins.origins[READERS, "csv"].distribution == "governance-rules"
+    assert plugins.problems == []
+    assert plugins.reader_for(Path("a.CSV")).name == "csv"
+    assert plugins.reader_for(Path("a.txt")).name == "json"
+
+
+def test_the_example_plugin_works_through_the_command_line(site: Path) -> None:
+    listed = cli("plugins", "--format", "json", path=site)
+    assert listed.returncode == 0, listed.stderr
+    data = json.loads(listed.stdout)
+    mine = {(p["kind"], p["name"]): p["from"] for p in data["plugins"]}
+    assert mine["reader", "csv-vi"] == "gr-plugin-example 0.1.0"
+    assert mine["renderer", "csv"] == "gr-plugin-example 0.1.0"
+    assert data["problems"] == []
+
+    result = cli(
+        "check",
+        "--register",
+        "examples/tinh-mau/register.yaml",
+        "--events",
+        "examples/tinh-mau/events.jsonl",
+        "--events",
+        "examples/plugin-example/visits.vi.csv",
+        "--as-of",
+        "2026-11-30",
+        "--format",
+        "csv",
+        path=site,
+    )
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("rule,status,officer,commune,")
+    visit = [line for line in lines if line.startswith("GR-VISIT-QUARTERLY,fulfilled,o-01,")]
+    assert any("vn-0002" in line for line in visit)
+
+    json_report = cli(
+        "check",
+        "--register",
+        "examples/tinh-mau/register.yaml",
+        "--events",
+        "examples/plugin-example/visits.vi.csv",
+        "--as-of",
+        "2026-11-30",
+        "--format",
+        "json",
+        path=site,
+    )
+    report = json.loads(json_report.stdout)
+    assert report["input"] == {
+        "read": 3,
+        "accepted": 2,
+        "duplicates": 0,
+        "rejected": 1,
+        "future": 0,
+    }
+    assert report["rejected"][0]["location"] == "examples/plugin-example/visits.vi.csv:4"
+    assert "o-99" in report["rejected"][0]["error"]
+
+
+def test_without_the_plugin_its_format_is_refused_in_one_line() -> None:
+    result = cli(
+        "check",
+        "--register",
+        "examples/tinh-mau/register.yaml",
+        "--events",
+        "examples/tinh-mau/events.jsonl",
+        "--format",
+        "csv",
+    )
+    assert result.returncode == 2
+    assert "invalid choice: 'csv'" in result.stderr and "Traceback" not in result.stderr
+
+
+def _fake_distribution(root: Path, name: str, entry_points: str) -> None:
+    info = root / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(entry_points)
+
+
+def test_a_broken_plugin_is_reported_in_one_line_and_the_others_work(tmp_path: Path) -> None:
+    _fake_distribution(
+        tmp_path,
+        "broken_plugin",
+        f"[{READERS}]\nxlsx-old = no_such_module:READER\n\n"
+        f"[{RENDERERS}]\npdf = json:dumps\n\n"
+        f"[{BACKENDS}]\nfast = json:__doc__\n",
+    )
+    listed = cli("plugins", path=tmp_path)
+    assert listed.returncode == 1
+    broken = [line for line in listed.stdout.splitlines() if line.startswith("broken: ")]
+    assert len(broken) == 3
+    text = "\n".join(broken)
+    assert "plugin 'xlsx-old' (governance_rules.readers, from broken_plugin 1.0)" in text
+    assert "ModuleNotFoundError: No module named 'no_such_module'" in text
+    assert "plugin 'pdf' (governance_rules.renderers" in text
+    assert "it has no 'name', 'media_type', 'render'" in text
+    assert "plugin 'fast' (governance_rules.backends" in text and "not callable" in text
+
+    result = cli(
+        "check",
+        "--register",
+        "examples/tinh-mau/register.yaml",
+        "--events",
+        "examples/tinh-mau/events.jsonl",
+        "--as-of",
+        "2026-11-30",
+        "--format",
+        "json",
+        path=tmp_path,
+    )
+    assert result.returncode == 1
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 3
+    assert all(line.startswith("governance-rules: warning: plugin '") for line in warnings)
+    assert json.loads(result.stdout)["summary"]["violated"] > 0
+
+
+def test_a_plugin_taking_a_built_in_name_is_left_out(tmp_path: Path) -> None:
+    _fake_distribution(tmp_path, "copycat", f"[{READERS}]\ncsv = governance_rules._builtins:CSV\n")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        plugins = discover()
+    finally:
+        sys.path.remove(str(tmp_path))
+    assert plugins.origins[READERS, "csv"].distribution == "governance-rules"
+    assert plugins.problems == [
+        "plugin 'csv' (governance_rules.readers, from copycat 1.0): "
+        "the name 'csv' is taken by governance-rules; left out"
+    ]
