@@ -20,9 +20,9 @@ EXAMPLE = ROOT / "examples"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plugin package, installed with pip into a folder of its own."""
     target = tmp_path_factory.mktemp("site")
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target)]
-        + [str(EXAMPLE / "plugin-example")],
+        [*pip, "--target", str(target), str(EXAMPLE / "plugin-example")],
         check=True,
         capture_output=True,
     )
