@@ -163,7 +163,11 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
             raise InputError(f"{path}:1", f"unreadable CSV header: {error}") from None
         header = [h.strip() for h in header or ()]
         if not any(header):
-            if any(any(cell.strip() for cell in row) for row in rows):
+            try:
+                content = any(any(cell.strip() for cell in row) for row in rows)
+            except (UnicodeDecodeError, csv.Error) as error:
+                raise InputError(f"{path}:{rows.line_num + 1}", f"unreadable CSV: {error}") from None
+            if content:
                 raise InputError(f"{path}:1", "the CSV header row is empty")
             return  # an empty file: no records
         file_type = path.name.removesuffix(".csv")
