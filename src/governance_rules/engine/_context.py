@@ -74,6 +74,7 @@ class Context:
         self.items = sorted((i for i in items if i.day <= as_of), key=lambda i: (i.day, i.id))
         self.terms = {t.id: t for t in register.terms}
         self.district_of = {c.id: c.district for c in register.communes}
+        self.communes = {c.id: c for c in register.communes}
         self.in_charge: dict[str, frozenset[str]] = _members_in_charge(register)
         agency_of = {o.id: o.agency for o in register.officers}
         self.agency_heads = frozenset(

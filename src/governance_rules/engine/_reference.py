@@ -106,11 +106,30 @@ def run(
                 evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
                     type(rule.template)
                 ]
-                findings.extend(evaluator(rule, rule.template, ctx))
+                found = evaluator(rule, rule.template, ctx)
+                if rule.valid_from or rule.valid_to or rule.scope:
+                    found = (f for f in found if _applies(rule, f, ctx))
+                findings.extend(found)
             findings.sort(key=Finding.sort_key)
         finally:
             ctx.close()
     return findings
+
+
+def _applies(rule: Rule, finding: Finding, ctx: Context) -> bool:
+    """Whether a finding belongs to this version and scope of its rule."""
+    if finding.window is not None and not rule.in_force(finding.window.start):
+        return False
+    scope = rule.scope
+    if scope is None:
+        return True
+    commune = finding.subject.commune
+    if commune is None:
+        return False
+    if commune in scope.communes:
+        return True
+    entry = ctx.communes.get(commune)
+    return entry is not None and (entry.district in scope.districts or entry.kind in scope.kinds)
 
 
 def _finding(

@@ -8,12 +8,14 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Section(StrEnum):
-    """The four parts of the Regulation."""
+    """The four parts of the Regulation, and the provisions of a rule pack."""
 
     PRINCIPLES = "principles"
     DUTIES = "duties"
     RELATIONSHIPS = "relationships"
     ORGANIZATION_BOARD = "organization_board"
+    PROVINCE = "province"
+    """A rule pack's own provision (a province's variant), not the Regulation's."""
 
 
 class Clause(BaseModel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -279,6 +280,22 @@ Template = Annotated[
 """Any rule template, told apart by its ``template`` name."""
 
 
+class Scope(Frozen):
+    """The communes a rule applies to: those listed, those of the districts listed, and
+    those of the kinds listed (any of the three). Findings of other communes, and findings
+    without a commune, are left out.
+
+    Attributes:
+        communes: Commune ids.
+        districts: District ids.
+        kinds: Commune kinds: ``xa``, ``phuong``, ``thi_tran``.
+    """
+
+    communes: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    kinds: tuple[Literal["xa", "phuong", "thi_tran"], ...] = ()
+
+
 class Rule(Frozen):
     """A rule of the catalogue: an obligation of the Regulation, as data.
 
@@ -290,6 +307,10 @@ class Rule(Frozen):
         act: What fulfils the obligation, as a noun phrase for messages.
         trigger: What opens an instance (deadline rules), as a noun phrase.
         template: The template value that defines the rule.
+        valid_from: The first day this version of the rule is in force (``None``: always).
+        valid_to: The last day it is in force (``None``: no end). An obligation is judged
+            by the version in force on its window's start.
+        scope: The communes it applies to (``None``: all).
     """
 
     id: str
@@ -299,6 +320,15 @@ class Rule(Frozen):
     act: Text
     trigger: Text | None = None
     template: Template
+    valid_from: date | None = None
+    valid_to: date | None = None
+    scope: Scope | None = None
+
+    def in_force(self, day: date) -> bool:
+        """Whether this version of the rule is in force on ``day``."""
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return self.valid_to is None or day <= self.valid_to
 
     @property
     def policy_keys(self) -> tuple[str, ...]:

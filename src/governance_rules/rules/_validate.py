@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..errors import Problem, suggest
 from ..model import EVENT_TYPES, SUBJECT_KEYS, Policy
-from ..regulation import CLAUSES_BY_ID
+from ..regulation import CLAUSES_BY_ID, Clause
 from ._templates import (
     MONTH_DAY,
     Act,
@@ -23,8 +25,11 @@ _POLICY_KEYS = Policy.model_fields
 _CADENCES = ("rolling", "calendar_quarter")
 
 
-def rule_problems(rule: Rule) -> list[Problem]:
-    """Every inconsistency of ``rule``: unknown clauses, event types, fields, policy keys."""
+def rule_problems(rule: Rule, clauses: Mapping[str, Clause] = CLAUSES_BY_ID) -> list[Problem]:
+    """Every inconsistency of ``rule``: unknown clauses, event types, fields, policy keys.
+
+    ``clauses`` are those the rule may cite (the Regulation's, and a pack's own).
+    """
     problems: list[Problem] = []
 
     def add(where: str, message: str) -> None:
@@ -33,9 +38,9 @@ def rule_problems(rule: Rule) -> list[Problem]:
     if not rule.clauses:
         add("clauses", "a rule must cite at least one clause")
     for clause in rule.clauses:
-        if clause not in CLAUSES_BY_ID:
-            add("clauses", f"unknown clause '{clause}'{suggest(clause, CLAUSES_BY_ID)}")
-        elif CLAUSES_BY_ID[clause].unchecked is not None:
+        if clause not in clauses:
+            add("clauses", f"unknown clause '{clause}'{suggest(clause, clauses)}")
+        elif clauses[clause].unchecked is not None:
             add("clauses", f"clause '{clause}' is marked not checkable")
 
     def param(where: str, value: Param) -> None:
