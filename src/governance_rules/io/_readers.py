@@ -166,7 +166,8 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
             try:
                 content = any(any(cell.strip() for cell in row) for row in rows)
             except (UnicodeDecodeError, csv.Error) as error:
-                raise InputError(f"{path}:{rows.line_num + 1}", f"unreadable CSV: {error}") from None
+                where = f"{path}:{rows.line_num + 1}"
+                raise InputError(where, f"unreadable CSV: {error}") from None
             if content:
                 raise InputError(f"{path}:1", "the CSV header row is empty")
             return  # an empty file: no records
