@@ -143,3 +143,17 @@ def test_durable_equals_reference_on_a_simulated_province_of_50000_events(
     found = durable_evaluate(register, intake.accepted, as_of=as_of)
     assert len(found) == len(expected) > 50_000
     assert found == expected
+
+
+def test_durable_equals_reference_with_the_example_rule_pack() -> None:
+    from governance_rules import load_register
+    from governance_rules.rules import load_pack
+
+    pack = load_pack(ROOT / "examples" / "packs" / "bien-gioi.yaml")
+    catalogue = CATALOGUE.with_rules(*pack.rules, clauses=[c.clause() for c in pack.clauses])
+    register = load_register(EXAMPLE / "register.yaml")
+    as_of = date(2026, 11, 30)
+    intake = read_events([EXAMPLE / "events.jsonl"], register, as_of)
+    expected = evaluate(register, intake.accepted, as_of=as_of, catalogue=catalogue)
+    assert any(f.rule == "TM-BORDER-VISIT" for f in expected)
+    assert durable_evaluate(register, intake.accepted, as_of=as_of, catalogue=catalogue) == expected

@@ -34,11 +34,13 @@ def _json(report: CheckReport, context: RenderContext) -> str:
 
 
 def _markdown(report: CheckReport, context: RenderContext) -> str:
-    return render_markdown(report, context.register, context.events, context.lang)
+    return render_markdown(
+        report, context.register, context.events, context.lang, context.catalogue
+    )
 
 
 def _html(report: CheckReport, context: RenderContext) -> str:
-    return render_html(report, context.register, context.events, context.lang)
+    return render_html(report, context.register, context.events, context.lang, context.catalogue)
 
 
 TABLE = Renderer("table", "text/plain", _table)

@@ -21,7 +21,7 @@ from pydantic import TypeAdapter
 
 from . import __version__
 from ._check import check
-from .errors import DefinitionError, GovernanceRulesError, InputError
+from .errors import CatalogueError, DefinitionError, GovernanceRulesError, InputError, Problem
 from .io import Intake, load_policy, load_register, read_any
 from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register
 from .monitor import Monitor
@@ -32,7 +32,7 @@ from .report import (
     render_rules_table,
     rule_lines,
 )
-from .rules import CATALOGUE
+from .rules import CATALOGUE, Catalogue, load_pack, static_problems
 from .simulate import Simulation, simulate
 from .store import EventStore, StoreError
 
@@ -82,6 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     def lang(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", choices=("vi", "en"), help="language (default: from locale)")
 
+    def packs(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--rules",
+            action="append",
+            type=Path,
+            default=[],
+            metavar="PACK",
+            help="a rule pack (YAML) adding or overriding rules; repeat for several",
+        )
+
     def inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("--register", required=True, type=Path, help="register (YAML or JSON)")
         p.add_argument(
@@ -93,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--store", type=Path, help="an event store (SQLite) instead of files")
         p.add_argument("--policy", type=Path, help="policy overrides (YAML)")
+        packs(p)
         p.add_argument("--as-of", type=_date, help="evaluation date (default: today, local)")
         p.add_argument("--output", type=Path, help="write to FILE instead of standard output")
         lang(p)
@@ -131,15 +142,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--register", required=True, type=Path)
     p.add_argument("--events", action="append", type=Path, default=[])
     p.add_argument("--policy", type=Path)
+    packs(p)
     p.add_argument("--as-of", type=_date, help="count events after this date as future")
 
     p = commands.add_parser("rules", help="the rule catalogue, with clause references")
     lang(p)
+    packs(p)
     p.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    p.add_argument("--check", action="store_true", help="run the static checks of the catalogue")
 
     p = commands.add_parser("explain", help="a rule with its clause texts in full")
     p.add_argument("rule")
     lang(p)
+    packs(p)
 
     p = commands.add_parser("plugins", help="the readers, renderers and backends installed")
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -207,6 +222,22 @@ def _stored(store_path: Path, register: Register, as_of: date) -> Intake:
     return intake
 
 
+def _catalogue(args: argparse.Namespace) -> Catalogue:
+    """The Regulation's catalogue with the packs of ``--rules`` applied in order."""
+    catalogue = CATALOGUE
+    for path in getattr(args, "rules", None) or ():
+        pack = load_pack(path)
+        try:
+            catalogue = catalogue.with_rules(
+                *pack.rules, clauses=[clause.clause() for clause in pack.clauses]
+            )
+        except CatalogueError as error:
+            raise CatalogueError(
+                Problem(str(path), str(problem)) for problem in error.problems
+            ) from None
+    return catalogue
+
+
 def _evaluate(args: argparse.Namespace) -> tuple[Register, Intake, CheckReport, str]:
     if bool(args.events) == bool(args.store):
         raise UsageError("give the events with --events FILE ... or --store STORE, not both")
@@ -216,7 +247,16 @@ def _evaluate(args: argparse.Namespace) -> tuple[Register, Intake, CheckReport, 
     intake = _stored(args.store, register, as_of) if args.store else _read(args, register, as_of)
     lang = args.lang or default_lang()
     backend = getattr(args, "backend", "reference")
-    report = check(register, intake, as_of=as_of, policy=policy, lang=lang, backend=backend)
+    catalogue = _catalogue(args)
+    report = check(
+        register,
+        intake,
+        as_of=as_of,
+        policy=policy,
+        catalogue=catalogue,
+        lang=lang,
+        backend=backend,
+    )
     return register, intake, report, lang
 
 
@@ -226,7 +266,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for rejection in intake.rejections:
             _error(f"{rejection.location}: {rejection.error}")
         return EXIT_UNUSABLE
-    context = RenderContext(register, intake.accepted, lang, everything=args.all)
+    context = RenderContext(
+        register, intake.accepted, lang, everything=args.all, catalogue=_catalogue(args)
+    )
     _emit(installed().renderer(args.format).render(report, context), args.output)
     bad = report.summary.get("violated", 0) + report.summary.get("late", 0)
     return EXIT_FINDINGS if bad else EXIT_OK
@@ -240,7 +282,14 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     as_of = args.as_of or _today(register)
     lang = args.lang or default_lang()
     with EventStore(args.store) as store:
-        monitor = Monitor(register, as_of=as_of, policy=policy, lang=lang, store=store)
+        monitor = Monitor(
+            register,
+            as_of=as_of,
+            policy=policy,
+            lang=lang,
+            store=store,
+            catalogue=_catalogue(args),
+        )
         monitor.prepare()  # the picture before, to tell what changes
         for name in args.events:
             path = Path(name)
@@ -295,7 +344,8 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
     _, _, report, lang = _evaluate(args)
-    _emit(render_ics(report, lang, remind_days=args.remind_days), args.output)
+    catalogue = _catalogue(args)
+    _emit(render_ics(report, lang, remind_days=args.remind_days, catalogue=catalogue), args.output)
     return EXIT_OK
 
 
@@ -303,6 +353,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     register = load_register(args.register)
     if args.policy:
         load_policy(args.policy)
+    _catalogue(args)
     intake = _read(args, register, args.as_of)
     counts = intake.accounting
     print(_accounting_line(counts))
@@ -313,6 +364,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_rules(args: argparse.Namespace) -> int:
     lang = args.lang or default_lang()
+    catalogue = _catalogue(args)
+    if args.check:
+        problems = static_problems(catalogue)
+        for problem in problems:
+            print(problem)
+        versions = len({rule.id for rule in catalogue})
+        verdict = f"{len(problems)} problems" if problems else "no problems"
+        print(
+            f"{len(catalogue)} rules ({versions} ids), {len(catalogue.clauses)} clauses: {verdict}"
+        )
+        return EXIT_FINDINGS if problems else EXIT_OK
     if args.format == "json":
         data = [
             {
@@ -323,22 +385,27 @@ def _cmd_rules(args: argparse.Namespace) -> int:
                 "policy": list(rule.policy_keys),
                 "template": rule.template.template,
             }
-            for rule in CATALOGUE
+            for rule in catalogue
         ]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     elif args.format == "markdown":
-        sys.stdout.write(render_rules_markdown(CATALOGUE, lang))
+        sys.stdout.write(render_rules_markdown(catalogue, lang))
     else:
-        sys.stdout.write(render_rules_table(CATALOGUE, lang))
+        sys.stdout.write(render_rules_table(catalogue, lang))
     return EXIT_OK
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
     try:
-        rule = CATALOGUE[args.rule]
+        catalogue[args.rule]
     except KeyError as error:
         raise UsageError(str(error.args[0])) from None
-    print("\n".join(rule_lines(rule, args.lang or default_lang(), full=True)))
+    lang = args.lang or default_lang()
+    blocks = [
+        rule_lines(v, lang, full=True, catalogue=catalogue) for v in catalogue.versions(args.rule)
+    ]
+    print("\n\n".join("\n".join(block) for block in blocks))
     return EXIT_OK
 
 

@@ -32,6 +32,7 @@ from .engine import Backend
 from .errors import BackendError, GovernanceRulesError
 from .io import Record
 from .model import BaseEvent, CheckReport, Register
+from .rules import Catalogue
 
 READERS = "governance_rules.readers"
 RENDERERS = "governance_rules.renderers"
@@ -66,12 +67,15 @@ class RenderContext:
         events: The accepted events.
         lang: ``"vi"`` or ``"en"``.
         everything: Show fulfilled findings too (where a format leaves them out).
+        catalogue: The rules evaluated, for their titles and clause texts (``None``: the
+            Regulation's).
     """
 
     register: Register
     events: Sequence[BaseEvent] = ()
     lang: str = "en"
     everything: bool = False
+    catalogue: Catalogue | None = None
 
 
 @runtime_checkable

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, time, timedelta
 import icalendar
 
 from ..model import CheckReport, Finding
-from ..regulation import CLAUSES_BY_ID
 from ..rules import CATALOGUE, Catalogue
 from ._view import subject_text
 
@@ -58,7 +57,7 @@ def render_ics(
         summary = f"{finding.rule} {title}: {subject_text(finding, lang)}"
         clauses = []
         for clause_id in finding.clauses:
-            clause = CLAUSES_BY_ID.get(clause_id)
+            clause = catalogue.clause(clause_id)
             if clause is not None:
                 clauses.append(f"[{clause.id}] {clause.vi}")
                 if lang != "vi":

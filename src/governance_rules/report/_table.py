@@ -8,7 +8,7 @@ from collections import Counter
 from ..i18n import BEARER_LABELS, fmt_date, pick, status_label
 from ..model import STATUSES, Accounting, CheckReport, Finding
 from ..regulation import CLAUSES_BY_ID
-from ..rules import Catalogue, Rule
+from ..rules import CATALOGUE, Catalogue, Rule
 from ._view import policy_rows
 
 WIDTH = 80
@@ -35,6 +35,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "clauses": ("Điều khoản", "Clauses"),
     "reads": ("Tham số", "Policy keys"),
     "template": ("Mẫu", "Template"),
+    "in_force": ("Hiệu lực", "In force"),
+    "scope": ("Phạm vi", "Scope"),
 }
 
 
@@ -95,8 +97,11 @@ def render_table(report: CheckReport, lang: str, *, everything: bool = False) ->
     return "\n".join(lines) + "\n"
 
 
-def rule_lines(rule: Rule, lang: str, *, full: bool) -> list[str]:
-    """A rule for a terminal; ``full`` adds the clause texts."""
+def rule_lines(
+    rule: Rule, lang: str, *, full: bool, catalogue: Catalogue | None = None
+) -> list[str]:
+    """A rule for a terminal; ``full`` adds the clause texts (from ``catalogue``, which
+    knows a rule pack's own clauses)."""
     bearers = ", ".join(pick(BEARER_LABELS[b], lang) for b in rule.bearer)
     lines = [
         f"{rule.id}: {rule.title(lang)}",
@@ -105,9 +110,16 @@ def rule_lines(rule: Rule, lang: str, *, full: bool) -> list[str]:
         f"  {_w('reads', lang)}: {', '.join(rule.policy_keys) or '-'}",
         f"  {_w('template', lang)}: {rule.template.template}",
     ]
+    if rule.valid_from or rule.valid_to:
+        start = rule.valid_from.isoformat() if rule.valid_from else "…"
+        end = rule.valid_to.isoformat() if rule.valid_to else "…"
+        lines.append(f"  {_w('in_force', lang)}: {start} – {end}")
+    if rule.scope is not None:
+        parts = [*rule.scope.communes, *rule.scope.districts, *rule.scope.kinds]
+        lines.append(f"  {_w('scope', lang)}: {', '.join(parts)}")
     if full:
         for clause_id in rule.clauses:
-            clause = CLAUSES_BY_ID[clause_id]
+            clause = (catalogue or CATALOGUE).clause(clause_id) or CLAUSES_BY_ID[clause_id]
             lines.append("")
             lines.extend(_wrap(f"[{clause.id}] {clause.vi}", "  "))
             if lang != "vi":
@@ -117,7 +129,9 @@ def rule_lines(rule: Rule, lang: str, *, full: bool) -> list[str]:
 
 def render_rules_table(catalogue: Catalogue, lang: str) -> str:
     """The catalogue for a terminal."""
-    blocks = ["\n".join(rule_lines(rule, lang, full=False)) for rule in catalogue]
+    blocks = [
+        "\n".join(rule_lines(rule, lang, full=False, catalogue=catalogue)) for rule in catalogue
+    ]
     return "\n\n".join(blocks) + "\n"
 
 
@@ -163,7 +177,7 @@ def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
             f"- {'Hành vi đáp ứng' if lang == 'vi' else 'Fulfilled by'}: {rule.act(lang)}",
         ]
         for clause_id in rule.clauses:
-            clause = CLAUSES_BY_ID[clause_id]
+            clause = catalogue.clause(clause_id) or CLAUSES_BY_ID[clause_id]
             lines += ["", f"> **{clause.id}** {clause.vi}"]
             if lang != "vi":
                 lines += [">", f"> *{clause.en}*"]

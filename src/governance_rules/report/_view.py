@@ -25,7 +25,6 @@ from ..model import (
     Policy,
     Register,
 )
-from ..regulation import CLAUSES_BY_ID
 from ..rules import CATALOGUE, Catalogue
 from ._strings import STRINGS
 
@@ -357,10 +356,9 @@ def _findings(
         if f.status == "fulfilled":
             continue
         rule = catalogue.get(f.rule)
+        texts = [catalogue.clause(c) for c in f.clauses]
         clauses = [
-            ClauseText(c, CLAUSES_BY_ID[c].vi, CLAUSES_BY_ID[c].en if lang == "en" else None)
-            for c in f.clauses
-            if c in CLAUSES_BY_ID
+            ClauseText(c.id, c.vi, c.en if lang == "en" else None) for c in texts if c is not None
         ]
         window = (
             f"{fmt_date(f.window.start, lang)} – {fmt_date(f.window.due, lang)}" if f.window else ""

@@ -123,6 +123,7 @@ def _span(rule: Rule) -> str:
 
 
 from ._packs import Pack, PackClause, builtin_pack, load_pack, pack_text, parse_pack  # noqa: E402
+from ._static import static_problems  # noqa: E402
 
 CATALOGUE = Catalogue(builtin_pack().rules)
 """The catalogue of the Regulation: the 21 rules of SPEC section 5."""
@@ -155,4 +156,5 @@ __all__ = [
     "load_pack",
     "pack_text",
     "parse_pack",
+    "static_problems",
 ]

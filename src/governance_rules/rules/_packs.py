@@ -155,7 +155,9 @@ def _validation_problems(
             names = [a.model_fields["template"].default for a in get_args(get_args(Template)[0])]
             message = f"{_where(loc)}: unknown template '{tag}'{suggest(tag, names)}"
         else:
-            message = f"{_where(loc)}: {item['msg']}"
+            label, _ = _fields_at(Pack, loc[:-1])
+            where = f"template '{label}': field '{loc[-1]}'" if label else _where(loc)
+            message = f"{where}: {item['msg']}"
         problems.append(Problem(_locate(source, lines, loc), message))
     return problems
 

@@ -1,0 +1,150 @@
+"""Static checks of a catalogue: what can be told wrong without any event.
+
+Construction already refuses what a rule names that does not exist (a clause, an event
+type, a field, a policy key) and overlapping versions; these checks look at the catalogue
+as a whole, and at values no event can carry.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, get_args, get_origin
+
+from ..errors import Problem
+from ..model import EVENT_TYPES
+from ..regulation import CLAUSES, Section
+from ._templates import (
+    Act,
+    CalendarDeadline,
+    Conformance,
+    Coverage,
+    DeadlineAfterTrigger,
+    PeriodicDuty,
+    Precedence,
+    Recommendation,
+    Rule,
+)
+from ._validate import rule_problems
+
+
+def _allowed(event_type: str, field: str) -> tuple[Any, ...] | None:
+    """The values a field can hold, where its type says (a ``Literal``), else ``None``."""
+    model = EVENT_TYPES.get(event_type)
+    info = model.model_fields.get(field) if model else None
+    if info is None:
+        return None
+    annotation: Any = info.annotation
+    while get_origin(annotation) is not Literal and get_args(annotation):
+        inner = [a for a in get_args(annotation) if a is not type(None) and a is not Ellipsis]
+        if len(inner) != 1:
+            return None
+        annotation = inner[0]
+    return get_args(annotation) if get_origin(annotation) is Literal else None
+
+
+def _impossible(act: Act) -> list[str]:
+    """Why no event can ever be this act (empty when some can)."""
+    if act.type not in EVENT_TYPES:
+        return [f"no reader can produce an event of type '{act.type}'"]
+    reasons = []
+    for name, values in (*act.where.items(), *act.any_of.items()):
+        if not values:
+            reasons.append(f"'{act.type}' field '{name}' is given no value to match")
+            continue
+        allowed = _allowed(act.type, name)
+        if allowed is None:
+            continue
+        possible = [v for v in values if v in allowed]
+        if not possible:
+            shown = ", ".join(f"'{v}'" for v in values)
+            reasons.append(f"'{act.type}' field '{name}' is never {shown}")
+    return reasons
+
+
+def _triggers(rule: Rule) -> list[Act]:
+    t = rule.template
+    if isinstance(t, DeadlineAfterTrigger):
+        return [t.trigger]
+    if isinstance(t, Precedence):
+        return [t.act]
+    if isinstance(t, Conformance):
+        return [check.act for check in t.checks]
+    return []
+
+
+def _fulfilling(rule: Rule) -> list[list[Act]]:
+    """The acts that fulfil the rule's obligations: one list per obligation kind, any of
+    whose acts fulfils it."""
+    t = rule.template
+    if isinstance(t, PeriodicDuty):
+        return [list(t.acts)]
+    if isinstance(t, DeadlineAfterTrigger):
+        return [list(t.responses)]
+    if isinstance(t, CalendarDeadline | Recommendation):
+        return [[t.act]]
+    if isinstance(t, Precedence):
+        return [[t.preceded_by]]
+    return []
+
+
+def _has_commune(rule: Rule) -> bool:
+    """Whether the rule's findings carry a commune (so that a scope can select them)."""
+    t = rule.template
+    if isinstance(t, PeriodicDuty | Recommendation | Coverage):
+        return True
+    if isinstance(t, CalendarDeadline):
+        return t.per == "assignment_year"
+    if isinstance(t, DeadlineAfterTrigger | Precedence):
+        return "commune" in t.subject
+    if isinstance(t, Conformance):
+        return all("commune" in check.subject for check in t.checks)
+    return False
+
+
+def static_problems(catalogue: Any) -> list[Problem]:
+    """Every static problem of ``catalogue`` (a :class:`~governance_rules.rules.Catalogue`):
+
+    - a clause of the Regulation that no rule cites and that is not marked not checkable,
+      or a pack's own clause that no rule cites;
+    - what a rule names that does not exist (policy keys included), and versions of one
+      rule in force at once;
+    - a rule whose trigger cannot occur, or an obligation that can never be fulfilled: an
+      event type no reader produces, or values its field never holds;
+    - a scope on a rule whose findings have no commune.
+    """
+    problems: list[Problem] = []
+    rules: list[Rule] = list(catalogue)
+    cited = {clause for rule in rules for clause in rule.clauses}
+    for clause in CLAUSES:
+        if clause.id not in cited and clause.unchecked is None:
+            problems.append(Problem(clause.id, "no rule cites this clause, and it is not marked"))
+    for clause in catalogue.clauses.values():
+        if clause.section == Section.PROVINCE and clause.id not in cited:
+            problems.append(Problem(clause.id, "no rule cites this clause of the pack"))
+    versions: dict[str, list[Rule]] = {}
+    for rule in rules:
+        label = rule.id
+        if rule.valid_from or rule.valid_to:
+            start = rule.valid_from.isoformat() if rule.valid_from else "…"
+            end = rule.valid_to.isoformat() if rule.valid_to else "…"
+            label = f"{rule.id} ({start} – {end})"
+        problems.extend(rule_problems(rule, catalogue.clauses))
+        for other in versions.get(rule.id, []):
+            a_from, a_to = rule.valid_from, rule.valid_to
+            b_from, b_to = other.valid_from, other.valid_to
+            if (a_from is None or b_to is None or a_from <= b_to) and (
+                b_from is None or a_to is None or b_from <= a_to
+            ):
+                problems.append(Problem(label, "two versions are in force at once"))
+        versions.setdefault(rule.id, []).append(rule)
+        for act in _triggers(rule):
+            for reason in _impossible(act):
+                problems.append(Problem(label, f"its trigger cannot occur: {reason}"))
+        for acts in _fulfilling(rule):
+            reasons = [reason for act in acts for reason in _impossible(act)]
+            if acts and all(_impossible(act) for act in acts):
+                problems.append(Problem(label, f"it can never be fulfilled: {'; '.join(reasons)}"))
+        if rule.scope is not None and not _has_commune(rule):
+            problems.append(
+                Problem(label, "it has a scope, but its findings have no commune to select")
+            )
+    return problems
