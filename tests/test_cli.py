@@ -305,3 +305,13 @@ def test_progress_on_a_terminal_only(tmp_path: Path) -> None:
         os.close(leader)
     text = seen.decode("utf-8")
     assert "reading" in text and "12,000 records" in text
+
+
+def test_an_impossible_date_in_the_register_is_a_located_error(tmp_path: Path) -> None:
+    text = (EXAMPLE / "register.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "register.yaml"
+    bad.write_text(text.replace("start: 2020-10-15", "start: 2020-02-30"), encoding="utf-8")
+    result = run("validate", "--register", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"governance-rules: error: {bad}: terms[0].start: ")
+    assert "2020-02-30" in result.stderr and "Traceback" not in result.stderr

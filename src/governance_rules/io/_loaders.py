@@ -13,6 +13,20 @@ from pydantic import ValidationError
 from ..errors import InputError, PolicyError, Problem, RegisterError, suggest
 from ..model import Policy, Register
 
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DataLoader(_BaseLoader):  # type: ignore[misc]
+    """The safe YAML loader (libyaml's where PyYAML was built with it), except that dates
+    stay text: they are checked by the models, so that ``2026-02-30`` is a located error
+    rather than a failure of the parser."""
+
+
+DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
 
 def _load_mapping(path: Path) -> Any:
     try:
@@ -24,8 +38,7 @@ def _load_mapping(path: Path) -> Any:
     try:
         if path.suffix.lower() == ".json":
             return json.loads(text)
-        # libyaml's safe loader where PyYAML was built with it: the same documents, faster.
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(text, Loader=DataLoader)
     except json.JSONDecodeError as error:
         raise InputError(f"{path}:{error.lineno}", f"invalid JSON: {error.msg}") from None
     except yaml.YAMLError as error:
