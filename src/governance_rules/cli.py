@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 
 from . import __version__
 from ._check import check
+from ._scenarios import run_scenarios
 from .errors import CatalogueError, DefinitionError, GovernanceRulesError, InputError, Problem
 from .io import Intake, load_policy, load_register, read_any
 from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register
@@ -155,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("rule")
     lang(p)
     packs(p)
+
+    p = commands.add_parser("test", help="run scenario files: events and expected findings")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a scenario file or folder")
 
     p = commands.add_parser("plugins", help="the readers, renderers and backends installed")
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -409,6 +413,25 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_test(args: argparse.Namespace) -> int:
+    outcomes = run_scenarios(args.paths)
+    if not outcomes:
+        raise UsageError("no scenario files in " + ", ".join(map(str, args.paths)))
+    for outcome in outcomes:
+        print(f"{outcome.name} {outcome.state.upper()}")
+    for outcome in outcomes:
+        if outcome.state != "passed":
+            print(f"\n___ {outcome.name} ___")
+            for detail in outcome.details:
+                print(detail)
+    counts = {s: sum(o.state == s for o in outcomes) for s in ("passed", "failed", "error")}
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n or s == "passed")
+    print(f"\n=== {summary} ===")
+    if counts["error"]:
+        return EXIT_UNUSABLE
+    return EXIT_FINDINGS if counts["failed"] else EXIT_OK
+
+
 def _cmd_plugins(args: argparse.Namespace) -> int:
     plugins = installed()
     kinds = {"governance_rules.readers": "reader", "governance_rules.renderers": "renderer"}
@@ -460,6 +483,7 @@ _COMMANDS = {
     "explain": _cmd_explain,
     "schema": _cmd_schema,
     "plugins": _cmd_plugins,
+    "test": _cmd_test,
 }
 
 

@@ -9,14 +9,27 @@ Build a small register and an event log in a few lines, evaluate, and pick findi
     log.add("assignment.decided", "2026-01-05", officer="o-01", commune="c-01", term="t1")
     log.add("visit.conducted", "2026-02-01", officer="o-01", commune="c-01")
     found = only(log.evaluate(small_register(), as_of=date(2026, 6, 1)), "GR-VISIT-QUARTERLY")
+
+and assert on them by the fields that matter, with a readable message when one is missing::
+
+    assert_findings(
+        found,
+        expect=[{"rule": "GR-VISIT-QUARTERLY", "status": "fulfilled",
+                 "window": {"start": "2026-01-05", "due": "2026-04-05"}}],
+        absent=[{"status": "violated"}],
+    )
+
+The same expectations written in YAML files are scenarios (``governance-rules test DIR``;
+see :func:`load_scenarios`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from ._scenarios import Scenario, load_scenarios, matches, mismatches, run_scenarios
 from .engine import evaluate
 from .io import parse_register
 from .model import EVENT_ADAPTER, BaseEvent, Finding, Policy, Register
@@ -105,3 +118,34 @@ def statuses(findings: Iterable[Finding]) -> list[tuple[str, str, str]]:
         )
         for f in findings
     ]
+
+
+def assert_findings(
+    findings: Sequence[Finding],
+    expect: Iterable[Mapping[str, Any]] = (),
+    absent: Iterable[Mapping[str, Any]] = (),
+) -> None:
+    """Assert that every ``expect`` is matched by some finding and no ``absent`` by any.
+
+    A spec names what matters, and only that: ``rule``, ``status``, ``subject`` keys,
+    ``window`` dates (ISO strings). The message shows each miss with the nearest findings.
+
+    Raises:
+        AssertionError: Listing every mismatch.
+    """
+    problems = mismatches(findings, list(expect), list(absent))
+    if problems:
+        raise AssertionError("\n" + "\n".join(problems))
+
+
+__all__ = [
+    "EventLog",
+    "Scenario",
+    "assert_findings",
+    "load_scenarios",
+    "matches",
+    "only",
+    "run_scenarios",
+    "small_register",
+    "statuses",
+]

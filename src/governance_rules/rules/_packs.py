@@ -183,7 +183,8 @@ def parse_pack(text: str, source: str) -> tuple[Pack, dict[Path_, int]]:
         InputError: If the text is not YAML or not a mapping.
         CatalogueError: Every problem of its content, each located ``source:line``.
     """
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from ..io._loaders import DataLoader as loader
+
     try:
         node = yaml.compose(text, Loader=loader)
         data = yaml.load(text, Loader=loader)
