@@ -6,7 +6,7 @@ from datetime import date
 
 from governance_rules import Policy
 from governance_rules.model import Term
-from governance_rules.testing import EventLog, only, small_register, statuses
+from governance_rules.testing import EventLog, assert_findings, only, small_register, statuses
 
 REGISTER = small_register()
 
@@ -232,10 +232,14 @@ def test_GR_MEETING_INVITE_one_finding_per_assigned_officer() -> None:
     meeting(log, "2026-03-02", topics=["other"])
     meeting(log, "2026-03-03", body="cell", topics=["political_system"])
     found = run(log, "2026-05-01", "GR-MEETING-INVITE")
-    assert [(f.subject.officer, f.status) for f in found] == [
-        ("o-01", "fulfilled"),
-        ("o-02", "violated"),
-    ]
+    assert len(found) == 2
+    assert_findings(
+        found,
+        expect=[
+            {"status": "fulfilled", "subject": {"officer": "o-01", "event": m}},
+            {"status": "violated", "subject": {"officer": "o-02", "event": m}},
+        ],
+    )
     assert all(f.subject.event == m for f in found)
     assert "o-02" in found[1].message
 
@@ -535,9 +539,18 @@ def test_GR_JURISDICTION_acts_outside_fulfil_and_trigger_nothing() -> None:
     findings = log.evaluate(REGISTER, as_of=date(2026, 3, 1))
     outside = only(findings, "GR-JURISDICTION")
     assert {f.subject.event for f in outside} == {contact, visit, issue}
-    assert all(f.status == "violated" for f in outside)
-    assert only(findings, "GR-VISIT-CONTACT") == []
-    assert only(findings, "GR-ISSUE-RELAY") == []
+    assert_findings(
+        findings,
+        expect=[
+            {"rule": "GR-JURISDICTION", "status": "violated", "subject": {"event": event}}
+            for event in (contact, visit, issue)
+        ],
+        absent=[
+            {"rule": "GR-JURISDICTION", "status": "fulfilled"},
+            {"rule": "GR-VISIT-CONTACT"},
+            {"rule": "GR-ISSUE-RELAY"},
+        ],
+    )
 
 
 def test_GR_ASSIGN_TERM_inside_and_outside_the_term() -> None:
@@ -551,7 +564,18 @@ def test_GR_ASSIGN_TERM_inside_and_outside_the_term() -> None:
     inside = assigned(log, "2025-06-01")
     outside = log.add("assignment.decided", "2029-12-01", officer="o-02", commune="c-01", term="t2")
     found = only(log.evaluate(register, as_of=date(2030, 1, 1)), "GR-ASSIGN-TERM")
-    assert {f.subject.event: f.status for f in found} == {inside: "fulfilled", outside: "violated"}
+    assert len(found) == 2
+    assert_findings(
+        found,
+        expect=[
+            {"status": "fulfilled", "subject": {"event": inside, "term": "t1"}},
+            {
+                "status": "violated",
+                "subject": {"event": outside, "term": "t2"},
+                "window": {"start": "2029-12-01", "due": "2029-12-01"},
+            },
+        ],
+    )
 
 
 # The statuses not shown above, rule by rule.
