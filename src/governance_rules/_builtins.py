@@ -21,8 +21,15 @@ def _read_json(path: Path) -> Iterator[tuple[int | str, Record]]:
     yield from (read_json_array if head.startswith(b"[") else read_jsonl)(path)
 
 
+def _read_xlsx(path: Path) -> Iterator[tuple[int | str, Record]]:
+    from .xlsx import read_events_xlsx
+
+    yield from read_events_xlsx(path)
+
+
 JSON = Reader("json", (".jsonl", ".json", ".ndjson"), _read_json)
 CSV = Reader("csv", (".csv",), read_csv)
+XLSX = Reader("xlsx", (".xlsx",), _read_xlsx)
 
 
 def _table(report: CheckReport, context: RenderContext) -> str:
@@ -47,3 +54,14 @@ TABLE = Renderer("table", "text/plain", _table)
 JSON_REPORT = Renderer("json", "application/json", _json)
 MARKDOWN = Renderer("markdown", "text/markdown", _markdown)
 HTML = Renderer("html", "text/html", _html)
+
+
+def _xlsx(report: CheckReport, context: RenderContext) -> bytes:
+    from .xlsx import render_findings_xlsx
+
+    return render_findings_xlsx(report, context.lang)
+
+
+XLSX_REPORT = Renderer(
+    "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _xlsx
+)

@@ -157,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     lang(p)
     packs(p)
 
+    p = commands.add_parser("template", help="an empty workbook to fill in (register, events)")
+    p.add_argument("--xlsx", required=True, type=Path, metavar="FILE", help="the workbook to write")
+
     p = commands.add_parser("test", help="run scenario files: events and expected findings")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a scenario file or folder")
 
@@ -413,6 +416,14 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_template(args: argparse.Namespace) -> int:
+    from .xlsx import template_workbook
+
+    _emit(template_workbook(), args.xlsx)
+    print(args.xlsx)
+    return EXIT_OK
+
+
 def _cmd_test(args: argparse.Namespace) -> int:
     outcomes = run_scenarios(args.paths)
     if not outcomes:
@@ -484,6 +495,7 @@ _COMMANDS = {
     "schema": _cmd_schema,
     "plugins": _cmd_plugins,
     "test": _cmd_test,
+    "template": _cmd_template,
 }
 
 

@@ -90,13 +90,18 @@ def parse_register(data: Any, source: str = "") -> Register:
 
 
 def load_register(path: str | Path) -> Register:
-    """Load and validate a register file (YAML, or JSON by its ``.json`` suffix).
+    """Load and validate a register file (YAML; JSON by its ``.json`` suffix; a workbook by
+    ``.xlsx``, see :mod:`governance_rules.xlsx`).
 
     Raises:
         InputError: If the file cannot be read or parsed.
         RegisterError: Listing every problem of its content.
     """
     path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        from ..xlsx import load_register_xlsx
+
+        return load_register_xlsx(path)
     return parse_register(_load_mapping(path), str(path))
 
 

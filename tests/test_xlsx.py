@@ -1,0 +1,126 @@
+"""Spreadsheets: the template, reading a filled workbook, located rows, the findings workbook."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from governance_rules.model import EVENT_TYPES
+from governance_rules.xlsx import INSTRUCTIONS, REGISTER_SHEETS
+from tests.test_cli import EXAMPLE, run
+from tests.workbooks import fill
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("xlsx")
+    template = folder / "mau.xlsx"
+    result = run("template", "--xlsx", str(template))
+    assert result.returncode == 0, result.stderr
+    out = folder / "so-theo-doi.xlsx"
+    fill(template, EXAMPLE / "register.yaml", EXAMPLE / "events.jsonl", out)
+    return out
+
+
+def test_the_template_has_every_sheet_header_and_choice_list(tmp_path: Path) -> None:
+    path = tmp_path / "mau.xlsx"
+    assert run("template", "--xlsx", str(path)).returncode == 0
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [INSTRUCTIONS, *REGISTER_SHEETS, *EVENT_TYPES]
+    guide = "\n".join(str(row[0].value or "") for row in book[INSTRUCTIONS].iter_rows())
+    assert "Ngày ghi theo kiểu ngày của Excel hoặc dạng dd/mm/yyyy" in guide
+    assert "visit.conducted: đi công tác tại xã" in guide
+    visit = [c.value for c in book["visit.conducted"][1]]
+    assert visit == ["Mã sự kiện", "Ngày", "Mã cán bộ", "Xã"]
+    meeting = book["meeting.held"]
+    lists = {rule.formula1 for rule in meeting.data_validations.dataValidation}
+    assert '"executive,standing,cell"' in lists and '"regular,extraordinary"' in lists
+    communes = book["Xã"]
+    assert [c.value for c in communes[1]] == ["Mã xã", "Tên xã", "Loại", "Huyện"]
+    assert {r.formula1 for r in communes.data_validations.dataValidation} == {
+        '"xa,phuong,thi_tran"'
+    }
+    again = tmp_path / "again.xlsx"
+    run("template", "--xlsx", str(again))
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_a_filled_workbook_gives_the_findings_of_the_same_data(filled: Path) -> None:
+    def findings(*args: str) -> dict[str, object]:
+        result = run("check", *args, "--as-of", "2026-11-30", "--format", "json")
+        assert result.returncode == 1, result.stderr
+        return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+    book = findings("--register", str(filled), "--events", str(filled))
+    text = findings(
+        "--register", str(EXAMPLE / "register.yaml"), "--events", str(EXAMPLE / "events.jsonl")
+    )
+    assert book["findings"] == text["findings"]
+    rejected = book["rejected"]
+    assert isinstance(rejected, list)
+    assert rejected[0]["location"] == f"{filled}:visit.conducted!223"
+    assert "unknown officer 'o-09'" in rejected[0]["error"]
+
+
+def test_rows_are_located_by_sheet_and_row(filled: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(filled)
+    book["meeting.held"]["B2"] = "30/02/2026"
+    book["Xã"]["D3"] = "d-khong-co"
+    stray = book.create_sheet("Ghi chú")
+    stray.append(["something else"])
+    bad = tmp_path / "bad.xlsx"
+    book.save(bad)
+    result = run("validate", "--register", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"governance-rules: error: {bad}:Xã!3: district: unknown district 'd-khong-co'"
+        " (did you mean 'd-song-cau'?)"
+    )
+    book["Xã"]["D3"] = "d-an-lao"
+    book.save(bad)
+    result = run("validate", "--register", str(bad), "--events", str(bad))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert f"{bad}:meeting.held!2: meeting.held: field 'at': invalid ISO 8601 date" in "\n".join(
+        lines
+    )
+    assert any(line.startswith(f"{bad}:Ghi chú!1: sheet 'Ghi chú' is neither") for line in lines)
+
+
+def test_check_format_xlsx_is_a_filterable_workbook(filled: Path, tmp_path: Path) -> None:
+    out = tmp_path / "findings.xlsx"
+    args = ["check", "--register", str(EXAMPLE / "register.yaml")]
+    args += ["--events", str(EXAMPLE / "events.jsonl"), "--as-of", "2026-11-30"]
+    result = run(*args, "--format", "xlsx", "--output", str(out), "--lang", "vi")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(run(*args, "--format", "json").stdout)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Phát hiện", "Tóm tắt", "Bản ghi bị loại"]
+    sheet = book["Phát hiện"]
+    assert sheet.auto_filter.ref == sheet.dimensions
+    assert sheet.max_row == len(report["findings"]) + 1
+    assert sheet["A1"].value == "Quy tắc" and sheet["B2"].value in (
+        "đã thực hiện",
+        "thực hiện muộn",
+        "chưa thực hiện (quá hạn)",
+        "chưa đến hạn",
+        "có thực hiện",
+        "chưa thực hiện",
+    )
+    assert book["Bản ghi bị loại"].max_row == len(report["rejected"]) + 1
+    second = tmp_path / "again.xlsx"
+    run(*args, "--format", "xlsx", "--output", str(second), "--lang", "vi")
+    assert second.read_bytes() == out.read_bytes()
+    assert openpyxl.load_workbook(io.BytesIO(out.read_bytes())).properties.modified.year == 2026
+
+
+def test_a_file_that_is_not_a_workbook_is_one_line(tmp_path: Path) -> None:
+    fake = tmp_path / "so.xlsx"
+    fake.write_text("not a workbook", encoding="utf-8")
+    result = run("validate", "--register", str(fake))
+    assert result.returncode == 2
+    assert result.stderr == f"governance-rules: error: {fake}: not an .xlsx workbook (BadZipFile)\n"
