@@ -7,6 +7,7 @@ import random
 import signal
 import sqlite3
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -198,3 +199,11 @@ def test_ingest_survives_sigkill(tmp_path: Path) -> None:
     connection.close()
     assert sorted(stored) == sorted(ids)
     assert findings("--store", str(db)) == findings("--events", str(log))
+
+
+def test_a_new_store_can_be_opened_by_another_process_while_it_is_open(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with EventStore(path):  # the writer holds the file open
+        code = f"from governance_rules import EventStore\nEventStore({str(path)!r}).close()"
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr

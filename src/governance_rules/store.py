@@ -115,6 +115,9 @@ class EventStore:
         self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         self._db.execute("COMMIT")
+        # The header (application id, version) into the main file now, not at the next
+        # checkpoint: another process may open the store while this one holds it.
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # The claims of ids (see governance_rules.io.Intake).
 
