@@ -1,0 +1,301 @@
+"""An HTTP service over the live monitor and the SQLite event store (FastAPI).
+
+Start it (uvicorn on loopback, port 8000) with::
+
+    GOVERNANCE_RULES_API_KEY=change-me python examples/http_service/service.py \
+        --register examples/tinh-mau/register.yaml --store service.sqlite
+
+Endpoints: ``POST /events`` (a batch of event records; needs the ``X-API-Key`` header),
+``GET /findings``, ``GET /obligations/due-soon``, ``GET /report.html``,
+``GET /calendar.ics``, and the OpenAPI schema at ``/openapi.json`` (``/docs`` to browse).
+
+Requests are served one at a time on the event loop: the monitor and the store have one
+writer, and a batch is validated whole before anything of it is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hmac
+import json
+import os
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+import governance_rules as gr
+from governance_rules.report import render_html, render_ics
+
+API_KEY_VARIABLE = "GOVERNANCE_RULES_API_KEY"
+MAX_BODY = 1 << 20  # bytes of a request body
+Status = Literal["fulfilled", "late", "violated", "pending", "observed", "not_observed"]
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+ASGI = Callable[
+    [Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]
+]
+
+EVENT_SCHEMA = gr.model.EVENT_ADAPTER.json_schema(ref_template="#/components/schemas/{model}")
+EVENTS_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "array",
+                "items": {k: v for k, v in EVENT_SCHEMA.items() if k != "$defs"},
+            }
+        }
+    },
+}
+ERROR = {"content": {"application/json": {"schema": {"type": "object"}}}}
+
+
+class _LimitBody:
+    """Refuse request bodies over ``limit`` bytes (413), declared or streamed."""
+
+    def __init__(self, app: ASGI, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _too_large(self.limit)(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _too_large(self.limit)(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _too_large(limit: int) -> JSONResponse:
+    return JSONResponse({"detail": f"request body over {limit} bytes"}, status_code=413)
+
+
+class _Overlay:
+    """The store's claims, with a batch's own on top, written nowhere: a dry run."""
+
+    def __init__(self, store: gr.EventStore) -> None:
+        self.store, self.local = store, dict[str, tuple[bytes, str]]()
+
+    def get(self, key: str, /) -> tuple[bytes, str] | None:
+        return self.local.get(key) or self.store.get(key)
+
+    def __setitem__(self, key: str, value: tuple[bytes, str], /) -> None:
+        self.local[key] = value
+
+
+def create_app(
+    register: gr.Register,
+    store_path: str | Path,
+    *,
+    api_key: str,
+    today: Callable[[], date] | None = None,
+    policy: gr.Policy | None = None,
+    lang: str = "en",
+    max_body: int = MAX_BODY,
+) -> _LimitBody:
+    """The service for one province. ``today`` gives the monitor's date (default: the
+    province's calendar date now); ``api_key`` is what ``X-API-Key`` must carry to write."""
+    if not api_key:
+        raise ValueError(f"an API key is needed to accept writes (set {API_KEY_VARIABLE})")
+    zone = ZoneInfo(register.province.timezone)
+    clock = today or (lambda: datetime.now(zone).date())
+    state: dict[str, Any] = {}
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = gr.EventStore(store_path)
+        state["store"] = store
+        state["monitor"] = gr.Monitor(
+            register, as_of=clock(), policy=policy, lang=lang, store=store
+        )
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="governance-rules",
+        summary="The Regulation on monitoring communes, checked as events arrive.",
+        version=gr.__version__,
+        lifespan=lifespan,
+    )
+
+    def monitor() -> gr.Monitor:
+        current: gr.Monitor = state["monitor"]
+        day = clock()
+        if day > current.as_of:
+            current.advance(day)
+        return current
+
+    def require_key(x_api_key: str | None = Header(default=None)) -> None:
+        if x_api_key is None:
+            raise HTTPException(401, "missing X-API-Key header")
+        if not hmac.compare_digest(x_api_key.encode(), api_key.encode()):
+            raise HTTPException(403, "wrong API key")
+
+    @app.post(
+        "/events",
+        dependencies=[Depends(require_key)],
+        openapi_extra={"requestBody": EVENTS_BODY},
+        responses={401: ERROR, 403: ERROR, 413: ERROR, 422: ERROR},
+    )
+    async def post_events(request: Request) -> dict[str, Any]:
+        """Add a batch of events (idempotent: an event sent again is a duplicate). The
+        batch is checked whole first: one bad record and nothing of it is stored (422)."""
+        try:
+            records = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError) as error:
+            detail = [{"location": "body", "error": f"invalid JSON: {error}"}]
+            raise HTTPException(422, detail) from None
+        if not isinstance(records, list):
+            raise HTTPException(422, [{"location": "body", "error": "expected a JSON array"}])
+        current = monitor()
+        trial = gr.Intake(register, current.as_of, keep=False, claims=_Overlay(current.store))
+        for n, record in enumerate(records):
+            trial.add(f"body[{n}]", record)
+        if trial.rejections:
+            errors = [{"location": r.location, "error": r.error} for r in trial.rejections]
+            raise HTTPException(422, errors)
+        changed = current.ingest(records, location="POST /events")
+        return {
+            "input": trial.accounting.model_dump(),
+            "changed": [_finding(f) for f in changed],
+        }
+
+    @app.get("/findings")
+    async def get_findings(
+        as_of: date | None = None,
+        status: Status | None = None,
+        officer: str | None = None,
+        commune: str | None = None,
+    ) -> dict[str, Any]:
+        """The findings, at the monitor's date or at ``as_of``, filtered."""
+        current = monitor()
+        found = current.findings(as_of)
+        found = [
+            f
+            for f in found
+            if (status is None or f.status == status)
+            and (officer is None or f.subject.officer == officer)
+            and (commune is None or f.subject.commune == commune)
+        ]
+        return {
+            "as_of": (as_of or current.as_of).isoformat(),
+            "findings": [_finding(f) for f in found],
+        }
+
+    @app.get("/obligations/due-soon")
+    async def due_soon(days: int = Query(30, ge=0, le=3660)) -> dict[str, Any]:
+        """The pending obligations due within ``days`` days, soonest first."""
+        current = monitor()
+        return {
+            "as_of": current.as_of.isoformat(),
+            "findings": [_finding(f) for f in current.due_soon(days)],
+        }
+
+    @app.get("/report.html", response_class=HTMLResponse)
+    async def report_html() -> HTMLResponse:
+        """The printable report, as of the monitor's date."""
+        current = monitor()
+        return HTMLResponse(
+            render_html(_report(current), register, list(current.events.values()), lang)
+        )
+
+    @app.get("/calendar.ics", responses={200: {"content": {"text/calendar": {}}}})
+    async def calendar() -> Response:
+        """The pending obligations as iCalendar events."""
+        return Response(render_ics(_report(monitor()), lang), media_type="text/calendar")
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title, version=app.version, summary=app.summary, routes=app.routes
+            )
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(
+                EVENT_SCHEMA.get("$defs", {})
+            )
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return _LimitBody(app, max_body)  # type: ignore[arg-type]
+
+
+def _finding(finding: gr.Finding) -> dict[str, Any]:
+    data: dict[str, Any] = finding.model_dump(mode="json", exclude_none=True)
+    data["subject"] = {k: v for k, v in data.get("subject", {}).items() if v is not None}
+    return data
+
+
+def _report(current: gr.Monitor) -> gr.CheckReport:
+    findings = current.findings()
+    return gr.CheckReport(
+        as_of=current.as_of,
+        province=current.register.province.id,
+        backend="reference",
+        policy=current.policy.model_dump(mode="json"),
+        input=current.accounting,
+        rejected=tuple(current.rejections),
+        findings=tuple(findings),
+        summary=gr.summarize(findings),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    import uvicorn
+
+    parser = argparse.ArgumentParser(description="Serve the monitor of one province over HTTP.")
+    parser.add_argument("--register", required=True, type=Path)
+    parser.add_argument("--store", required=True, type=Path)
+    parser.add_argument("--policy", type=Path)
+    parser.add_argument("--lang", choices=("vi", "en"), default="en")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--today", type=date.fromisoformat, help="pin the date (for tests)")
+    args = parser.parse_args(argv)
+    key = os.environ.get(API_KEY_VARIABLE, "")
+    try:
+        register = gr.load_register(args.register)
+        policy = gr.load_policy(args.policy) if args.policy else None
+        pinned = args.today
+        app = create_app(
+            register,
+            args.store,
+            api_key=key,
+            today=(lambda: pinned) if pinned else None,
+            policy=policy,
+            lang=args.lang,
+        )
+    except (gr.GovernanceRulesError, ValueError) as error:
+        print(f"service: error: {error}", file=sys.stderr)
+        return 2
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
