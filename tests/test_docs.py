@@ -3,6 +3,7 @@ the output lines it shows checked against the real output."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shlex
@@ -19,8 +20,8 @@ from tests.conftest import ROOT
 DOCS = sorted(
     [
         ROOT / "README.md",
-        ROOT / "examples" / "tinh-mau" / "README.md",
-        *(ROOT / "docs").glob("*.md"),
+        *(ROOT / "examples").glob("*/README.md"),
+        *(ROOT / "docs").rglob("*.md"),
     ]
 )
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -101,6 +102,35 @@ def test_rule_reference_is_generated_from_the_catalogue() -> None:
     assert current == render_rules_markdown(CATALOGUE, "en"), (
         "docs/rules.md is stale: governance-rules rules --format markdown --lang en > docs/rules.md"
     )
+
+
+def test_generated_reference_pages_are_current() -> None:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "docs" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    for name, make in generate.PAGES.items():
+        current = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert current == make(), f"docs/{name} is stale: python docs/generate.py"
+
+
+def test_every_page_is_in_the_site_navigation() -> None:
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    def pages(node: object) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        if isinstance(node, dict):
+            return [p for value in node.values() for p in pages(value)]
+        if isinstance(node, list):
+            return [p for item in node for p in pages(item)]
+        return []
+
+    listed = set(pages(config["nav"]))
+    present = {str(p.relative_to(ROOT / "docs")) for p in (ROOT / "docs").rglob("*.md")}
+    assert listed == present
 
 
 def test_explanation_lists_every_policy_key() -> None:
