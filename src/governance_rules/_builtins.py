@@ -11,7 +11,7 @@ from .io import Record, read_csv, read_json_array, read_jsonl
 from .io._readers import _open
 from .model import CheckReport
 from .plugins import Reader, RenderContext, Renderer
-from .report import render_html, render_json, render_markdown, render_table
+from .report import iter_json, render_html, render_markdown, render_table
 
 
 def _read_json(path: Path) -> Iterator[tuple[int | str, Record]]:
@@ -36,8 +36,8 @@ def _table(report: CheckReport, context: RenderContext) -> str:
     return render_table(report, context.lang, everything=context.everything)
 
 
-def _json(report: CheckReport, context: RenderContext) -> str:
-    return render_json(report)
+def _json(report: CheckReport, context: RenderContext) -> Iterator[str]:
+    return iter_json(report)
 
 
 def _markdown(report: CheckReport, context: RenderContext) -> str:

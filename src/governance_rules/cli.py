@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -180,19 +180,25 @@ def _today(register: Register) -> date:
     return datetime.now(ZoneInfo(register.province.timezone)).date()
 
 
-def _emit(text: str | bytes, output: Path | None) -> None:
+def _emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
+    """Write a rendering to ``output`` or standard output; text in pieces as it comes."""
     if output is None:
         if isinstance(text, bytes):
             sys.stdout.flush()
             sys.stdout.buffer.write(text)
-        else:
+        elif isinstance(text, str):
             sys.stdout.write(text)
+        else:
+            sys.stdout.writelines(text)
     else:
         try:
             if isinstance(text, bytes):
                 output.write_bytes(text)
-            else:
+            elif isinstance(text, str):
                 output.write_text(text, encoding="utf-8")
+            else:
+                with output.open("w", encoding="utf-8") as handle:
+                    handle.writelines(text)
         except OSError as error:
             raise InputError(str(output), f"cannot write: {error.strerror or error}") from None
 

@@ -78,14 +78,18 @@ class RenderContext:
     catalogue: Catalogue | None = None
 
 
+Rendered = str | bytes | Iterable[str]
+"""What a renderer gives: text, bytes, or text in pieces (written as they come)."""
+
+
 @runtime_checkable
 class RendererPlugin(Protocol):
-    """A report renderer: a check report as text (``str``) or bytes."""
+    """A report renderer: a check report as text, bytes, or text in pieces."""
 
     name: str
     media_type: str
 
-    def render(self, report: CheckReport, context: RenderContext) -> str | bytes: ...
+    def render(self, report: CheckReport, context: RenderContext) -> Rendered: ...
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ class Renderer:
 
     name: str
     media_type: str
-    render: Callable[[CheckReport, RenderContext], str | bytes]
+    render: Callable[[CheckReport, RenderContext], Rendered]
 
 
 @dataclass(frozen=True)

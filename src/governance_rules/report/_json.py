@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..model import CheckReport
@@ -16,13 +17,24 @@ def report_data(report: CheckReport) -> dict[str, Any]:
 
 def render_json(report: CheckReport) -> str:
     """The report as one JSON object (UTF-8 text, Vietnamese kept as is), one finding a line."""
+    return "".join(iter_json(report))
+
+
+def iter_json(report: CheckReport) -> Iterator[str]:
+    """The text of :func:`render_json`, in pieces (a finding a piece), to write as it is
+    made rather than held whole."""
     head = report.model_dump(mode="json", exclude_none=True, exclude={"findings"})
-    findings = ",\n    ".join(f.model_dump_json(exclude_none=True) for f in report.findings)
-    parts = [
-        f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
-        for key, value in head.items()
-        if key != "summary"
-    ]
-    parts.append(f'  "findings": [\n    {findings}\n  ]' if findings else '  "findings": []')
-    parts.append(f'  "summary": {json.dumps(head["summary"])}')
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    yield "{\n"
+    for key, value in head.items():
+        if key != "summary":
+            yield f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
+    if report.findings:
+        yield '  "findings": [\n'
+        last = len(report.findings) - 1
+        for n, finding in enumerate(report.findings):
+            text = finding.model_dump_json(exclude_none=True)
+            yield f"    {text}\n" if n == last else f"    {text},\n"
+        yield "  ],\n"
+    else:
+        yield '  "findings": [],\n'
+    yield f'  "summary": {json.dumps(head["summary"])}\n}}\n'
