@@ -39,8 +39,8 @@ def cli(*args: str, path: Path | None = None) -> subprocess.CompletedProcess[str
 
 def test_the_built_ins_are_plugins_like_any_other() -> None:
     plugins = installed()
-    assert set(plugins.readers) == {"json", "csv"}
-    assert set(plugins.renderers) >= {"table", "json", "markdown", "html"}
+    assert set(plugins.readers) == {"json", "csv", "xlsx"}
+    assert set(plugins.renderers) == {"table", "json", "markdown", "html", "xlsx"}
     assert set(plugins.backends) == {"reference", "durable"}
     assert plugins.origins[READERS, "csv"].distribution == "governance-rules"
     assert plugins.problems == []

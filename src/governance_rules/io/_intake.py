@@ -34,6 +34,17 @@ _REFERENCES: dict[str, tuple[str, str]] = {
 }
 
 
+# The reference fields of each event type, worked out once.
+_REFERENCES_OF: dict[str, tuple[tuple[str, str, str], ...]] = {
+    event_type: tuple(
+        (name, kind, noun)
+        for name, (kind, noun) in _REFERENCES.items()
+        if name in model.model_fields
+    )
+    for event_type, model in EVENT_TYPES.items()
+}
+
+
 def _claim_dict() -> dict[str, tuple[bytes, str]]:
     return {}
 
@@ -166,9 +177,7 @@ class Intake:
             event: BaseEvent = EVENT_ADAPTER.validate_python(record)
         except ValidationError as error:
             return _pydantic_reason(event_type, error)
-        for name, (kind, noun) in _REFERENCES.items():
-            if name not in type(event).model_fields:
-                continue
+        for name, kind, noun in _REFERENCES_OF[event_type]:
             known = self._ids[kind]
             value = getattr(event, name)
             for item in value if isinstance(value, tuple) else (value,):
