@@ -35,6 +35,20 @@ SPEC_IDS = {
 }
 
 
+BORDER_VISIT = Rule(
+    id="XX-BORDER-VISIT",
+    title=Text(vi="Xã biên giới: 2 tháng 1 lần", en="Border communes: every 2 months"),
+    bearer=("officer",),
+    clauses=("D4",),
+    act=Text(vi="lần đi công tác", en="working visit"),
+    template=PeriodicDuty(
+        acts=(Act(type="visit.conducted", officer="officer", commune="commune"),),
+        interval_months=2,
+    ),
+)
+"""A province's variant built from a template alone: border communes every 2 months."""
+
+
 def test_the_catalogue_has_the_21_rules_of_the_spec() -> None:
     assert {rule.id for rule in CATALOGUE} == SPEC_IDS
     for rule in CATALOGUE:
@@ -77,18 +91,7 @@ def test_a_rule_naming_what_does_not_exist_is_refused() -> None:
 
 def test_a_province_variant_from_templates_alone() -> None:
     """Border communes visited every 2 months: a new rule value, no engine change."""
-    border = Rule(
-        id="XX-BORDER-VISIT",
-        title=Text(vi="Xã biên giới: 2 tháng 1 lần", en="Border communes: every 2 months"),
-        bearer=("officer",),
-        clauses=("D4",),
-        act=Text(vi="lần đi công tác", en="working visit"),
-        template=PeriodicDuty(
-            acts=(Act(type="visit.conducted", officer="officer", commune="commune"),),
-            interval_months=2,
-        ),
-    )
-    catalogue = CATALOGUE.with_rules(border)
+    catalogue = CATALOGUE.with_rules(BORDER_VISIT)
     log = EventLog()
     log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
     log.add("visit.conducted", "2026-03-10", officer="o-01", commune="c-01")

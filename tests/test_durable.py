@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from governance_rules import CATALOGUE, Policy, Register, evaluate, read_events
 from governance_rules.engine import backend
 from governance_rules.model import EVENT_ADAPTER
-from governance_rules.rules import Act, PeriodicDuty, Rule, Text
 from governance_rules.testing import EventLog, only, small_register, statuses
 from tests.strategies import as_of_dates, logs, policies, registers
+from tests.test_catalogue import BORDER_VISIT
 
 durable = pytest.importorskip("durable.engine", reason="the 'durable' extra is not installed")
 durable_evaluate = backend("durable")
@@ -79,18 +79,7 @@ def test_check_backend_durable_prints_the_same_json() -> None:
 
 
 def test_a_rule_added_from_templates_runs_on_the_durable_backend() -> None:
-    border = Rule(
-        id="XX-BORDER-VISIT",
-        title=Text(vi="Xã biên giới: 2 tháng 1 lần", en="Border communes: every 2 months"),
-        bearer=("officer",),
-        clauses=("D4",),
-        act=Text(vi="lần đi công tác", en="working visit"),
-        template=PeriodicDuty(
-            acts=(Act(type="visit.conducted", officer="officer", commune="commune"),),
-            interval_months=2,
-        ),
-    )
-    catalogue = CATALOGUE.with_rules(border)
+    catalogue = CATALOGUE.with_rules(BORDER_VISIT)
     log = EventLog()
     log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
     log.add("visit.conducted", "2026-03-10", officer="o-01", commune="c-01")

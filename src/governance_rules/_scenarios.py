@@ -31,7 +31,7 @@ import yaml
 from .engine import evaluate
 from .errors import DefinitionError, GovernanceRulesError, InputError
 from .io import Intake, parse_policy, parse_register
-from .io._loaders import DataLoader, _load_mapping
+from .io._loaders import DataLoader, _load_mapping, read_text
 from .model import Finding, Policy, Register
 from .rules import CATALOGUE, Catalogue, load_pack
 from .rules._packs import _lines
@@ -174,7 +174,7 @@ def load_scenarios(path: str | Path) -> list[Scenario]:
     data = _load_mapping(path)
     if not isinstance(data, dict):
         raise InputError(str(path), "a scenario file is a mapping")
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_text(path)
     lines = _lines(yaml.compose(text, Loader=DataLoader) or yaml.ScalarNode("", ""))
     base = path.parent
     items = data.get("scenarios")

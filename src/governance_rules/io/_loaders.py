@@ -28,13 +28,18 @@ DataLoader.yaml_implicit_resolvers = {
 }
 
 
-def _load_mapping(path: Path) -> Any:
+def read_text(path: Path) -> str:
+    """A UTF-8 text file (a byte-order mark allowed), or a located :class:`InputError`."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
     except UnicodeDecodeError:
         raise InputError(str(path), "not UTF-8") from None
+
+
+def _load_mapping(path: Path) -> Any:
+    text = read_text(path)
     try:
         if path.suffix.lower() == ".json":
             return json.loads(text)

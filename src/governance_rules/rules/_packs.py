@@ -211,14 +211,10 @@ def load_pack(path: str | Path) -> Pack:
         InputError: If the file cannot be read or is not YAML.
         CatalogueError: Every problem, each located ``file:line``.
     """
+    from ..io._loaders import read_text
+
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), "not UTF-8") from None
-    return _checked(*parse_pack(text, str(path)), str(path))
+    return _checked(*parse_pack(read_text(path), str(path)), str(path))
 
 
 def _checked(pack: Pack, lines: Mapping[Path_, int], source: str) -> Pack:
