@@ -81,6 +81,7 @@ class Context:
             a.head for a in register.agencies if a.head and agency_of.get(a.head) == a.id
         )
         self.void: frozenset[str] = frozenset()
+        self.examined: dict[int, list[Any]] = {}  # conformance checks examined ahead
         self._by_type: dict[str, list[Item]] = defaultdict(list)
         for item in self.items:
             self._by_type[item.event.type].append(item)  # type: ignore[attr-defined]

@@ -510,11 +510,14 @@ def _voided(rules: Iterable[Rule], ctx: Context) -> Iterator[str]:
     for rule in rules:
         t = rule.template
         if isinstance(t, Conformance) and t.voids_failing_acts:
-            yield from (item.id for _, item, _, ok, _ in _examined(t, ctx) if not ok)
+            # Kept for the rule's own findings: its events are examined once.
+            examined = ctx.examined[id(t)] = list(_examined(t, ctx))
+            yield from (item.id for _, item, _, ok, _ in examined if not ok)
 
 
 def _conformance(rule: Rule, t: Conformance, ctx: Context) -> Iterator[Finding]:
-    for n, item, keys, ok, verdict in _examined(t, ctx):
+    examined = ctx.examined.pop(id(t), None)
+    for n, item, keys, ok, verdict in examined if examined is not None else _examined(t, ctx):
         if item.day < ctx.effective or (ok and t.only_failures):
             continue
         noun = t.checks[n].noun(ctx.say.lang)

@@ -52,8 +52,14 @@ class Subject(Frozen):
 
 def subject_sort_key(subject: dict[str, Any]) -> tuple[str, ...]:
     """The sort key of a subject given as a mapping of :data:`SUBJECT_KEYS` to values."""
-    values = (subject.get(key) for key in SUBJECT_KEYS)
-    return tuple("" if v is None else f"{v:>8}" if isinstance(v, int) else v for v in values)
+    get = subject.get
+    return tuple([_part(get(key)) for key in SUBJECT_KEYS])
+
+
+def _part(value: Any) -> str:
+    if value is None:
+        return ""
+    return f"{value:>8}" if type(value) is int else value
 
 
 class Window(Frozen):
