@@ -55,7 +55,17 @@ def test_a_pack_adds_a_scoped_rule_and_amends_another(tmp_path: Path) -> None:
 def test_rules_and_explain_show_pack_rules_like_built_in_ones() -> None:
     listed = run("rules", "--rules", str(PACK), "--format", "json", "--lang", "en")
     rules = json.loads(listed.stdout)
-    assert [r["id"] for r in rules].count("GR-ISSUE-RELAY") == 2
+    relays = [r for r in rules if r["id"] == "GR-ISSUE-RELAY"]
+    assert [(r["valid_from"], r["valid_to"]) for r in relays] == [
+        (None, "2025-12-31"),
+        ("2026-01-01", None),
+    ]
+    border = next(r for r in rules if r["id"] == "TM-BORDER-VISIT")
+    assert border["scope"] == {
+        "communes": ["c-xuan-phu", "c-xuan-hai"],
+        "districts": [],
+        "kinds": [],
+    }
     assert any(r["id"] == "TM-BORDER-VISIT" and r["clauses"] == ["TM-1", "D4"] for r in rules)
     explained = run("explain", "TM-BORDER-VISIT", "--rules", str(PACK), "--lang", "en")
     assert explained.returncode == 0

@@ -397,6 +397,9 @@ def _cmd_rules(args: argparse.Namespace) -> int:
                 "clauses": list(rule.clauses),
                 "policy": list(rule.policy_keys),
                 "template": rule.template.template,
+                "valid_from": rule.valid_from.isoformat() if rule.valid_from else None,
+                "valid_to": rule.valid_to.isoformat() if rule.valid_to else None,
+                "scope": rule.scope.model_dump() if rule.scope else None,
             }
             for rule in catalogue
         ]
