@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from governance_rules import CATALOGUE, Policy, Register, evaluate, read_events
 from governance_rules.engine import backend
 from governance_rules.model import EVENT_ADAPTER
+from governance_rules.rules import Scope
 from governance_rules.testing import EventLog, only, small_register, statuses
 from tests.strategies import as_of_dates, logs, policies, registers
 from tests.test_catalogue import BORDER_VISIT
@@ -26,6 +27,20 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "tinh-mau"
 
 
+# A province's variant: a scoped rule, and a rule in two versions (deadline amended in 2026).
+_RELAY = CATALOGUE["GR-ISSUE-RELAY"]
+VARIANT = CATALOGUE.with_rules(
+    BORDER_VISIT.model_copy(update={"scope": Scope(communes=("c-01",), kinds=("thi_tran",))}),
+    _RELAY.model_copy(update={"valid_to": date(2025, 12, 31)}),
+    _RELAY.model_copy(
+        update={
+            "valid_from": date(2026, 1, 1),
+            "template": _RELAY.template.model_copy(update={"days": 7}),
+        }
+    ),
+)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), register=registers(), policy=policies())
 def test_durable_equals_reference(data: st.DataObject, register: Register, policy: Policy) -> None:
@@ -33,8 +48,14 @@ def test_durable_equals_reference(data: st.DataObject, register: Register, polic
     events = [EVENT_ADAPTER.validate_python(r) for r in records]
     as_of = data.draw(as_of_dates)
     lang = data.draw(st.sampled_from(["en", "vi"]))
-    expected = evaluate(register, events, as_of=as_of, policy=policy, lang=lang)
-    assert durable_evaluate(register, events, as_of=as_of, policy=policy, lang=lang) == expected
+    catalogue = data.draw(st.sampled_from([CATALOGUE, VARIANT]))
+    expected = evaluate(
+        register, events, as_of=as_of, policy=policy, lang=lang, catalogue=catalogue
+    )
+    found = durable_evaluate(
+        register, events, as_of=as_of, policy=policy, lang=lang, catalogue=catalogue
+    )
+    assert found == expected
 
 
 def test_durable_equals_reference_on_the_example_province() -> None:
