@@ -445,7 +445,12 @@ def _cmd_test(args: argparse.Namespace) -> int:
             for detail in outcome.details:
                 print(detail)
     counts = {s: sum(o.state == s for o in outcomes) for s in ("passed", "failed", "error")}
-    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n or s == "passed")
+    words = {"passed": "passed", "failed": "failed", "error": "errors"}
+    summary = ", ".join(
+        f"{n} {'error' if s == 'error' and n == 1 else words[s]}"
+        for s, n in counts.items()
+        if n or s == "passed"
+    )
     print(f"\n=== {summary} ===")
     if counts["error"]:
         return EXIT_UNUSABLE
