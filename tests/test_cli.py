@@ -315,3 +315,24 @@ def test_an_impossible_date_in_the_register_is_a_located_error(tmp_path: Path) -
     assert result.returncode == 2
     assert result.stderr.startswith(f"governance-rules: error: {bad}: terms[0].start: ")
     assert "2020-02-30" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_json_is_written_as_made_and_equals_the_whole_report(tmp_path: Path) -> None:
+    from datetime import date
+
+    from governance_rules import check as check_report
+    from governance_rules import load_register, read_events
+    from governance_rules.report import render_json
+
+    register = load_register(EXAMPLE / "register.yaml")
+    intake = read_events([EXAMPLE / "events.jsonl"], register, date(2026, 11, 30))
+    whole = render_json(check_report(register, intake, as_of=date(2026, 11, 30)))
+    out = tmp_path / "report.json"
+    result = check("--format", "json", "--output", str(out))
+    assert result.returncode == 1
+    assert out.read_text(encoding="utf-8") == whole
+    assert check("--format", "json").stdout == whole
+    # No findings at all: an empty list, and the same text either way.
+    empty = check_report(register, read_events([], register), as_of=date(2020, 1, 1))
+    assert '"findings": [],' in render_json(empty)
+    assert json.loads(render_json(empty))["findings"] == []

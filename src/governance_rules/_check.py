@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from .engine import backend as engine_backend
+from .engine import iter_evaluate
 from .io import Intake
 from .model import STATUSES, CheckReport, Finding, Policy, Register, Status
 from .model._common import trusted
@@ -62,3 +63,69 @@ def check(
             "summary": summarize(findings),
         },
     )
+
+
+class StreamedCheck:
+    """A check whose findings are made while they are read (with the reference engine, a
+    rule at a time), for writing a report larger than memory would hold whole.
+
+    Attributes:
+        head: The report without its findings and summary.
+        summary: The count of each status among the findings read so far; complete once
+            :meth:`findings` is exhausted.
+    """
+
+    def __init__(self, head: CheckReport, findings: Iterator[Finding]) -> None:
+        self.head = head
+        self.summary: dict[Status, int] = dict.fromkeys(STATUSES, 0)
+        self._findings = findings
+
+    def findings(self) -> Iterator[Finding]:
+        """The findings, in the report's order, counted as they go (once only)."""
+        for finding in self._findings:
+            self.summary[finding.status] += 1
+            yield finding
+
+
+def stream_check(
+    register: Register,
+    intake: Intake,
+    *,
+    as_of: date,
+    policy: Policy | None = None,
+    catalogue: Catalogue | None = None,
+    lang: str = "en",
+    backend: str = "reference",
+) -> StreamedCheck:
+    """Like :func:`check`, with the findings made as they are read (see StreamedCheck)."""
+    policy = policy or Policy()
+    if backend == "reference":
+        findings: Iterator[Finding] = iter_evaluate(
+            register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
+        )
+    else:
+        evaluate = engine_backend(backend)
+        findings = iter(
+            evaluate(
+                register,
+                intake.accepted,
+                as_of=as_of,
+                policy=policy,
+                catalogue=catalogue,
+                lang=lang,
+            )
+        )
+    head = trusted(
+        CheckReport,
+        {
+            "as_of": as_of,
+            "province": register.province.id,
+            "backend": backend,
+            "policy": policy.model_dump(mode="json"),
+            "input": intake.accounting,
+            "rejected": tuple(intake.rejections),
+            "findings": (),
+            "summary": {},
+        },
+    )
+    return StreamedCheck(head, findings)

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from pydantic import TypeAdapter
 
 from . import __version__
-from ._check import check
+from ._check import check, stream_check
 from ._scenarios import run_scenarios
 from .errors import CatalogueError, DefinitionError, GovernanceRulesError, InputError, Problem
 from .io import Intake, load_policy, load_register, read_any
@@ -28,6 +28,7 @@ from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register
 from .monitor import Monitor
 from .plugins import RenderContext, installed
 from .report import (
+    json_pieces,
     render_ics,
     render_rules_markdown,
     render_rules_table,
@@ -251,39 +252,67 @@ def _catalogue(args: argparse.Namespace) -> Catalogue:
     return catalogue
 
 
-def _evaluate(args: argparse.Namespace) -> tuple[Register, Intake, CheckReport, str]:
+def _inputs(args: argparse.Namespace) -> tuple[Register, Intake, Policy, date, str]:
     if bool(args.events) == bool(args.store):
         raise UsageError("give the events with --events FILE ... or --store STORE, not both")
     register = load_register(args.register)
     policy = load_policy(args.policy) if args.policy else Policy()
     as_of = args.as_of or _today(register)
     intake = _stored(args.store, register, as_of) if args.store else _read(args, register, as_of)
-    lang = args.lang or default_lang()
-    backend = getattr(args, "backend", "reference")
-    catalogue = _catalogue(args)
+    return register, intake, policy, as_of, args.lang or default_lang()
+
+
+def _evaluate(args: argparse.Namespace) -> tuple[Register, Intake, CheckReport, str]:
+    register, intake, policy, as_of, lang = _inputs(args)
     report = check(
         register,
         intake,
         as_of=as_of,
         policy=policy,
-        catalogue=catalogue,
+        catalogue=_catalogue(args),
         lang=lang,
-        backend=backend,
+        backend=getattr(args, "backend", "reference"),
     )
     return register, intake, report, lang
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    register, intake, report, lang = _evaluate(args)
+    catalogue = _catalogue(args)  # a bad pack stops the command before any reading
+    register, intake, policy, as_of, lang = _inputs(args)
     if args.strict and intake.rejections:
         for rejection in intake.rejections:
             _error(f"{rejection.location}: {rejection.error}")
         return EXIT_UNUSABLE
-    context = RenderContext(
-        register, intake.accepted, lang, everything=args.all, catalogue=_catalogue(args)
-    )
-    _emit(installed().renderer(args.format).render(report, context), args.output)
-    bad = report.summary.get("violated", 0) + report.summary.get("late", 0)
+    if args.format == "json":
+        # Written as the findings are made, a rule at a time, rather than held whole.
+        streamed = stream_check(
+            register,
+            intake,
+            as_of=as_of,
+            policy=policy,
+            catalogue=catalogue,
+            lang=lang,
+            backend=args.backend,
+        )
+        pieces = json_pieces(streamed.head, streamed.findings(), lambda: streamed.summary)
+        _emit(pieces, args.output)
+        summary = streamed.summary
+    else:
+        report = check(
+            register,
+            intake,
+            as_of=as_of,
+            policy=policy,
+            catalogue=catalogue,
+            lang=lang,
+            backend=args.backend,
+        )
+        context = RenderContext(
+            register, intake.accepted, lang, everything=args.all, catalogue=catalogue
+        )
+        _emit(installed().renderer(args.format).render(report, context), args.output)
+        summary = report.summary
+    bad = summary.get("violated", 0) + summary.get("late", 0)
     return EXIT_FINDINGS if bad else EXIT_OK
 
 

@@ -8,6 +8,7 @@ evaluator walks them once per instance key.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -78,6 +79,24 @@ def evaluate(
     return run(Context, register, events, as_of, policy, catalogue, lang)
 
 
+def iter_evaluate(
+    register: Register,
+    events: Iterable[BaseEvent],
+    *,
+    as_of: date,
+    policy: Policy | None = None,
+    catalogue: Catalogue | None = None,
+    lang: str = "en",
+) -> Iterator[Finding]:
+    """The findings of :func:`evaluate`, in the same order, made a rule at a time: only
+    one rule's findings are held at once, for a caller that writes them as they come.
+
+    Raises:
+        RegisterError: If the register is inconsistent (at the first ``next``).
+    """
+    return iter_run(Context, register, events, as_of, policy, catalogue, lang)
+
+
 def run(
     make_context: Callable[[Register, Policy, Iterable[BaseEvent], date, str], Context],
     register: Register,
@@ -92,28 +111,43 @@ def run(
     The context answers which events an act selects and binds to a subject; a backend
     supplies its own context and shares everything else.
     """
+    return list(iter_run(make_context, register, events, as_of, policy, catalogue, lang))
+
+
+def iter_run(
+    make_context: Callable[[Register, Policy, Iterable[BaseEvent], date, str], Context],
+    register: Register,
+    events: Iterable[BaseEvent],
+    as_of: date,
+    policy: Policy | None,
+    catalogue: Catalogue | None,
+    lang: str,
+) -> Iterator[Finding]:
+    """:func:`run`, a rule id at a time: findings sort by rule first, so the rules taken in
+    id order, each one's findings sorted, give the whole in order."""
     problems = register.problems()
     if problems:
         raise RegisterError(problems)
     with paused_gc():
         ctx = make_context(register, policy or Policy(), events, as_of, lang)
-        rules = list(catalogue or CATALOGUE)
+        rules = sorted(catalogue or CATALOGUE, key=lambda rule: rule.id)
         ctx.prepare(rules)
         try:
             ctx.void = frozenset(_voided(rules, ctx))
-            findings: list[Finding] = []
-            for rule in rules:
-                evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
-                    type(rule.template)
-                ]
-                found = evaluator(rule, rule.template, ctx)
-                if rule.valid_from or rule.valid_to or rule.scope:
-                    found = (f for f in found if _applies(rule, f, ctx))
-                findings.extend(found)
-            findings.sort(key=Finding.sort_key)
+            for _, versions in itertools.groupby(rules, key=lambda rule: rule.id):
+                findings: list[Finding] = []
+                for rule in versions:
+                    evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
+                        type(rule.template)
+                    ]
+                    found = evaluator(rule, rule.template, ctx)
+                    if rule.valid_from or rule.valid_to or rule.scope:
+                        found = (f for f in found if _applies(rule, f, ctx))
+                    findings.extend(found)
+                findings.sort(key=Finding.sort_key)
+                yield from findings
         finally:
             ctx.close()
-    return findings
 
 
 def _applies(rule: Rule, finding: Finding, ctx: Context) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ._documents import render_html, render_markdown
 from ._ics import render_ics
-from ._json import iter_json, render_json, report_data
+from ._json import iter_json, json_pieces, render_json, report_data
 from ._strings import STRINGS
 from ._table import render_rules_markdown, render_rules_table, render_table, rule_lines
 from ._view import View, build_view
@@ -15,6 +15,7 @@ __all__ = [
     "View",
     "build_view",
     "iter_json",
+    "json_pieces",
     "render_html",
     "render_ics",
     "render_json",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from ..model import CheckReport
+from ..model import CheckReport, Finding, Status
 
 
 def report_data(report: CheckReport) -> dict[str, Any]:
@@ -23,18 +23,26 @@ def render_json(report: CheckReport) -> str:
 def iter_json(report: CheckReport) -> Iterator[str]:
     """The text of :func:`render_json`, in pieces (a finding a piece), to write as it is
     made rather than held whole."""
-    head = report.model_dump(mode="json", exclude_none=True, exclude={"findings"})
+    return json_pieces(report, report.findings, lambda: report.summary)
+
+
+def json_pieces(
+    head: CheckReport,
+    findings: Iterable[Finding],
+    summary: Callable[[], Mapping[Status, int]],
+) -> Iterator[str]:
+    """The JSON report of ``head`` (its findings and summary left aside) with ``findings``
+    written as they come, and ``summary()`` asked for once they are all written."""
+    data = head.model_dump(mode="json", exclude_none=True, exclude={"findings", "summary"})
     yield "{\n"
-    for key, value in head.items():
-        if key != "summary":
-            yield f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
-    if report.findings:
-        yield '  "findings": [\n'
-        last = len(report.findings) - 1
-        for n, finding in enumerate(report.findings):
-            text = finding.model_dump_json(exclude_none=True)
-            yield f"    {text}\n" if n == last else f"    {text},\n"
-        yield "  ],\n"
-    else:
-        yield '  "findings": [],\n'
-    yield f'  "summary": {json.dumps(head["summary"])}\n}}\n'
+    for key, value in data.items():
+        yield f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
+    previous: str | None = None
+    for finding in findings:
+        if previous is None:
+            yield '  "findings": [\n'
+        else:
+            yield f"    {previous},\n"
+        previous = finding.model_dump_json(exclude_none=True)
+    yield '  "findings": [],\n' if previous is None else f"    {previous}\n  ],\n"
+    yield f'  "summary": {json.dumps(dict(summary()))}\n}}\n'
