@@ -104,3 +104,26 @@ def test_policy_unknown_keys_and_bad_values(tmp_path: Path) -> None:
     path = tmp_path / "policy.yaml"
     path.write_text("evaluation_due: 12-15\nvisit_cadence: calendar_quarter\n", encoding="utf-8")
     assert load_policy(path) == Policy(evaluation_due="12-15", visit_cadence="calendar_quarter")
+
+
+def test_findings_and_accepted_events_copy_with_updates() -> None:
+    # Both share their set of field names between instances; a copy gets its own.
+    from datetime import date
+
+    from governance_rules import Intake
+    from governance_rules.testing import EventLog, small_register
+
+    intake = Intake(small_register())
+    record = {"id": "a", "type": "visit.conducted", "at": "2026-01-01"}
+    intake.add("x:1", {**record, "officer": "o-01", "commune": "c-01"})
+    intake.add("x:2", {**record, "id": "b", "officer": "o-02", "commune": "c-01"})
+    first, second = intake.accepted
+    assert first.model_fields_set is second.model_fields_set
+    moved = first.model_copy(update={"commune": "c-02"})
+    assert moved.commune == "c-02" and first.commune == "c-01"  # type: ignore[attr-defined]
+    assert second.model_fields_set == {"id", "type", "at", "officer", "commune"}
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
+    finding = log.evaluate(small_register(), as_of=date(2026, 5, 1))[0]
+    assert finding.model_copy(update={"status": "late"}).status == "late"
+    assert finding.status != "late"

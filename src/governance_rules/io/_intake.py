@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from .._gc import paused_gc
 from ..errors import suggest
 from ..model import EVENT_ADAPTER, EVENT_TYPES, Accounting, BaseEvent, Register, Rejection
+from ..model._common import shared_fields
 from ._readers import Record, read_any
 
 Outcome = Literal["accepted", "duplicate", "rejected", "future"]
@@ -33,6 +34,8 @@ _REFERENCES: dict[str, tuple[str, str]] = {
     "term": ("terms", "term"),
 }
 
+
+_TYPE_NAMES = {name: name for name in EVENT_TYPES}
 
 # The reference fields of each event type, worked out once.
 _REFERENCES_OF: dict[str, tuple[tuple[str, str, str], ...]] = {
@@ -116,8 +119,9 @@ class Intake:
         self.last: BaseEvent | None = None
         self._accepted = 0
         self._tz = ZoneInfo(self.register.province.timezone)
-        self._ids = {
-            name: {item.id for item in getattr(self.register, name)}
+        # Each register id once, so that events name it by the same string object.
+        self._ids: dict[str, dict[str, str]] = {
+            name: {item.id: item.id for item in getattr(self.register, name)}
             for name, _ in set(_REFERENCES.values())
         }
 
@@ -177,15 +181,23 @@ class Intake:
             event: BaseEvent = EVENT_ADAPTER.validate_python(record)
         except ValidationError as error:
             return _pydantic_reason(event_type, error)
+        values = event.__dict__
         for name, kind, noun in _REFERENCES_OF[event_type]:
             known = self._ids[kind]
-            value = getattr(event, name)
+            value = values[name]
             for item in value if isinstance(value, tuple) else (value,):
                 if item is not None and item not in known:
                     return (
                         f"{event_type}: field '{name}': unknown {noun} '{item}'"
                         f"{suggest(item, known)}"
                     )
+            # The register's own strings: a long log holds each id once, not once an event.
+            if isinstance(value, tuple):
+                values[name] = tuple(known[item] for item in value)
+            elif value is not None:
+                values[name] = known[value]
+        values["type"] = _TYPE_NAMES[event_type]
+        object.__setattr__(event, "__pydantic_fields_set__", shared_fields(event.model_fields_set))
         return event
 
     def _reject(self, location: str, reason: str) -> Outcome:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from typing import Annotated, Any, TypeVar
@@ -27,9 +28,33 @@ class Frozen(BaseModel):
 M = TypeVar("M", bound=BaseModel)
 
 
+class SharedFields(frozenset[str]):
+    """The names of the fields set on a model instance, one object shared by many instances
+    (a set of a few names takes hundreds of bytes). A copy is a set of its own, so that
+    pydantic's ``model_copy(update=...)`` can add to it."""
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: Any) -> set[str]:
+        return set(self)
+
+
+_SHARED: dict[frozenset[str], SharedFields] = {}
+
+
+def shared_fields(names: Iterable[str]) -> SharedFields:
+    """The one shared :class:`SharedFields` of these names."""
+    key = frozenset(names)
+    found = _SHARED.get(key)
+    if found is None:
+        found = _SHARED[key] = SharedFields(key)
+    return found
+
+
 @cache
-def _all_fields(cls: type[BaseModel]) -> frozenset[str]:
-    return frozenset(cls.model_fields)
+def _all_fields(cls: type[BaseModel]) -> SharedFields:
+    return shared_fields(cls.model_fields)
 
 
 def trusted(cls: type[M], values: dict[str, Any]) -> M:
