@@ -544,8 +544,10 @@ def _voided(rules: Iterable[Rule], ctx: Context) -> Iterator[str]:
     for rule in rules:
         t = rule.template
         if isinstance(t, Conformance) and t.voids_failing_acts:
-            # Kept for the rule's own findings: its events are examined once.
-            examined = ctx.examined[id(t)] = list(_examined(t, ctx))
+            # Kept for the rule's own findings, so that its events are examined once (only
+            # the failures, where the rule reports only those).
+            examined = [e for e in _examined(t, ctx) if not (t.only_failures and e[3])]
+            ctx.examined[id(t)] = examined
             yield from (item.id for _, item, _, ok, _ in examined if not ok)
 
 

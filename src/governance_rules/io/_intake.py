@@ -35,6 +35,9 @@ _REFERENCES: dict[str, tuple[str, str]] = {
 }
 
 
+DIGEST_SIZE = 16
+"""Bytes of a record's digest (BLAKE2b), by which a repeated id is told a duplicate."""
+
 _TYPE_NAMES = {name: name for name in EVENT_TYPES}
 
 # The reference fields of each event type, worked out once.
@@ -48,8 +51,26 @@ _REFERENCES_OF: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 
-def _claim_dict() -> dict[str, tuple[bytes, str]]:
-    return {}
+class _CompactClaims:
+    """Claims in memory, each as one bytes object (the digest, then the location): a third
+    of a tuple of bytes and str, for logs of millions of events."""
+
+    def __init__(self) -> None:
+        self._claims: dict[str, bytes] = {}
+
+    def get(self, key: str, /) -> tuple[bytes, str] | None:
+        packed = self._claims.get(key)
+        if packed is None:
+            return None
+        return packed[:DIGEST_SIZE], packed[DIGEST_SIZE:].decode("utf-8", "surrogatepass")
+
+    def __setitem__(self, key: str, value: tuple[bytes, str], /) -> None:
+        digest, location = value
+        self._claims[key] = digest + location.encode("utf-8", "surrogatepass")
+
+
+def _claim_dict() -> Claims:
+    return _CompactClaims()
 
 
 class Claims(Protocol):
@@ -64,7 +85,7 @@ class Claims(Protocol):
 def digest_of(record: Mapping[str, Any]) -> bytes:
     """A digest of a record's content, equal for records that are equal as parsed JSON."""
     text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE).digest()
 
 
 def _short(value: Any) -> str:

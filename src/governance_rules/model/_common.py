@@ -83,6 +83,9 @@ Name = Annotated[str, StringConstraints(min_length=1), AfterValidator(_nfc)]
 """A human name in Unicode, normalised to NFC on load."""
 
 
+_DAYS: dict[str, date] = {}
+
+
 def _parse_at(value: Any) -> date | datetime:
     if isinstance(value, datetime | date):
         return value
@@ -90,7 +93,10 @@ def _parse_at(value: Any) -> date | datetime:
         raise ValueError(f"expected an ISO 8601 date or date-time string, got {value!r}")
     try:
         if len(value) == 10:
-            return date.fromisoformat(value)
+            day = _DAYS.get(value)
+            if day is None:
+                day = _DAYS[value] = date.fromisoformat(value)
+            return day  # one object a day: a long log has few days and many events
         return datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(f"invalid ISO 8601 date or date-time {value!r}") from None
