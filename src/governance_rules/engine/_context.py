@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..model import BaseEvent, Policy, Register
+from ..model import BaseEvent, Policy, Register, Subject, Window
 from ..rules import Act, Param, Rule
 from ._messages import Say
 
@@ -82,6 +82,8 @@ class Context:
         )
         self.void: frozenset[str] = frozenset()
         self.examined: dict[int, list[Any]] = {}  # conformance checks examined ahead
+        self.subjects: dict[tuple[Any, ...], Subject] = {}  # shared by findings
+        self.windows: dict[tuple[date, date], Window] = {}
         self._by_type: dict[str, list[Item]] = defaultdict(list)
         for item in self.items:
             self._by_type[item.event.type].append(item)  # type: ignore[attr-defined]

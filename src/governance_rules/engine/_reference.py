@@ -135,6 +135,8 @@ def iter_run(
         try:
             ctx.void = frozenset(_voided(rules, ctx))
             for _, versions in itertools.groupby(rules, key=lambda rule: rule.id):
+                ctx.subjects.clear()  # shared within a rule's findings, not held beyond
+                ctx.windows.clear()
                 findings: list[Finding] = []
                 for rule in versions:
                     evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
@@ -167,6 +169,7 @@ def _applies(rule: Rule, finding: Finding, ctx: Context) -> bool:
 
 
 def _finding(
+    ctx: Context,
     rule: Rule,
     status: Status,
     keys: Mapping[str, Any],
@@ -175,14 +178,26 @@ def _finding(
     message: str,
     bearer: str | None = None,
 ) -> Finding:
-    subject = trusted(Subject, {k: keys.get(k) for k in SUBJECT_KEYS})
+    # Subjects and windows are immutable and recur (the windows of one assignment, the
+    # days of many acts): one object each, shared by the findings of an evaluation.
+    values = tuple(keys.get(k) for k in SUBJECT_KEYS)
+    subject = ctx.subjects.get(values)
+    if subject is None:
+        subject = ctx.subjects[values] = trusted(
+            Subject, dict(zip(SUBJECT_KEYS, values, strict=True))
+        )
+    span = None
+    if window is not None:
+        span = ctx.windows.get(window)
+        if span is None:
+            span = ctx.windows[window] = trusted(Window, {"start": window[0], "due": window[1]})
     return trusted(
         Finding,
         {
             "rule": rule.id,
             "status": status,
             "subject": subject,
-            "window": trusted(Window, {"start": window[0], "due": window[1]}) if window else None,
+            "window": span,
             "evidence": tuple(evidence),
             "clauses": rule.clauses,
             "message": message,
@@ -249,18 +264,18 @@ def _rolling(
         if p < len(acts) and acts[p].day <= min(due, a.end):
             act = acts[p]
             message = say.window_done(text, noun, act.id, act.day, start, due)
-            yield _finding(rule, "fulfilled", keys, (start, due), [act.id], message)
+            yield _finding(ctx, rule, "fulfilled", keys, (start, due), [act.id], message)
             start, first, p = act.day, False, p + 1
             continue
         if a.end < due:
             return  # cut off by the assignment's end and not fulfilled: not owed
         if due < ctx.as_of:
             message = say.window_missed(text, noun, start, due)
-            yield _finding(rule, "violated", keys, (start, due), [], message)
+            yield _finding(ctx, rule, "violated", keys, (start, due), [], message)
             start, first = due, False
             continue
         message = say.window_open(text, noun, start, due)
-        yield _finding(rule, "pending", keys, (start, due), [], message)
+        yield _finding(ctx, rule, "pending", keys, (start, due), [], message)
         return
 
 
@@ -280,13 +295,13 @@ def _quarters(
         if p < len(acts) and acts[p].day <= due:
             act = acts[p]
             message = say.window_done(text, noun, act.id, act.day, start, due)
-            yield _finding(rule, "fulfilled", keys, (start, due), [act.id], message)
+            yield _finding(ctx, rule, "fulfilled", keys, (start, due), [act.id], message)
         elif due < ctx.as_of:
             message = say.window_missed(text, noun, start, due)
-            yield _finding(rule, "violated", keys, (start, due), [], message)
+            yield _finding(ctx, rule, "violated", keys, (start, due), [], message)
         else:
             message = say.window_open(text, noun, start, due)
-            yield _finding(rule, "pending", keys, (start, due), [], message)
+            yield _finding(ctx, rule, "pending", keys, (start, due), [], message)
         start = due + timedelta(days=1)
 
 
@@ -326,7 +341,7 @@ def _resolve(
     if status != "fulfilled":
         message += "".join(reason for _, reason in misses)
         evidence.extend(item.id for item, _ in misses)
-    return _finding(rule, status, keys, window, evidence, message)
+    return _finding(ctx, rule, status, keys, window, evidence, message)
 
 
 def _deadline(rule: Rule, t: DeadlineAfterTrigger, ctx: Context) -> Iterator[Finding]:
@@ -452,11 +467,11 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
         window = (item.day, item.day)
         if before is not None and (item.day - before.day).days <= days:
             message = say.preceded(text, item.id, item.day, noun, before.id, before.day)
-            yield _finding(rule, "fulfilled", keys, window, [item.id, before.id], message)
+            yield _finding(ctx, rule, "fulfilled", keys, window, [item.id, before.id], message)
         else:
             latest = (before.id, before.day) if before else None
             message = say.not_preceded(text, item.id, item.day, noun, days, latest)
-            yield _finding(rule, "violated", keys, window, [item.id], message)
+            yield _finding(ctx, rule, "violated", keys, window, [item.id], message)
 
 
 def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Finding]:
@@ -477,13 +492,13 @@ def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Fin
             text = _subject_text(ctx, ykeys)
             if hit is not None:
                 message = say.observed(text, noun, hit.id, hit.day)
-                yield _finding(rule, "observed", ykeys, (start, due), [hit.id], message)
+                yield _finding(ctx, rule, "observed", ykeys, (start, due), [hit.id], message)
             elif due < ctx.as_of:
                 message = say.not_observed(text, noun, year)
-                yield _finding(rule, "not_observed", ykeys, (start, due), [], message)
+                yield _finding(ctx, rule, "not_observed", ykeys, (start, due), [], message)
             else:
                 message = say.not_yet_observed(text, noun, year, due)
-                yield _finding(rule, "pending", ykeys, (start, due), [], message)
+                yield _finding(ctx, rule, "pending", ykeys, (start, due), [], message)
 
 
 def _passes(
@@ -560,7 +575,7 @@ def _conformance(rule: Rule, t: Conformance, ctx: Context) -> Iterator[Finding]:
         message = ctx.say.examined(_subject_text(ctx, keys), noun, item.id, item.day, verdict)
         status: Status = "fulfilled" if ok else "violated"
         window = (item.day, item.day)
-        yield _finding(rule, status, keys, window, [item.id], message, t.checks[n].bearer)
+        yield _finding(ctx, rule, status, keys, window, [item.id], message, t.checks[n].bearer)
 
 
 def _coverage(rule: Rule, t: Coverage, ctx: Context) -> Iterator[Finding]:
@@ -589,7 +604,7 @@ def _coverage(rule: Rule, t: Coverage, ctx: Context) -> Iterator[Finding]:
             for s, e in gaps:
                 open_ = e == ctx.as_of and term.end > ctx.as_of
                 message = ctx.say.gap(text, s, e, open_)
-                yield _finding(rule, "violated", keys, (s, e), [], message)
+                yield _finding(ctx, rule, "violated", keys, (s, e), [], message)
 
 
 _EVALUATORS: dict[type, Callable[[Rule, Any, Context], Iterator[Finding]]] = {
