@@ -127,3 +127,21 @@ def test_findings_and_accepted_events_copy_with_updates() -> None:
     finding = log.evaluate(small_register(), as_of=date(2026, 5, 1))[0]
     assert finding.model_copy(update={"status": "late"}).status == "late"
     assert finding.status != "late"
+
+
+def test_accepted_events_equal_events_validated_directly() -> None:
+    from governance_rules import Intake
+    from governance_rules.model import EVENT_ADAPTER
+    from governance_rules.testing import small_register
+
+    intake = Intake(small_register())
+    plain = {"id": "a", "type": "visit.conducted", "at": "2026-01-01", "officer": "o-01"}
+    plain["commune"] = "c-01"
+    extra = {**plain, "id": "b", "note": "kept"}
+    intake.add("x:1", plain)
+    intake.add("x:2", extra)
+    for event, record in zip(intake.accepted, (plain, extra), strict=True):
+        direct = EVENT_ADAPTER.validate_python(record)
+        assert event == direct
+        assert event.model_dump(mode="json") == direct.model_dump(mode="json")
+    assert intake.accepted[1].model_dump()["note"] == "kept"

@@ -219,6 +219,8 @@ class Intake:
                 values[name] = known[value]
         values["type"] = _TYPE_NAMES[event_type]
         object.__setattr__(event, "__pydantic_fields_set__", shared_fields(event.model_fields_set))
+        if not event.__pydantic_extra__:
+            object.__setattr__(event, "__pydantic_extra__", None)  # no empty dict an event
         return event
 
     def _reject(self, location: str, reason: str) -> Outcome:
