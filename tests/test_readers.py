@@ -208,3 +208,18 @@ def test_arbitrary_json_never_raises(value: object, base: dict[str, object]) -> 
     assert all("\n" not in r.error for r in intake.rejections)
     counts = intake.accounting
     assert counts.read == counts.accepted + counts.duplicates + counts.rejected + counts.future == 5
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["events.jsonl:17", "POST /events:3", "book.xlsx:Sheet!4", r"C:\data\e.jsonl:0123", "f:²", "x"],
+)
+def test_a_conflict_names_the_first_location_as_it_was_given(location: str) -> None:
+    intake = Intake(REGISTER)
+    record = {"id": "a", "type": "visit.conducted", "at": "2026-01-01"}
+    record |= {"officer": "o-01", "commune": "c-01"}
+    assert intake.add(location, record) == "accepted"
+    assert intake.add("later:9", {**record, "at": "2026-01-02"}) == "rejected"
+    assert intake.rejections[0].error == (
+        f"conflicts with {location}: same id 'a', different content"
+    )
