@@ -106,3 +106,17 @@ def test_accounting_identity(data: st.DataObject, register: Register) -> None:
     assert counts.read == len(stream)
     assert counts.read == counts.accepted + counts.duplicates + counts.rejected + counts.future
     assert all(r.location.startswith("input:") and r.error for r in intake.rejections)
+
+
+@SETTINGS
+@given(data=st.data(), register=registers(), as_of=as_of_dates)
+def test_findings_made_a_rule_at_a_time_come_in_the_same_order(
+    data: st.DataObject, register: Register, as_of: date
+) -> None:
+    from governance_rules.engine import iter_compact, iter_evaluate
+
+    events = _events(data.draw(logs(register)))
+    whole = evaluate(register, events, as_of=as_of)
+    assert list(iter_evaluate(register, events, as_of=as_of)) == whole
+    compact = list(iter_compact(register, events, lambda f: f, as_of=as_of))
+    assert compact == whole

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from .engine import backend as engine_backend
-from .engine import iter_evaluate
+from .engine import iter_compact
 from .io import Intake
 from .model import STATUSES, CheckReport, Finding, Policy, Register, Status
 from .model._common import trusted
@@ -66,25 +66,26 @@ def check(
 
 
 class StreamedCheck:
-    """A check whose findings are made while they are read (with the reference engine, a
-    rule at a time), for writing a report larger than memory would hold whole.
+    """A check whose findings are made while they are read, each as its line of the JSON
+    report (with the reference engine a rule at a time, each finding held only as that
+    line until its rule's findings are sorted), for a report too large to hold as objects.
 
     Attributes:
         head: The report without its findings and summary.
         summary: The count of each status among the findings read so far; complete once
-            :meth:`findings` is exhausted.
+            :meth:`lines` is exhausted.
     """
 
-    def __init__(self, head: CheckReport, findings: Iterator[Finding]) -> None:
+    def __init__(self, head: CheckReport, findings: Iterator[tuple[Status, str]]) -> None:
         self.head = head
         self.summary: dict[Status, int] = dict.fromkeys(STATUSES, 0)
         self._findings = findings
 
-    def findings(self) -> Iterator[Finding]:
-        """The findings, in the report's order, counted as they go (once only)."""
-        for finding in self._findings:
-            self.summary[finding.status] += 1
-            yield finding
+    def lines(self) -> Iterator[str]:
+        """The findings as JSON, in the report's order, counted as they go (once only)."""
+        for status, line in self._findings:
+            self.summary[status] += 1
+            yield line
 
 
 def stream_check(
@@ -98,23 +99,29 @@ def stream_check(
     backend: str = "reference",
 ) -> StreamedCheck:
     """Like :func:`check`, with the findings made as they are read (see StreamedCheck)."""
+    from .report._json import finding_json  # not at the top: the reports import this module
+
+    def line(finding: Finding) -> tuple[Status, str]:
+        return finding.status, finding_json(finding)
+
     policy = policy or Policy()
+    findings: Iterator[tuple[Status, str]]
     if backend == "reference":
-        findings: Iterator[Finding] = iter_evaluate(
-            register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
+        findings = iter_compact(
+            register,
+            intake.accepted,
+            line,
+            as_of=as_of,
+            policy=policy,
+            catalogue=catalogue,
+            lang=lang,
         )
     else:
         evaluate = engine_backend(backend)
-        findings = iter(
-            evaluate(
-                register,
-                intake.accepted,
-                as_of=as_of,
-                policy=policy,
-                catalogue=catalogue,
-                lang=lang,
-            )
+        found = evaluate(
+            register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
         )
+        findings = map(line, found)
     head = trusted(
         CheckReport,
         {

@@ -294,7 +294,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             lang=lang,
             backend=args.backend,
         )
-        pieces = json_pieces(streamed.head, streamed.findings(), lambda: streamed.summary)
+        pieces = json_pieces(streamed.head, streamed.lines(), lambda: streamed.summary)
         _emit(pieces, args.output)
         summary = streamed.summary
     else:

@@ -11,7 +11,7 @@ from ..model import BaseEvent, Finding, Policy, Register
 from ..rules import Catalogue
 from ._context import Assignment
 from ._durable import evaluate as durable_evaluate
-from ._reference import assignments, evaluate, iter_evaluate
+from ._reference import assignments, evaluate, iter_compact, iter_evaluate
 
 
 class Backend(Protocol):
@@ -49,5 +49,6 @@ __all__ = [
     "backend",
     "durable_evaluate",
     "evaluate",
+    "iter_compact",
     "iter_evaluate",
 ]

@@ -84,6 +84,7 @@ class Context:
         self.examined: dict[int, list[Any]] = {}  # conformance checks examined ahead
         self.subjects: dict[tuple[Any, ...], Subject] = {}  # shared by findings
         self.windows: dict[tuple[date, date], Window] = {}
+        self.share = True  # findings share equal subjects and windows
         self._by_type: dict[str, list[Item]] = defaultdict(list)
         for item in self.items:
             self._by_type[item.event.type].append(item)  # type: ignore[attr-defined]
@@ -186,6 +187,10 @@ class Context:
                 grouped[combo].append(item)
         self._indexes[id(act), keys] = grouped
         return grouped
+
+    def forget_indexes(self) -> None:
+        """Drop the indexes built so far (they are built again when asked for)."""
+        self._indexes.clear()
 
     def candidates(self, act: Act, subject: Mapping[str, Any]) -> list[Item]:
         """The act's events that bind to ``subject`` (``period`` included), in time order."""

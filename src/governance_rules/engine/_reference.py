@@ -11,7 +11,7 @@ import bisect
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from .._gc import paused_gc
 from ..errors import RegisterError
@@ -45,6 +45,7 @@ from ._context import Assignment, Context, Item, field_values
 from ._dates import add_days, add_months, quarter_end, quarter_start
 
 Keys = dict[str, Any]
+T = TypeVar("T")
 
 
 def evaluate(
@@ -125,11 +126,63 @@ def iter_run(
 ) -> Iterator[Finding]:
     """:func:`run`, a rule id at a time: findings sort by rule first, so the rules taken in
     id order, each one's findings sorted, give the whole in order."""
+    for found in _by_rule(make_context, register, events, as_of, policy, catalogue, lang):
+        yield from sorted(found, key=Finding.sort_key)
+
+
+def iter_compact(
+    register: Register,
+    events: Iterable[BaseEvent],
+    compact: Callable[[Finding], T],
+    *,
+    as_of: date,
+    policy: Policy | None = None,
+    catalogue: Catalogue | None = None,
+    lang: str = "en",
+) -> Iterator[T]:
+    """``compact(finding)`` for each finding of :func:`evaluate`, in the same order. Until
+    a rule's findings are sorted, each is held only as its compact value and a sort key in
+    one string, a third of the finding's memory (the JSON report holds each as its line)."""
+    # Findings are not held, so neither are their subjects and windows for sharing.
+    for found in _by_rule(Context, register, events, as_of, policy, catalogue, lang, False):
+        held = [(_packed_key(f), compact(f)) for f in found]
+        held.sort(key=lambda pair: pair[0])
+        for _, value in held:
+            yield value
+
+
+def _packed_key(finding: Finding) -> str:
+    """:meth:`Finding.sort_key` as one string that sorts the same way: the parts joined by
+    the smallest characters, so that a shorter part sorts first as in a tuple."""
+    window = finding.window
+    parts = [
+        "\x00".join(finding.subject.sort_key()),
+        f"{window.start.isoformat()}\x00{window.due.isoformat()}" if window else "",
+        finding.status,
+        "\x00".join(finding.evidence),
+    ]
+    return "\x01".join(parts)
+
+
+def _by_rule(
+    make_context: Callable[[Register, Policy, Iterable[BaseEvent], date, str], Context],
+    register: Register,
+    events: Iterable[BaseEvent],
+    as_of: date,
+    policy: Policy | None,
+    catalogue: Catalogue | None,
+    lang: str,
+    share: bool = True,
+) -> Iterator[Iterator[Finding]]:
+    """The findings of each rule id in turn (in id order), unsorted; each to be consumed
+    before the next is asked for. With ``share``, a rule's findings share equal subjects and
+    windows."""
     problems = register.problems()
     if problems:
         raise RegisterError(problems)
     with paused_gc():
         ctx = make_context(register, policy or Policy(), events, as_of, lang)
+        ctx.share = share
         rules = sorted(catalogue or CATALOGUE, key=lambda rule: rule.id)
         ctx.prepare(rules)
         try:
@@ -137,19 +190,19 @@ def iter_run(
             for _, versions in itertools.groupby(rules, key=lambda rule: rule.id):
                 ctx.subjects.clear()  # shared within a rule's findings, not held beyond
                 ctx.windows.clear()
-                findings: list[Finding] = []
-                for rule in versions:
-                    evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[
-                        type(rule.template)
-                    ]
-                    found = evaluator(rule, rule.template, ctx)
-                    if rule.valid_from or rule.valid_to or rule.scope:
-                        found = (f for f in found if _applies(rule, f, ctx))
-                    findings.extend(found)
-                findings.sort(key=Finding.sort_key)
-                yield from findings
+                ctx.forget_indexes()  # each rule builds the few it reads
+                yield itertools.chain.from_iterable(_found(rule, ctx) for rule in versions)
         finally:
             ctx.close()
+
+
+def _found(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """The findings of one rule (one version), in the order its evaluator makes them."""
+    evaluator: Callable[[Rule, Any, Context], Iterator[Finding]] = _EVALUATORS[type(rule.template)]
+    found = evaluator(rule, rule.template, ctx)
+    if rule.valid_from or rule.valid_to or rule.scope:
+        return (f for f in found if _applies(rule, f, ctx))
+    return found
 
 
 def _applies(rule: Rule, finding: Finding, ctx: Context) -> bool:
@@ -179,18 +232,20 @@ def _finding(
     bearer: str | None = None,
 ) -> Finding:
     # Subjects and windows are immutable and recur (the windows of one assignment, the
-    # days of many acts): one object each, shared by the findings of an evaluation.
+    # days of many acts): one object each, shared by the findings of a rule that are held.
     values = tuple(keys.get(k) for k in SUBJECT_KEYS)
-    subject = ctx.subjects.get(values)
+    subject = ctx.subjects.get(values) if ctx.share else None
     if subject is None:
-        subject = ctx.subjects[values] = trusted(
-            Subject, dict(zip(SUBJECT_KEYS, values, strict=True))
-        )
+        subject = trusted(Subject, dict(zip(SUBJECT_KEYS, values, strict=True)))
+        if ctx.share:
+            ctx.subjects[values] = subject
     span = None
     if window is not None:
-        span = ctx.windows.get(window)
+        span = ctx.windows.get(window) if ctx.share else None
         if span is None:
-            span = ctx.windows[window] = trusted(Window, {"start": window[0], "due": window[1]})
+            span = trusted(Window, {"start": window[0], "due": window[1]})
+            if ctx.share:
+                ctx.windows[window] = span
     return trusted(
         Finding,
         {

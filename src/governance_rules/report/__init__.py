@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ._documents import render_html, render_markdown
 from ._ics import render_ics
-from ._json import iter_json, json_pieces, render_json, report_data
+from ._json import finding_json, iter_json, json_pieces, render_json, report_data
 from ._strings import STRINGS
 from ._table import render_rules_markdown, render_rules_table, render_table, rule_lines
 from ._view import View, build_view
@@ -14,6 +14,7 @@ __all__ = [
     "STRINGS",
     "View",
     "build_view",
+    "finding_json",
     "iter_json",
     "json_pieces",
     "render_html",

@@ -23,26 +23,33 @@ def render_json(report: CheckReport) -> str:
 def iter_json(report: CheckReport) -> Iterator[str]:
     """The text of :func:`render_json`, in pieces (a finding a piece), to write as it is
     made rather than held whole."""
-    return json_pieces(report, report.findings, lambda: report.summary)
+    lines = (finding_json(f) for f in report.findings)
+    return json_pieces(report, lines, lambda: report.summary)
+
+
+def finding_json(finding: Finding) -> str:
+    """A finding as the JSON report writes it (keys that do not apply left out)."""
+    return finding.model_dump_json(exclude_none=True)
 
 
 def json_pieces(
     head: CheckReport,
-    findings: Iterable[Finding],
+    findings: Iterable[str],
     summary: Callable[[], Mapping[Status, int]],
 ) -> Iterator[str]:
     """The JSON report of ``head`` (its findings and summary left aside) with ``findings``
-    written as they come, and ``summary()`` asked for once they are all written."""
+    (each as :func:`finding_json` writes it) written as they come, and ``summary()`` asked
+    for once they are all written."""
     data = head.model_dump(mode="json", exclude_none=True, exclude={"findings", "summary"})
     yield "{\n"
     for key, value in data.items():
         yield f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
     previous: str | None = None
-    for finding in findings:
+    for line in findings:
         if previous is None:
             yield '  "findings": [\n'
         else:
             yield f"    {previous},\n"
-        previous = finding.model_dump_json(exclude_none=True)
+        previous = line
     yield '  "findings": [],\n' if previous is None else f"    {previous}\n  ],\n"
     yield f'  "summary": {json.dumps(dict(summary()))}\n}}\n'
