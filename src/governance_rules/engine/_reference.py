@@ -141,11 +141,12 @@ def iter_compact(
     lang: str = "en",
 ) -> Iterator[T]:
     """``compact(finding)`` for each finding of :func:`evaluate`, in the same order. Until
-    a rule's findings are sorted, each is held only as its compact value and a sort key in
-    one string, a third of the finding's memory (the JSON report holds each as its line)."""
+    a rule's findings are sorted, each is held only as its compact value and its sort key
+    packed in UTF-8 bytes, a fraction of the finding's memory (the JSON report holds each
+    finding as its line of JSON)."""
     # Findings are not held, so neither are their subjects and windows for sharing.
     for found in _by_rule(Context, register, events, as_of, policy, catalogue, lang, False):
-        held = [(_packed_key(f), compact(f)) for f in found]
+        held = [(_packed_key(f).encode("utf-8", "surrogatepass"), compact(f)) for f in found]
         held.sort(key=lambda pair: pair[0])
         for _, value in held:
             yield value
