@@ -39,7 +39,7 @@ def check(
         policy: Policy values; the defaults when ``None``.
         catalogue: The rules; the Regulation's catalogue when ``None``.
         lang: The language of the messages, ``"vi"`` or ``"en"``.
-        backend: The engine backend's name (see :data:`governance_rules.engine.BACKENDS`).
+        backend: The name of an installed engine backend (``governance-rules plugins``).
 
     Raises:
         BackendError: If the backend is unknown or cannot run.
@@ -49,6 +49,18 @@ def check(
     findings = evaluate(
         register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
     )
+    return _report(register, intake, as_of, policy, backend, tuple(findings), summarize(findings))
+
+
+def _report(
+    register: Register,
+    intake: Intake,
+    as_of: date,
+    policy: Policy,
+    backend: str,
+    findings: tuple[Finding, ...],
+    summary: dict[Status, int],
+) -> CheckReport:
     # The findings come from the engine, already valid: they are not validated again.
     return trusted(
         CheckReport,
@@ -59,8 +71,8 @@ def check(
             "policy": policy.model_dump(mode="json"),
             "input": intake.accounting,
             "rejected": tuple(intake.rejections),
-            "findings": tuple(findings),
-            "summary": summarize(findings),
+            "findings": findings,
+            "summary": summary,
         },
     )
 
@@ -123,17 +135,5 @@ def stream_check(
             register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
         )
         findings = map(line, found)
-    head = trusted(
-        CheckReport,
-        {
-            "as_of": as_of,
-            "province": register.province.id,
-            "backend": backend,
-            "policy": policy.model_dump(mode="json"),
-            "input": intake.accounting,
-            "rejected": tuple(intake.rejections),
-            "findings": (),
-            "summary": {},
-        },
-    )
+    head = _report(register, intake, as_of, policy, backend, (), {})
     return StreamedCheck(head, findings)
