@@ -262,20 +262,6 @@ def _inputs(args: argparse.Namespace) -> tuple[Register, Intake, Policy, date, s
     return register, intake, policy, as_of, args.lang or default_lang()
 
 
-def _evaluate(args: argparse.Namespace) -> tuple[Register, Intake, CheckReport, str]:
-    register, intake, policy, as_of, lang = _inputs(args)
-    report = check(
-        register,
-        intake,
-        as_of=as_of,
-        policy=policy,
-        catalogue=_catalogue(args),
-        lang=lang,
-        backend=getattr(args, "backend", "reference"),
-    )
-    return register, intake, report, lang
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)  # a bad pack stops the command before any reading
     register, intake, policy, as_of, lang = _inputs(args)
@@ -385,8 +371,9 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
-    _, _, report, lang = _evaluate(args)
     catalogue = _catalogue(args)
+    register, intake, policy, as_of, lang = _inputs(args)
+    report = check(register, intake, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang)
     _emit(render_ics(report, lang, remind_days=args.remind_days, catalogue=catalogue), args.output)
     return EXIT_OK
 
