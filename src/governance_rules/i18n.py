@@ -46,6 +46,15 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "proposal": ("đề xuất, kiến nghị", "proposal"),
     "new_model": ("mô hình mới", "new model"),
     "shortcoming": ("hạn chế, yếu kém", "shortcoming"),
+    "term_end": ("hết nhiệm kỳ", "end of term"),
+    "replaced": ("thay thế", "replaced"),
+    "not_completed": ("không hoàn thành nhiệm vụ", "not completed"),
+    "violation": ("vi phạm", "violation"),
+    "other": ("lý do khác", "other"),
+}
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "reason": ("lý do", "reason"),
 }
 
 SUBJECT_LABELS: dict[str, tuple[str, str]] = {

@@ -101,7 +101,9 @@ class Context:
             self._pairs[a.officer, a.commune].append(a)
             self._by_commune[a.commune].append(a)
             self._by_officer[a.officer].append(a)
-        self._indexes: dict[tuple[int, tuple[str, ...]], dict[tuple[Any, ...], list[Item]]] = {}
+        self._indexes: dict[
+            tuple[int, tuple[str, ...], bool], dict[tuple[Any, ...], list[Item]]
+        ] = {}
 
     def _assignments(self) -> list[Assignment]:
         ended: dict[tuple[str, str], list[date]] = defaultdict(list)
@@ -174,14 +176,17 @@ class Context:
                 return False
         return True
 
-    def index(self, act: Act, keys: tuple[str, ...]) -> Mapping[tuple[Any, ...], list[Item]]:
-        """The act's events grouped by the values of its binding ``keys`` (subject keys)."""
-        cached = self._indexes.get((id(act), keys))
+    def index(
+        self, act: Act, keys: tuple[str, ...], voided: bool = False
+    ) -> Mapping[tuple[Any, ...], list[Item]]:
+        """The act's events grouped by the values of its binding ``keys`` (subject keys);
+        with ``voided``, the acts that a check voided too."""
+        cached = self._indexes.get((id(act), keys, voided))
         if cached is not None:
             return cached
         fields = act.bindings()
         grouped: dict[tuple[Any, ...], list[Item]] = defaultdict(list)
-        for item in self.of_type(act.type):
+        for item in self.all_of_type(act.type) if voided else self.of_type(act.type):
             if not self.selects(act, item):
                 continue
             combos: list[tuple[Any, ...]] = [()]
@@ -190,24 +195,30 @@ class Context:
                 combos = [(*c, v) for c in combos for v in dict.fromkeys(values)]
             for combo in combos:
                 grouped[combo].append(item)
-        self._indexes[id(act), keys] = grouped
+        self._indexes[id(act), keys, voided] = grouped
         return grouped
 
     def forget_indexes(self) -> None:
         """Drop the indexes built so far (they are built again when asked for)."""
         self._indexes.clear()
 
-    def candidates(self, act: Act, subject: Mapping[str, Any]) -> list[Item]:
-        """The act's events that bind to ``subject`` (``period`` included), in time order."""
+    def candidates(self, act: Act, subject: Mapping[str, Any], voided: bool = False) -> list[Item]:
+        """The act's events that bind to ``subject`` (``period`` included), in time order;
+        with ``voided``, the acts that a check voided too (to name them as near misses)."""
         keys = tuple(act.bindings())
-        found = self.index(act, keys).get(tuple(subject[k] for k in keys), [])
+        found = self.index(act, keys, voided).get(tuple(subject[k] for k in keys), [])
         if act.period is not None:
             period = act.period.format(**subject)
             found = [i for i in found if getattr(i.event, "period", None) == period]
         return found
 
     def unfit(self, act: Act, item: Item, commune: str | None) -> str | None:
-        """Why a bound event still does not count (a member not in charge), or ``None``."""
+        """Why a bound event still does not count (a value that ``counts_if`` refuses, a
+        member not in charge), or ``None``."""
+        for name, counting in act.counts_if.items():
+            value = getattr(item.event, name, None)
+            if value not in counting:
+                return self.say.value_does_not_count(item.id, item.day, name, str(value), counting)
         if act.in_charge is None or commune is None:
             return None
         named = getattr(item.event, act.in_charge, None)

@@ -284,10 +284,10 @@ class _DurableContext(Context):
     def selects(self, act: Act, item: Item) -> bool:
         return item.id in self._by_act[id(act)].selected
 
-    def candidates(self, act: Act, subject: Mapping[str, Any]) -> list[Item]:
+    def candidates(self, act: Act, subject: Mapping[str, Any], voided: bool = False) -> list[Item]:
         compiled = self._by_act[id(act)]
         self._matcher.current = compiled
         ids = compiled.candidates(subject)
-        found = [self._item[i] for i in ids if i not in self.void]
+        found = [self._item[i] for i in ids if voided or i not in self.void]
         found.sort(key=lambda i: (i.day, i.id))
         return found

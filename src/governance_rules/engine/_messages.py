@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from ..i18n import SUBJECT_LABELS, fmt_date, label, pick
+from ..i18n import FIELD_LABELS, SUBJECT_LABELS, fmt_date, label, pick
 from ..model import SUBJECT_KEYS
 
 
@@ -158,6 +158,40 @@ class Say:
         if self.vi:
             return f" {ev} ngày {self.d(day)} không được tính vì có trước {tid}."
         return f" {ev} of {self.d(day)} does not count: it is dated before {tid}."
+
+    def before_window(self, ev: str, day: date, start: date) -> str:
+        if self.vi:
+            return (
+                f" {ev} ngày {self.d(day)} không được tính vì có trước ngày bắt đầu tính "
+                f"{self.d(start)}."
+            )
+        return (
+            f" {ev} of {self.d(day)} does not count: it is dated before the window opened on "
+            f"{self.d(start)}."
+        )
+
+    def value_does_not_count(
+        self, ev: str, day: date, field: str, value: str, counting: Iterable[str]
+    ) -> str:
+        name = pick(FIELD_LABELS.get(field, (field, field)), self.lang)
+        need = ", ".join(f"'{v}'" for v in counting)
+        shown = f"'{value}' ({self.label(value)})"
+        if self.vi:
+            return (
+                f" {ev} ngày {self.d(day)} không được tính: {name} là {shown}, không thuộc {need}."
+            )
+        return f" {ev} of {self.d(day)} does not count: its {name} is {shown}, not one of {need}."
+
+    def outside_assignments(self, ev: str, day: date, officer: str, commune: str) -> str:
+        if self.vi:
+            return (
+                f" {ev} ngày {self.d(day)} không được tính: vào ngày đó cán bộ {officer} không "
+                f"được phân công theo dõi địa bàn {commune}."
+            )
+        return (
+            f" {ev} of {self.d(day)} does not count: officer {officer} was not assigned to "
+            f"commune {commune} that day."
+        )
 
     # Recommendations.
 

@@ -373,17 +373,23 @@ def _resolve(
     unfit: Callable[[Item], str | None],
     trigger: tuple[str, str, date] | None = None,
 ) -> Finding:
-    """One deadline instance: the first fitting candidate decides; near misses explain."""
+    """One deadline instance: the first fitting candidate decides; near misses explain.
+
+    Evidence (SPEC section 6): the trigger, the earliest act that counts, then, unless the
+    instance is fulfilled, every near miss (before or after that act) in date and id order.
+    """
     say, noun, text = ctx.say, rule.act(ctx.say.lang), _subject_text(ctx, keys)
     due = window[1]
     hit: Item | None = None
     misses: list[tuple[Item, str]] = []
     for item in candidates:
         reason = unfit(item)
-        if reason is None:
+        if reason is not None:
+            misses.append((item, reason))
+        elif hit is None:
             hit = item
-            break
-        misses.append((item, reason))
+            if item.day <= due:
+                break  # fulfilled: near misses are not listed
     status = _status(hit.day if hit else None, due, ctx.as_of)
     if hit is not None:
         message = say.deadline_done(text, noun, hit.id, hit.day, due, trigger)
@@ -495,7 +501,9 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
                 keys["period"] = t.period.format(year=year)
             commune = keys.get("commune")
 
-            def unfit(item: Item, commune: str | None = commune) -> str | None:
+            def unfit(item: Item, commune: str | None = commune, start: date = start) -> str | None:
+                if t.act.not_before_start and item.day < start:
+                    return ctx.say.before_window(item.id, item.day, start)
                 return ctx.unfit(t.act, item, commune)
 
             yield _resolve(rule, ctx, keys, (start, due), ctx.candidates(t.act, keys), unfit)
@@ -517,17 +525,31 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
         key = tuple(keys[k] for k in bound)
         if key not in dates:
             dates[key] = [i.day for i in earlier]
-        p = bisect.bisect_right(dates[key], item.day) - 1
-        before = earlier[p] if p >= 0 else None
+        # The look-back: from `days` before the act to the act's day, both inclusive.
+        lo = bisect.bisect_left(dates[key], item.day - timedelta(days=days))
+        hi = bisect.bisect_right(dates[key], item.day)
         text = _subject_text(ctx, keys)
         window = (item.day, item.day)
-        if before is not None and (item.day - before.day).days <= days:
-            message = say.preceded(text, item.id, item.day, noun, before.id, before.day)
-            yield _finding(ctx, rule, "fulfilled", keys, window, [item.id, before.id], message)
-        else:
-            latest = (before.id, before.day) if before else None
-            message = say.not_preceded(text, item.id, item.day, noun, days, latest)
-            yield _finding(ctx, rule, "violated", keys, window, [item.id], message)
+        if lo < hi:
+            first = earlier[lo]  # the earliest that counts (SPEC section 6)
+            message = say.preceded(text, item.id, item.day, noun, first.id, first.day)
+            yield _finding(ctx, rule, "fulfilled", keys, window, [item.id, first.id], message)
+            continue
+        latest = (earlier[lo - 1].id, earlier[lo - 1].day) if lo > 0 else None
+        message = say.not_preceded(text, item.id, item.day, noun, days, latest)
+        # Acts in the look-back that a check voided (outside the officer's assignments).
+        since = item.day - timedelta(days=days)
+        voided = [
+            i
+            for i in ctx.candidates(t.preceded_by, keys, voided=True)
+            if since <= i.day <= item.day and i.id in ctx.void
+        ]
+        for near in voided:
+            officer = str(getattr(near.event, "officer", ""))
+            commune = str(getattr(near.event, "commune", ""))
+            message += say.outside_assignments(near.id, near.day, officer, commune)
+        evidence = [item.id, *(i.id for i in voided)]
+        yield _finding(ctx, rule, "violated", keys, window, evidence, message)
 
 
 def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Finding]:

@@ -46,7 +46,7 @@ def _impossible(act: Act) -> list[str]:
     if act.type not in EVENT_TYPES:
         return [f"no reader can produce an event of type '{act.type}'"]
     reasons = []
-    for name, values in (*act.where.items(), *act.any_of.items()):
+    for name, values in (*act.where.items(), *act.any_of.items(), *act.counts_if.items()):
         if not values:
             reasons.append(f"'{act.type}' field '{name}' is given no value to match")
             continue

@@ -58,6 +58,11 @@ class Act(Frozen):
         where: Scalar fields whose value must be one of the given values.
         any_of: List fields that must contain at least one of the given values.
         not_before_trigger: Only events on or after the trigger's date count.
+        not_before_start: Only events on or after the window's start count; an earlier
+            one is a near miss, and the finding says why.
+        counts_if: Scalar fields whose value must be one of the given values for the event
+            to count; unlike ``where``, an event that fails it is a near miss, listed in
+            the evidence with the reason.
     """
 
     type: str
@@ -72,6 +77,8 @@ class Act(Frozen):
     refers: str | None = None
     in_charge: str | None = None
     not_before_trigger: bool = False
+    not_before_start: bool = False
+    counts_if: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
 
     def bindings(self) -> dict[str, str]:
         """Subject key -> event field, for the fields that bind by equality or membership."""
@@ -347,7 +354,7 @@ def _policy_refs(template: Frozen) -> list[str]:
             found.append(value)
         elif isinstance(value, Frozen):
             for name in type(value).model_fields:
-                if name not in ("where", "any_of", "subject", "noun"):
+                if name not in ("where", "any_of", "counts_if", "subject", "noun"):
                     visit(getattr(value, name))
         elif isinstance(value, tuple):
             for item in value:

@@ -62,7 +62,7 @@ def rule_problems(rule: Rule, clauses: Mapping[str, Clause] = CLAUSES_BY_ID) -> 
     def act(where: str, value: Act) -> None:
         if fields_of(where, value) is None:
             return
-        for name in (*value.where, *value.any_of, *value.bindings().values()):
+        for name in (*value.where, *value.any_of, *value.counts_if, *value.bindings().values()):
             field(where, value, name)
         if value.in_charge is not None:
             field(where, value, value.in_charge)
