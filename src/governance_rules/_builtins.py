@@ -15,9 +15,13 @@ from .report import iter_json, render_html, render_markdown, render_table
 
 
 def _read_json(path: Path) -> Iterator[tuple[int | str, Record]]:
-    """A JSON array if the file starts with ``[``, else JSON Lines."""
+    """JSON Lines for ``.jsonl`` and ``.ndjson``, whatever the first line holds; otherwise a
+    JSON array if the file starts with ``[``, else JSON Lines."""
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        yield from read_jsonl(path)
+        return
     with _open(path) as handle:
-        head = handle.read(4096).lstrip(codecs.BOM_UTF8).lstrip()
+        head = handle.read(4096).removeprefix(codecs.BOM_UTF8).lstrip()
     yield from (read_json_array if head.startswith(b"[") else read_jsonl)(path)
 
 

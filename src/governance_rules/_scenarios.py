@@ -26,15 +26,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ._text import lines_of, load_yaml, read_text
 from .engine import evaluate
 from .errors import DefinitionError, GovernanceRulesError, InputError
 from .io import Intake, parse_policy, parse_register
-from .io._loaders import DataLoader, _load_mapping, read_text
 from .model import Finding, Policy, Register
 from .rules import CATALOGUE, Catalogue, load_pack
-from .rules._packs import _lines
 
 _FIELDS = ("rule", "status", "subject", "window")
 _KEYS = {"name", "register", "policy", "rules", "as_of", "events", "expect", "absent"}
@@ -171,11 +168,10 @@ def load_scenarios(path: str | Path) -> list[Scenario]:
         DefinitionError: If its register, policy or rule pack is invalid.
     """
     path = Path(path)
-    data = _load_mapping(path)
+    data, node = load_yaml(read_text(path), str(path))
     if not isinstance(data, dict):
         raise InputError(str(path), "a scenario file is a mapping")
-    text = read_text(path)
-    lines = _lines(yaml.compose(text, Loader=DataLoader) or yaml.ScalarNode("", ""))
+    lines = lines_of(node)
     base = path.parent
     items = data.get("scenarios")
     prefix: tuple[str, ...]

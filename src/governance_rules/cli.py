@@ -22,9 +22,10 @@ from pydantic import TypeAdapter
 from . import __version__
 from ._check import check, stream_check
 from ._scenarios import run_scenarios
+from ._text import printable
 from .errors import CatalogueError, DefinitionError, GovernanceRulesError, InputError, Problem
 from .io import Intake, load_policy, load_register, read_any
-from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register
+from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register, in_range
 from .monitor import Monitor
 from .plugins import RenderContext, installed
 from .report import (
@@ -54,9 +55,13 @@ class _Parser(argparse.ArgumentParser):
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got '{text}'") from None
+    try:
+        return in_range(day)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _days(text: str) -> int:
@@ -346,7 +351,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             lines = [_accounting_line(counts)]
             lines += [f"{r.location}: {r.error}" for r in monitor.rejections]
             lines += [f"[{f.status}] {f.rule} · {f.message}" for f in changed]
-            _emit("\n".join(lines) + "\n", args.output)
+            _emit("\n".join(printable(line) for line in lines) + "\n", args.output)
     return EXIT_FINDINGS if monitor.rejections else EXIT_OK
 
 
@@ -530,7 +535,7 @@ _COMMANDS = {
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(f"{PROG}: error: {printable(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -539,7 +544,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command != "plugins":
             for broken in installed().problems:
-                print(f"{PROG}: warning: {broken}", file=sys.stderr)
+                print(f"{PROG}: warning: {printable(str(broken))}", file=sys.stderr)
         return _COMMANDS[args.command](args)
     except UsageError as error:
         _error(str(error))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, time
@@ -85,6 +86,7 @@ _LISTS = {"topics", "invited", "attended", "sections", "in_charge_of"}
 _DATES = {"at", "start", "end", "effective"}
 _INTS = {"year"}
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_INTEGER = re.compile(r"-?[0-9]+")
 _ROWS = 2000  # rows given data validation in the template
 
 
@@ -125,7 +127,10 @@ def _cell(name: str, value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if name in _INTS:
-        return int(value) if isinstance(value, int) or str(value).strip().isdigit() else value
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        text = str(value).strip()
+        return int(text) if _INTEGER.fullmatch(text) else text
     text = unicodedata.normalize("NFC", str(value)).strip()
     if name in _DATES:
         match = _DMY.match(text)
@@ -137,19 +142,73 @@ def _cell(name: str, value: Any) -> Any:
     return text
 
 
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+"""Excel's own bounds of a sheet: no more is read, whatever a sheet declares."""
+
+
 def _open(path: Path) -> Any:
     openpyxl = _openpyxl()
+    from openpyxl.reader.workbook import WorkbookParser
+
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            # A missing part is only a warning to openpyxl; it is an error here, below.
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        parser = WorkbookParser(book._archive, "xl/workbook.xml")
+        parser.parse()
+        listed = [(sheet.name, rel.target) for sheet, rel in parser.find_sheets()]
     except FileNotFoundError:
         raise InputError(str(path), "cannot read: no such file") from None
     except Exception as error:  # a file that is not a workbook: openpyxl raises many kinds
         raise InputError(str(path), f"not an .xlsx workbook ({type(error).__name__})") from None
+    parts = set(book._archive.namelist())
+    for name, target in listed:
+        if target not in parts:
+            book.close()
+            raise InputError(
+                f"{path}:{name}", f"the workbook is damaged: the part of sheet '{name}' is missing"
+            )
+    return book
 
 
 def _rows(sheet: Any) -> Iterator[tuple[int, list[Any]]]:
+    # The rows the sheet holds, not the range it declares (a sheet may claim A1:XFD1048576).
+    sheet.reset_dimensions()
     for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, list(row)
+        if number > MAX_ROWS:
+            return
+        yield number, list(row[:MAX_COLUMNS])
+
+
+def _header(
+    path: Path, title: str, values: list[Any], fields: Mapping[str, str]
+) -> list[str | None]:
+    """The field of each header cell; a field given twice is a located error."""
+    header: list[str | None] = []
+    seen: dict[str, int] = {}
+    for column, value in enumerate(values):
+        field = fields.get(_key(value)) if value is not None else None
+        if field is not None and field in seen:
+            raise InputError(
+                f"{path}:{title}!1",
+                f"column '{value}' ({_letter(column)}) repeats column {_letter(seen[field])}: "
+                f"both are '{field}'",
+            )
+        if field is not None:
+            seen[field] = column
+        header.append(field)
+    return header
+
+
+def _letter(column: int) -> str:
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def read_events_xlsx(path: Path) -> Iterator[tuple[int | str, Record]]:
@@ -167,7 +226,7 @@ def read_events_xlsx(path: Path) -> Iterator[tuple[int | str, Record]]:
             header: list[str | None] = []
             for _, values in rows:
                 if any(v is not None and str(v).strip() for v in values):
-                    header = [_EVENT_FIELDS.get(_key(v)) if v is not None else None for v in values]
+                    header = _header(path, title, values, _EVENT_FIELDS)
                     unknown = [v for v, f in zip(values, header, strict=True) if v and not f]
                     break
             if not header:
@@ -189,6 +248,8 @@ def read_events_xlsx(path: Path) -> Iterator[tuple[int | str, Record]]:
                 if not any(v is not None and str(v).strip() for v in values):
                     continue
                 record: dict[str, Any] = {}
+                # A row may end before the header does: its missing cells are empty.
+                values += [None] * (len(header) - len(values))
                 for field, value in zip(header, values, strict=False):
                     if field is None:
                         continue
@@ -226,8 +287,9 @@ def load_register_xlsx(path: Path) -> Register:
                 if not any(v is not None and str(v).strip() for v in values):
                     continue
                 if not header:
-                    header = [fields.get(_key(v)) if v is not None else None for v in values]
+                    header = _header(path, sheet.title, values, fields)
                     continue
+                values += [None] * (len(header) - len(values))
                 item = {
                     field: _cell(field, value)
                     for field, value in zip(header, values, strict=False)
@@ -446,6 +508,12 @@ def render_findings_xlsx(report: CheckReport, lang: str) -> bytes:
 def _stable(book: Any, day: date) -> bytes:
     """The workbook's bytes, with its timestamps set to ``day`` rather than read from the
     clock: the same report gives the same file."""
+    # Nothing from the input is a formula: a text cell is never evaluated.
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
     stamp = f"{day.isoformat()}T00:00:00Z"
@@ -462,7 +530,9 @@ def _stable(book: Any, day: date) -> bytes:
                     r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rf"\g<1>{stamp}\g<2>", text
                 )
                 data = text.encode("utf-8")
-            info = zipfile.ZipInfo(item.filename, date_time=(day.year, day.month, day.day, 0, 0, 0))
+            # A zip entry's time holds the years 1980 to 2107 only.
+            year = min(max(day.year, 1980), 2107)
+            info = zipfile.ZipInfo(item.filename, date_time=(year, day.month, day.day, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, data)
     return out.getvalue()

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any, TypeVar
 
 from .._gc import paused_gc
-from ..errors import RegisterError
+from ..errors import InputError, RegisterError
 from ..model import (
     SUBJECT_KEYS,
     BaseEvent,
@@ -24,6 +24,7 @@ from ..model import (
     Status,
     Subject,
     Window,
+    in_range,
     month_day_in,
 )
 from ..model._common import trusted
@@ -181,6 +182,10 @@ def _by_rule(
     problems = register.problems()
     if problems:
         raise RegisterError(problems)
+    try:
+        in_range(as_of)
+    except ValueError as error:
+        raise InputError("as_of", str(error)) from None
     with paused_gc():
         ctx = make_context(register, policy or Policy(), events, as_of, lang)
         ctx.share = share

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from .._gc import paused_gc
+from .._text import lone_surrogate, printable
 from ..errors import suggest
 from ..model import EVENT_ADAPTER, EVENT_TYPES, Accounting, BaseEvent, Register, Rejection
 from ..model._common import shared_fields
@@ -100,9 +101,13 @@ class Claims(Protocol):
 
 
 def digest_of(record: Mapping[str, Any]) -> bytes:
-    """A digest of a record's content, equal for records that are equal as parsed JSON."""
+    """A digest of a record's content, equal for records that are equal as parsed JSON.
+
+    Raises:
+        UnicodeEncodeError: If a string of the record holds a lone surrogate (not text).
+    """
     text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE).digest()
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=DIGEST_SIZE).digest()
 
 
 def _short(value: Any) -> str:
@@ -186,7 +191,13 @@ class Intake:
         if isinstance(event_or_reason, str):
             return self._reject(location, event_or_reason)
         event = event_or_reason
-        digest = digest_of(record)
+        try:
+            digest = digest_of(record)
+        except UnicodeEncodeError:
+            # "\udfff" in JSON is no text: it could be neither stored nor written out.
+            where = lone_surrogate(dict(record)) or "?"
+            reason = f"{event.type}: field '{where}': holds a lone surrogate, which is not text"  # type: ignore[attr-defined]
+            return self._reject(location, reason)
         claim = self.claims.get(event.id)
         if claim is not None:
             if claim[0] == digest:
@@ -241,9 +252,9 @@ class Intake:
         return event
 
     def _reject(self, location: str, reason: str) -> Outcome:
-        # One line, whatever the input's strings hold.
-        reason = reason.replace("\r", "\\r").replace("\n", "\\n")
-        self.rejections.append(Rejection(location=location, error=reason))
+        # One line, whatever the input's strings hold: no control, bidirectional or
+        # surrogate character reaches a terminal, a log or a report.
+        self.rejections.append(Rejection(location=printable(location), error=printable(reason)))
         return "rejected"
 
     def read(

@@ -2,55 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from ..errors import InputError, PolicyError, Problem, RegisterError, suggest
+from .._text import load_mapping_file
+from ..errors import PolicyError, Problem, RegisterError, suggest
 from ..model import Policy, Register
-
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class DataLoader(_BaseLoader):  # type: ignore[misc]
-    """The safe YAML loader (libyaml's where PyYAML was built with it), except that dates
-    stay text: they are checked by the models, so that ``2026-02-30`` is a located error
-    rather than a failure of the parser."""
-
-
-DataLoader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
-
-
-def read_text(path: Path) -> str:
-    """A UTF-8 text file (a byte-order mark allowed), or a located :class:`InputError`."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), "not UTF-8") from None
 
 
 def _load_mapping(path: Path) -> Any:
-    text = read_text(path)
-    try:
-        if path.suffix.lower() == ".json":
-            return json.loads(text)
-        return yaml.load(text, Loader=DataLoader)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}:{error.lineno}", f"invalid JSON: {error.msg}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise InputError(where, f"invalid YAML: {problem}") from None
+    return load_mapping_file(path)
 
 
 def _path(loc: tuple[int | str, ...]) -> str:

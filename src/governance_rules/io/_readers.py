@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -59,13 +60,15 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, Record]]:
         for number, raw in enumerate(handle, start=1):
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
+            # Only ASCII white space makes a blank line; NBSP or U+2028 is content.
+            if not raw.strip():
+                continue
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as error:
                 yield number, f"not UTF-8 (byte {error.start + 1})"
                 continue
-            if text.strip():
-                yield number, _loads(text)
+            yield number, _loads(text)
 
 
 def read_json_array(path: Path) -> Iterator[tuple[int, Record]]:
@@ -107,6 +110,14 @@ def read_json_array(path: Path) -> Iterator[tuple[int, Record]]:
             if pos >= len(buffer):
                 raise InputError(f"{path}:{line}", "invalid JSON: the array is not closed")
             if buffer[pos] == "]":
+                pos += 1
+                skip_space()
+                if pos < len(buffer):
+                    raise InputError(
+                        f"{path}:{line}",
+                        "content after the JSON array's closing ']' (a .json file holds one "
+                        "array; JSON Lines go in a .jsonl file)",
+                    )
                 return
             if not first:
                 if buffer[pos] != ",":
@@ -138,14 +149,24 @@ def read_json_array(path: Path) -> Iterator[tuple[int, Record]]:
                 yield start_line, f"expected a JSON object, got {type(value).__name__}"
 
 
+_ASCII_SPACE = " \t\n\r\x0b\x0c"
+_INTEGER = re.compile(r"-?[0-9]+")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
+
+
 def _csv_value(name: str, value: str) -> Any:
     if value == "":
         return [] if name in _LIST_FIELDS else None
     if name in _LIST_FIELDS:
-        return [part.strip() for part in value.split(";") if part.strip()]
-    if name in _INT_FIELDS and value.strip().lstrip("-").isdigit():
+        parts = (part.strip(_ASCII_SPACE) for part in value.split(";"))
+        return [part for part in parts if part]
+    if name in _INT_FIELDS and _INTEGER.fullmatch(value.strip(_ASCII_SPACE)):
         return int(value)
     return value
+
+
+def _blank(row: list[str]) -> bool:
+    return not any(cell.strip(_ASCII_SPACE) for cell in row)
 
 
 def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
@@ -155,22 +176,29 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
     (``visit.conducted.csv``). List fields are ``;``-separated; empty cells are null.
     """
     with _open(path) as handle:
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        # Bytes that are not UTF-8 stay in the text as lone surrogates, so that the record
+        # holding them is rejected on its own line and the rest of the file is read.
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
         rows = csv.reader(text)
         try:
             header = next(rows, None)
-        except (UnicodeDecodeError, csv.Error) as error:
+        except csv.Error as error:
             raise InputError(f"{path}:1", f"unreadable CSV header: {error}") from None
-        header = [h.strip() for h in header or ()]
+        header = [h.strip(_ASCII_SPACE) for h in header or ()]
+        if any(_ESCAPED.search(h) for h in header):
+            raise InputError(f"{path}:1", "the CSV header row is not UTF-8")
         if not any(header):
             try:
-                content = any(any(cell.strip() for cell in row) for row in rows)
-            except (UnicodeDecodeError, csv.Error) as error:
+                content = not all(_blank(row) for row in rows)
+            except csv.Error as error:
                 where = f"{path}:{rows.line_num + 1}"
                 raise InputError(where, f"unreadable CSV: {error}") from None
             if content:
                 raise InputError(f"{path}:1", "the CSV header row is empty")
             return  # an empty file: no records
+        repeated = sorted({name for name in header if name and header.count(name) > 1})
+        if repeated:
+            raise InputError(f"{path}:1", f"column '{repeated[0]}' is given twice in the header")
         file_type = path.name.removesuffix(".csv")
         if "type" not in header and file_type not in EVENT_TYPES:
             raise InputError(
@@ -184,12 +212,13 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
                 row = next(rows)
             except StopIteration:
                 return
-            except UnicodeDecodeError as error:
-                raise InputError(f"{path}:{number}", f"not UTF-8 ({error.reason})") from None
             except csv.Error as error:
                 yield number, f"invalid CSV: {error}"
                 continue
-            if not any(cell.strip() for cell in row):
+            if _blank(row):
+                continue
+            if any(_ESCAPED.search(cell) for cell in row):
+                yield number, "not UTF-8"
                 continue
             if len(row) > len(header):
                 yield number, f"{len(row)} cells for {len(header)} columns"

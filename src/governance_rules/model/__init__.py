@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._common import FIRST_DAY, LAST_DAY, in_range
 from ._events import (
     EVENT_ADAPTER,
     EVENT_CLASSES,
@@ -56,6 +57,8 @@ __all__ = [
     "EVENT_ADAPTER",
     "EVENT_CLASSES",
     "EVENT_TYPES",
+    "FIRST_DAY",
+    "LAST_DAY",
     "STATUSES",
     "SUBJECT_KEYS",
     "Accounting",
@@ -96,5 +99,6 @@ __all__ = [
     "ViolationRecorded",
     "VisitConducted",
     "Window",
+    "in_range",
     "month_day_in",
 ]

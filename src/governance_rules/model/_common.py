@@ -83,23 +83,53 @@ Name = Annotated[str, StringConstraints(min_length=1), AfterValidator(_nfc)]
 """A human name in Unicode, normalised to NFC on load."""
 
 
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""The dates this release accepts, in every input (events, register, ``as_of``): far enough
+apart for any audit, and far enough from the calendar's ends (year 1 and 9999) that no
+offset, month or grace period added to them can leave it."""
+
+
+def in_range(day: date) -> date:
+    """``day``, if it lies between :data:`FIRST_DAY` and :data:`LAST_DAY`.
+
+    Raises:
+        ValueError: Naming the accepted range.
+    """
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(
+            f"date {day.isoformat()} is outside the years this release accepts "
+            f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+        )
+    return day
+
+
+Day = Annotated[date, AfterValidator(in_range)]
+"""A calendar date between :data:`FIRST_DAY` and :data:`LAST_DAY`."""
+
 _DAYS: dict[str, date] = {}
 
 
 def _parse_at(value: Any) -> date | datetime:
     if isinstance(value, datetime | date):
-        return value
-    if not isinstance(value, str):
+        at: date | datetime = value
+    elif not isinstance(value, str):
         raise ValueError(f"expected an ISO 8601 date or date-time string, got {value!r}")
-    try:
-        if len(value) == 10:
-            day = _DAYS.get(value)
-            if day is None:
-                day = _DAYS[value] = date.fromisoformat(value)
-            return day  # one object a day: a long log has few days and many events
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"invalid ISO 8601 date or date-time {value!r}") from None
+    else:
+        try:
+            if len(value) == 10:
+                day = _DAYS.get(value)
+                if day is None:
+                    day = _DAYS[value] = in_range(date.fromisoformat(value))
+                return day  # one object a day: a long log has few days and many events
+            at = datetime.fromisoformat(value)
+        except ValueError as error:
+            if "outside the years" in str(error):
+                raise
+            raise ValueError(f"invalid ISO 8601 date or date-time {value!r}") from None
+    # The year is checked on the date as written, before any offset is applied to it.
+    in_range(at.date() if isinstance(at, datetime) else at)
+    return at
 
 
 At = Annotated[

@@ -22,7 +22,7 @@ Section = Literal[
     "proposals",
 ]
 Period = Annotated[str, StringConstraints(pattern=r"^\d{4}(-H[12]|-Q[1-4])?$")]
-Year = Annotated[int, Field(strict=True, ge=1900, le=9999)]
+Year = Annotated[int, Field(strict=True, ge=1900, le=2999)]
 
 
 class BaseEvent(BaseModel):

@@ -8,7 +8,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import Problem, suggest
-from ._common import Frozen, Id, Name
+from ._common import Day, Frozen, Id, Name
 
 CommuneKind = Literal["xa", "phuong", "thi_tran"]
 
@@ -24,15 +24,15 @@ class Province(Frozen):
 class RegulationInfo(Frozen):
     """When the Regulation took effect; nothing is owed for days before."""
 
-    effective: date
+    effective: Day
 
 
 class Term(Frozen):
     """A congress term ("nhiệm kỳ đại hội"), both ends inclusive."""
 
     id: Id
-    start: date
-    end: date
+    start: Day
+    end: Day
 
     @property
     def midpoint(self) -> date:

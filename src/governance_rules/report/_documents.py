@@ -8,6 +8,7 @@ from functools import cache
 
 import jinja2
 
+from .._text import printable
 from ..model import BaseEvent, CheckReport, Register
 from ..rules import Catalogue
 from ._view import build_view
@@ -17,7 +18,22 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
 
 def _md(value: object) -> str:
     """Text from the input, made inert in Markdown (and in the HTML Markdown may embed)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return _MD_SPECIAL.sub(r"\\\1", printable(" ".join(str(value).split())))
+
+
+def _code(value: object) -> str:
+    """A code span that no text can close: on one line, its fence longer than any run of
+    backticks inside, padded where the text starts or ends with one."""
+    text = printable(" ".join(str(value).split()))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _code_cell(value: object) -> str:
+    """:func:`_code` inside a table row, where a bare ``|`` would end the cell."""
+    return _code(value).replace("|", "\\|")
 
 
 @cache
@@ -29,6 +45,8 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = _md
+    env.filters["code"] = _code
+    env.filters["code_cell"] = _code_cell
     return env
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 
+from .._text import printable
 from ..i18n import BEARER_LABELS, fmt_date, pick, status_label
 from ..model import STATUSES, Accounting, CheckReport, Finding
 from ..regulation import CLAUSES_BY_ID
@@ -45,8 +46,14 @@ def _w(key: str, lang: str) -> str:
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:
+    # Whatever the input's strings hold, no control or bidirectional character reaches
+    # the terminal: each is shown as its escape.
     lines = textwrap.wrap(
-        text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+        printable(text),
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
     )
     return lines or [indent]
 

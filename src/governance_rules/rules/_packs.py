@@ -15,12 +15,11 @@ from typing import Any, get_args, get_origin
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
+from .._text import Path_, lines_of, load_yaml, read_text
 from ..errors import CatalogueError, InputError, Problem, suggest
 from ..model._common import Frozen
 from ..regulation import Clause, Section
 from ._templates import Rule, Text
-
-Path_ = tuple[str | int, ...]
 
 
 class PackClause(Frozen):
@@ -68,23 +67,6 @@ def pack_text(pack: Pack) -> str:
         data["clauses"] = [c.model_dump() for c in pack.clauses]
     data["rules"] = [rule_data(rule) for rule in pack.rules]
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=96)
-
-
-def _lines(
-    node: yaml.Node, path: Path_ = (), found: dict[Path_, int] | None = None
-) -> dict[Path_, int]:
-    """The line (1-based) of every key and item, by its path."""
-    found = {} if found is None else found
-    found.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            sub = (*path, str(key.value))
-            found[sub] = key.start_mark.line + 1
-            _lines(value, sub, found)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _lines(item, (*path, i), found)
-    return found
 
 
 def _fields_at(model: Any, loc: Sequence[str | int]) -> tuple[str, Sequence[str]]:
@@ -183,20 +165,10 @@ def parse_pack(text: str, source: str) -> tuple[Pack, dict[Path_, int]]:
         InputError: If the text is not YAML or not a mapping.
         CatalogueError: Every problem of its content, each located ``source:line``.
     """
-    from ..io._loaders import DataLoader as loader
-
-    try:
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        raise InputError(
-            where, f"invalid YAML: {getattr(error, 'problem', None) or error}"
-        ) from None
+    data, node = load_yaml(text, source)
     if not isinstance(data, dict) or node is None:
         raise InputError(source, "a rule pack is a mapping with 'pack' and 'rules'")
-    lines = _lines(node)
+    lines = lines_of(node)
     try:
         pack = Pack.model_validate(data)
     except ValidationError as error:
@@ -211,8 +183,6 @@ def load_pack(path: str | Path) -> Pack:
         InputError: If the file cannot be read or is not YAML.
         CatalogueError: Every problem, each located ``file:line``.
     """
-    from ..io._loaders import read_text
-
     path = Path(path)
     return _checked(*parse_pack(read_text(path), str(path)), str(path))
 

@@ -322,7 +322,7 @@ class Rule(Frozen):
 
     id: str
     title: Text
-    bearer: tuple[Bearer, ...]
+    bearer: Annotated[tuple[Bearer, ...], Field(min_length=1)]
     clauses: tuple[str, ...]
     act: Text
     trigger: Text | None = None

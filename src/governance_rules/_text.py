@@ -1,0 +1,235 @@
+"""Text and YAML as the product reads them: UTF-8 files and one safe YAML loader, every
+error located.
+
+Every YAML file the product reads (register, policy, rule pack, scenario) goes through
+:func:`load_yaml`. It is PyYAML's safe loader (libyaml's parser where PyYAML has it) with
+three changes: dates stay text, for the models to check, so that ``2026-02-30`` is a
+located error; a key given twice in one mapping is an error, since the last one would
+silently win; and aliases (``*name``) are bounded: a recursive alias is refused, and so is
+a document whose aliases expand to more than :data:`MAX_NODES` nodes, so that no "billion
+laughs" file can make a small file huge to whatever reads it next.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+
+from .errors import InputError
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path_ = tuple[str | int, ...]
+"""A path into a document: keys and list indexes."""
+
+MAX_NODES = 100_000
+"""The most nodes a YAML document may hold once its aliases are expanded."""
+
+
+class DataLoader(_Base):  # type: ignore[misc]
+    """The safe YAML loader, with dates kept as text and duplicate keys refused."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: dict[tuple[str, str], int] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            name = (key.tag, key.value)
+            if name in seen:
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key '{key.value}' (first given on line {seen[name]})",
+                    key.start_mark,
+                )
+            seen[name] = key.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file (a byte-order mark allowed), or a located :class:`InputError`."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(f"{path}:{line}", f"not UTF-8 (byte {error.start + 1})") from None
+
+
+def yaml_error(error: yaml.YAMLError, source: str) -> InputError:
+    """A YAML error as a located :class:`InputError` (``source:line``)."""
+    mark = getattr(error, "problem_mark", None)
+    where = f"{source}:{mark.line + 1}" if mark is not None else source
+    problem = getattr(error, "problem", None) or "invalid YAML"
+    return InputError(where, f"invalid YAML: {problem}")
+
+
+def load_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
+    """The document of ``text`` and its node tree (for the lines of its paths).
+
+    Raises:
+        InputError: If the text is not YAML, holds a key twice, or uses an alias (located).
+    """
+    loader = DataLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _check_aliases(node, source)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        raise yaml_error(error, source) from None
+    except RecursionError:
+        raise InputError(source, "invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def _check_aliases(root: yaml.Node, source: str) -> None:
+    """Refuse a recursive alias, or aliases that expand past :data:`MAX_NODES` nodes."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+    # Depth first without recursion: (node, children visited yet).
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_.discard(key)
+            size = 1 + sum(sizes[id(child)] for child in children)
+            if size > MAX_NODES:
+                raise InputError(
+                    f"{source}:{node.start_mark.line + 1}",
+                    f"invalid YAML: its aliases expand to more than {MAX_NODES:,} nodes",
+                )
+            sizes[key] = size
+            continue
+        if key in sizes:
+            continue
+        if key in open_:
+            raise InputError(
+                f"{source}:{node.start_mark.line + 1}", "invalid YAML: a recursive alias"
+            )
+        open_.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_:
+                raise InputError(
+                    f"{source}:{child.start_mark.line + 1}", "invalid YAML: a recursive alias"
+                )
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def lines_of(node: yaml.Node | None) -> dict[Path_, int]:
+    """The line (1-based) of every key and item of a node tree, by its path."""
+    found: dict[Path_, int] = {}
+    if node is None:
+        return found
+    stack: list[tuple[yaml.Node, Path_]] = [(node, ())]
+    while stack:
+        current, path = stack.pop()
+        found.setdefault(path, current.start_mark.line + 1)
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                sub = (*path, str(key.value))
+                found[sub] = key.start_mark.line + 1
+                stack.append((value, sub))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, (*path, i)) for i, item in enumerate(current.value))
+    return found
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise ValueError(f"duplicate key '{key}'")
+        data[key] = value
+    return data
+
+
+def load_mapping_file(path: Path) -> Any:
+    """The data of a YAML file (or JSON, by its ``.json`` suffix); a key given twice is an
+    error in both.
+
+    Raises:
+        InputError: If the file cannot be read or parsed (located).
+    """
+    text = read_text(path)
+    if path.suffix.lower() != ".json":
+        return load_yaml(text, str(path))[0]
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}:{error.lineno}", f"invalid JSON: {error.msg}") from None
+    except RecursionError:
+        raise InputError(str(path), "invalid JSON: nested too deeply") from None
+    except ValueError as error:
+        raise InputError(str(path), f"invalid JSON: {error}") from None
+
+
+# Characters that would act on a terminal or a reader's view rather than show: C0 and C1
+# controls (escape sequences, new lines), DEL, the bidirectional overrides and isolates
+# that reorder what is shown, the line and paragraph separators, and lone surrogates.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, with every control, bidirectional or surrogate character
+    shown as its escape (``\\x1b``, ``\\u202e``): safe to print, and the same text again."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def lone_surrogate(value: object, path: str = "") -> str | None:
+    """The path (``sections[2]``, or a key) of the first string in ``value`` (nested lists
+    and mappings, keys included) that holds a lone surrogate, which is not text; else
+    ``None``."""
+    stack: list[tuple[object, str]] = [(value, path)]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, str):
+            if _SURROGATE.search(current):
+                return where
+        elif isinstance(current, dict):
+            for key, item in reversed(list(current.items())):
+                name = f"{where}.{key}" if where else str(key)
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    return name
+                stack.append((item, name))
+        elif isinstance(current, list | tuple):
+            stack.extend((item, f"{where}[{i}]") for i, item in reversed(list(enumerate(current))))
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
