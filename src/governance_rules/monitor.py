@@ -20,11 +20,22 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
+
 from ._gc import paused_gc
 from .engine import evaluate
 from .io import Intake
-from .io._intake import Claims, Outcome
-from .model import EVENT_ADAPTER, Accounting, BaseEvent, Finding, Policy, Register, Rejection
+from .io._intake import Claims, Outcome, pydantic_reason
+from .model import (
+    EVENT_ADAPTER,
+    EVENT_TYPES,
+    Accounting,
+    BaseEvent,
+    Finding,
+    Policy,
+    Register,
+    Rejection,
+)
 from .rules import CATALOGUE, Act, Catalogue
 from .rules._templates import (
     CalendarDeadline,
@@ -32,7 +43,7 @@ from .rules._templates import (
     Coverage,
     DeadlineAfterTrigger,
 )
-from .store import EventStore
+from .store import EventStore, StoreError
 
 Partition = tuple[str, str]
 GLOBAL: Partition = ("global", "")
@@ -153,8 +164,21 @@ class Monitor:
         self.intake = Intake(register, None, keep=False, claims=claims)
         self._future = 0
         if store is not None:
-            for _, record in store.records():
-                self._index(EVENT_ADAPTER.validate_python(record))
+            for location, record in store.records():
+                try:
+                    event = EVENT_ADAPTER.validate_python(record)
+                except ValidationError as error:
+                    kind = str(record.get("type"))
+                    reason = (
+                        pydantic_reason(kind, error)
+                        if kind in EVENT_TYPES
+                        else f"field 'type': unknown event type '{kind}'"
+                    )
+                    raise StoreError(
+                        store.path,
+                        f"damaged store: the event stored from {location} is not valid ({reason})",
+                    ) from None
+                self._index(event)
 
     # Reading events.
 

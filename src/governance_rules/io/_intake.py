@@ -115,7 +115,8 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _pydantic_reason(event_type: str, error: ValidationError) -> str:
+def pydantic_reason(event_type: str, error: ValidationError) -> str:
+    """The first problem of a validation error, on one line, naming the field and value."""
     first = error.errors(include_url=False)[0]
     loc = [str(part) for part in first["loc"][1:]]
     name = "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in loc).lstrip(".") or "?"
@@ -229,7 +230,7 @@ class Intake:
         try:
             event: BaseEvent = EVENT_ADAPTER.validate_python(record)
         except ValidationError as error:
-            return _pydantic_reason(event_type, error)
+            return pydantic_reason(event_type, error)
         values = event.__dict__
         for name, kind, noun in _REFERENCES_OF[event_type]:
             known = self._ids[kind]
