@@ -229,3 +229,128 @@ def test_schemathesis_against_its_own_openapi_schema(server: str) -> None:
 
         check()
     assert calls >= 5 * 10
+
+
+# Hostile and unlucky requests: 413 or 422, never 500, and a failed batch stores nothing.
+
+
+def _stored_ids(path: Path) -> list[str]:
+    with EventStore(path) as store:
+        return [record["id"] for _, record in store.records()]
+
+
+def test_a_batch_with_a_lone_surrogate_is_422_and_stores_nothing(
+    client: TestClient, tmp_path: Path
+) -> None:
+    good = records(0, 3)
+    body = json.dumps(good[:2])[:-1] + ', {"id": "bad", "type": "regulation.disseminated", '
+    body += '"at": "2026-01-05", "note": "\\udfff"}]'
+    response = post(client, body.encode())
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["location"] == "body[2]"
+    assert "lone surrogate" in response.json()["detail"][0]["error"]
+    assert post(client, good[2:3]).status_code == 200  # commits nothing of the failed batch
+    assert _stored_ids(tmp_path / "s.sqlite") == [good[2]["id"]]
+
+
+def test_a_batch_that_cannot_be_stored_stores_nothing(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = records(0, 4)
+    original = EventStore.commit
+
+    def failing(self: EventStore) -> None:
+        raise service.gr.StoreError(self.path, "the disk is full (database or disk is full)")
+
+    monkeypatch.setattr(EventStore, "commit", failing)
+    response = post(client, good[:2])
+    assert response.status_code == 503 and "disk is full" in response.json()["detail"]
+    monkeypatch.setattr(EventStore, "commit", original)
+    assert post(client, good[2:4]).status_code == 200
+    assert _stored_ids(tmp_path / "s.sqlite") == [good[2]["id"], good[3]["id"]]
+    ids = {f["subject"].get("event") for f in client.get("/findings").json()["findings"]}
+    assert good[0]["id"] not in ids  # the monitor forgot the failed batch too
+
+
+def _chunks(data: bytes, size: int = 65536) -> Iterator[bytes]:
+    for start in range(0, len(data), size):
+        yield data[start : start + size]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (b"[" * 100_000, 422),
+        (b"[" + b"[" * 5000 + b"]" * 5000 + b"]", 422),
+        (
+            b'[{"id": "d", "type": "meeting.held", "at": "2026-01-01", "topics": '
+            + b"[" * 5000
+            + b"]" * 5000
+            + b"}]",
+            422,
+        ),
+        (
+            b'[{"id": "t", "type": "regulation.disseminated", "at": "0001-01-01T00:00:00+14:00"}]',
+            422,
+        ),
+        (
+            b'[{"id": "t", "type": "regulation.disseminated", "at": "9999-12-31T23:00:00-12:00"}]',
+            422,
+        ),
+        (b'[{"id": "n", "type": "regulation.disseminated", "at": NaN}]', 422),
+        (b"\xff\xfe[]", 422),
+    ],
+)
+def test_hostile_bodies_are_413_or_422(client: TestClient, body: bytes, status: int) -> None:
+    response = post(client, body)
+    assert response.status_code == status, response.text
+    assert response.json()["detail"]
+
+
+def test_a_chunked_body_over_the_limit_is_413(client: TestClient) -> None:
+    body = json.dumps(records(0, 1) * 8000).encode()
+    assert len(body) > service.MAX_BODY
+    response = client.post(
+        "/events",
+        content=_chunks(body),
+        headers={"X-API-Key": KEY, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize("as_of", ["9999-12-31", "0001-01-01", "1899-12-31"])
+def test_an_as_of_outside_the_accepted_years_is_422(client: TestClient, as_of: str) -> None:
+    response = client.get("/findings", params={"as_of": as_of})
+    assert response.status_code == 422
+    assert "outside the years" in json.dumps(response.json())
+
+
+def test_events_another_process_ingests_show_in_the_findings(
+    client: TestClient, tmp_path: Path
+) -> None:
+    batch = records(0, 60)
+    assert post(client, batch[:30]).status_code == 200
+    before = client.get("/findings").json()["findings"]
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text("".join(json.dumps(r) + "\n" for r in batch[30:]), encoding="utf-8")
+    from governance_rules.cli import main
+
+    main(
+        [
+            "ingest",
+            "--store",
+            str(tmp_path / "s.sqlite"),
+            "--register",
+            str(EXAMPLE / "register.yaml"),
+            "--events",
+            str(extra),
+            "--as-of",
+            TODAY.isoformat(),
+        ]
+    )
+    after = client.get("/findings").json()["findings"]
+    events = [e for e in read_events([EXAMPLE / "events.jsonl"], REGISTER, TODAY).accepted]
+    ids = {r["id"] for r in batch}
+    expected = evaluate(REGISTER, [e for e in events if e.id in ids], as_of=TODAY)
+    assert after != before
+    assert [f["message"] for f in after] == [f.message for f in expected]

@@ -9,8 +9,9 @@ Endpoints: ``POST /events`` (a batch of event records; needs the ``X-API-Key`` h
 ``GET /findings``, ``GET /obligations/due-soon``, ``GET /report.html``,
 ``GET /calendar.ics``, and the OpenAPI schema at ``/openapi.json`` (``/docs`` to browse).
 
-Requests are served one at a time on the event loop: the monitor and the store have one
-writer, and a batch is validated whole before anything of it is stored.
+Requests are served one at a time on the event loop, and a batch is validated whole before
+anything of it is stored. Other processes may ingest into the same store: the service takes
+in what they appended before it answers.
 """
 
 from __future__ import annotations
@@ -59,7 +60,11 @@ ERROR = {"content": {"application/json": {"schema": {"type": "object"}}}}
 
 
 class _LimitBody:
-    """Refuse request bodies over ``limit`` bytes (413), declared or streamed."""
+    """Refuse request bodies over ``limit`` bytes (413), declared or streamed.
+
+    The body is read whole, up to the limit, before the application sees the request, so
+    that a chunked body is refused as surely as one that declares its length.
+    """
 
     def __init__(self, app: ASGI, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -72,24 +77,36 @@ class _LimitBody:
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
             await _too_large(self.limit)(scope, receive, send)
             return
+        chunks: list[bytes] = []
         seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            seen += len(message.get("body", b""))
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([message], receive), send)  # a disconnect
+                return
+            body = message.get("body", b"")
+            seen += len(body)
             if seen > self.limit:
-                raise _TooLarge
-            return message
+                await _too_large(self.limit)(scope, receive, send)
+                return
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        whole = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        await self.app(scope, _replay([whole], receive), send)
 
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await _too_large(self.limit)(scope, receive, send)
 
+def _replay(messages: list[Message], receive: Any) -> Callable[[], Awaitable[Message]]:
+    """A ``receive`` that gives ``messages`` first, then what the client sends next."""
+    pending = list(messages)
 
-class _TooLarge(Exception):
-    pass
+    async def replayed() -> Message:
+        if pending:
+            return pending.pop(0)
+        message: Message = await receive()
+        return message
+
+    return replayed
 
 
 def _too_large(limit: int) -> JSONResponse:
@@ -146,6 +163,7 @@ def create_app(
 
     def monitor() -> gr.Monitor:
         current: gr.Monitor = state["monitor"]
+        current.refresh()  # what another process ingested into the store meanwhile
         day = clock()
         if day > current.as_of:
             current.advance(day)
@@ -161,32 +179,48 @@ def create_app(
         "/events",
         dependencies=[Depends(require_key)],
         openapi_extra={"requestBody": EVENTS_BODY},
-        responses={401: ERROR, 403: ERROR, 413: ERROR, 422: ERROR},
+        responses={401: ERROR, 403: ERROR, 413: ERROR, 422: ERROR, 503: ERROR},
     )
     async def post_events(request: Request) -> dict[str, Any]:
         """Add a batch of events (idempotent: an event sent again is a duplicate). The
         batch is checked whole first: one bad record and nothing of it is stored (422)."""
         try:
-            records = json.loads(await request.body())
+            records = json.loads(await request.body(), parse_constant=_no_constant)
+        except RecursionError:
+            detail = [{"location": "body", "error": "invalid JSON: nested too deeply"}]
+            raise HTTPException(422, detail) from None
         except (ValueError, UnicodeDecodeError) as error:
             detail = [{"location": "body", "error": f"invalid JSON: {error}"}]
             raise HTTPException(422, detail) from None
         if not isinstance(records, list):
             raise HTTPException(422, [{"location": "body", "error": "expected a JSON array"}])
         current = monitor()
-        trial = gr.Intake(register, current.as_of, keep=False, claims=_Overlay(current.store))
-        for n, record in enumerate(records):
-            trial.add(f"body[{n}]", record)
-        if trial.rejections:
-            errors = [{"location": r.location, "error": r.error} for r in trial.rejections]
-            raise HTTPException(422, errors)
-        changed = current.ingest(records, location="POST /events")
+        store = current.store
+        try:
+            trial = gr.Intake(register, current.as_of, keep=False, claims=_Overlay(store))
+            for n, record in enumerate(records):
+                trial.add(f"body[{n}]", record)
+            if trial.rejections:
+                errors = [{"location": r.location, "error": r.error} for r in trial.rejections]
+                raise HTTPException(422, errors)
+            changed = current.ingest(records, location="POST /events")
+        except BaseException as error:
+            # A failed batch stores nothing, ever: its transaction ends here, and the
+            # monitor, which took its events in, is made again from what is stored.
+            store.rollback()
+            if not isinstance(error, HTTPException):
+                state["monitor"] = gr.Monitor(
+                    register, as_of=current.as_of, policy=policy, lang=lang, store=store
+                )
+            if isinstance(error, gr.StoreError):
+                raise HTTPException(503, str(error)) from None
+            raise
         return {
             "input": trial.accounting.model_dump(),
             "changed": [_finding(f) for f in changed],
         }
 
-    @app.get("/findings")
+    @app.get("/findings", responses={422: ERROR})
     async def get_findings(
         as_of: date | None = None,
         status: Status | None = None,
@@ -194,6 +228,12 @@ def create_app(
         commune: str | None = None,
     ) -> dict[str, Any]:
         """The findings, at the monitor's date or at ``as_of``, filtered."""
+        if as_of is not None:
+            try:
+                gr.model.in_range(as_of)
+            except ValueError as error:
+                detail = [{"location": "query.as_of", "error": str(error)}]
+                raise HTTPException(422, detail) from None
         current = monitor()
         found = current.findings(as_of)
         found = [
@@ -243,6 +283,10 @@ def create_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
     return _LimitBody(app, max_body)  # type: ignore[arg-type]
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def _finding(finding: gr.Finding) -> dict[str, Any]:

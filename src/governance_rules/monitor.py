@@ -163,22 +163,46 @@ class Monitor:
         claims: Claims = store if store is not None else {}
         self.intake = Intake(register, None, keep=False, claims=claims)
         self._future = 0
-        if store is not None:
-            for location, record in store.records():
-                try:
-                    event = EVENT_ADAPTER.validate_python(record)
-                except ValidationError as error:
-                    kind = str(record.get("type"))
-                    reason = (
-                        pydantic_reason(kind, error)
-                        if kind in EVENT_TYPES
-                        else f"field 'type': unknown event type '{kind}'"
-                    )
-                    raise StoreError(
-                        store.path,
-                        f"damaged store: the event stored from {location} is not valid ({reason})",
-                    ) from None
-                self._index(event)
+        self._seen = 0  # the number of the last stored event taken in
+        self.refresh()
+
+    def refresh(self) -> int:
+        """Take in the events that another process appended to the store since the monitor
+        last looked (a service that is not the store's only writer calls it before it
+        answers).
+
+        Returns:
+            How many events were new to the monitor.
+
+        Raises:
+            StoreError: If a stored event cannot be read back or is not valid.
+        """
+        if self.store is None:
+            return 0
+        new = 0
+        for seq, location, record in self.store.records_after(self._seen):
+            self._seen = seq
+            if record.get("id") in self.events:
+                continue  # stored by this monitor
+            self._index(self._stored_event(self.store, location, record))
+            new += 1
+        return new
+
+    @staticmethod
+    def _stored_event(store: EventStore, location: str, record: dict[str, Any]) -> BaseEvent:
+        try:
+            return EVENT_ADAPTER.validate_python(record)
+        except ValidationError as error:
+            kind = str(record.get("type"))
+            reason = (
+                pydantic_reason(kind, error)
+                if kind in EVENT_TYPES
+                else f"field 'type': unknown event type '{kind}'"
+            )
+            raise StoreError(
+                store.path,
+                f"damaged store: the event stored from {location} is not valid ({reason})",
+            ) from None
 
     # Reading events.
 

@@ -341,7 +341,20 @@ class EventStore:
         Raises:
             StoreError: If a stored record cannot be read back (a damaged store).
         """
-        cursor = self._run("SELECT seq, id, location, record FROM events ORDER BY seq")
+        for _, location, record in self.records_after(0):
+            yield location, record
+
+    def records_after(self, seq: int) -> Iterator[tuple[int, str, dict[str, Any]]]:
+        """``(seq, location, record)`` of the events stored after the one numbered ``seq``
+        (``0``: all of them), in the order of ingestion: what another process appended
+        since a reader last looked.
+
+        Raises:
+            StoreError: If a stored record cannot be read back (a damaged store).
+        """
+        cursor = self._run(
+            "SELECT seq, id, location, record FROM events WHERE seq > ? ORDER BY seq", (seq,)
+        )
         while True:
             try:
                 row = cursor.fetchone()
@@ -349,16 +362,17 @@ class EventStore:
                 raise StoreError(self.path, _cause(error)) from None
             if row is None:
                 return
-            seq, event_id, location, text = row
+            number, event_id, location, text = row
             try:
                 record = json.loads(text)
             except (TypeError, ValueError, RecursionError):
                 record = None
             if not isinstance(record, dict):
                 raise StoreError(
-                    self.path, f"damaged store: stored event {seq} ('{event_id}') cannot be read"
+                    self.path,
+                    f"damaged store: stored event {number} ('{event_id}') cannot be read",
                 )
-            yield str(location), record
+            yield int(number), str(location), record
 
     def __len__(self) -> int:
         return int(self._run("SELECT count(*) FROM events").fetchone()[0])

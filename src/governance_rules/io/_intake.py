@@ -188,12 +188,17 @@ class Intake:
             return self._reject(location, record or "unreadable record")
         if not isinstance(record, Mapping):
             return self._reject(location, f"expected a JSON object, got {type(record).__name__}")
-        event_or_reason = self.parse(record)
+        try:
+            event_or_reason = self.parse(record)
+        except RecursionError:
+            return self._reject(location, "nested too deeply")
         if isinstance(event_or_reason, str):
             return self._reject(location, event_or_reason)
         event = event_or_reason
         try:
             digest = digest_of(record)
+        except RecursionError:
+            return self._reject(location, "nested too deeply")
         except UnicodeEncodeError:
             # "\udfff" in JSON is no text: it could be neither stored nor written out.
             where = lone_surrogate(dict(record)) or "?"
