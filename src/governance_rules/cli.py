@@ -213,7 +213,7 @@ def _progress() -> Callable[[str, int], None]:
     """Counts records on stderr as they are read, on one line rewritten in place."""
 
     def show(name: str, count: int) -> None:
-        sys.stderr.write(f"\r{PROG}: reading {name}: {count:,} records")
+        sys.stderr.write(f"\r{PROG}: reading {printable(name)}: {count:,} records")
         sys.stderr.flush()
 
     return show
@@ -333,10 +333,16 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
                 if count % args.batch == 0:
                     store.commit()
                     if args.log_commits:
-                        print(f"{PROG}: committed through {location}", file=sys.stderr, flush=True)
+                        print(
+                            f"{PROG}: committed through {printable(location)}",
+                            file=sys.stderr,
+                            flush=True,
+                        )
             store.commit()
             if args.log_commits:
-                print(f"{PROG}: committed through {location}", file=sys.stderr, flush=True)
+                print(
+                    f"{PROG}: committed through {printable(location)}", file=sys.stderr, flush=True
+                )
         changed = monitor.flush()
         counts = monitor.accounting
         if args.format == "json":
