@@ -549,3 +549,22 @@ def test_nothing_in_a_hostile_report_breaks_its_json(
     report = json.loads(out)
     assert report["input"]["read"] == 3
     io.StringIO(out).read()
+
+
+def test_a_rule_packs_words_cannot_inject_markup_into_markdown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import markdown_it
+
+    text = (ROOT / "examples" / "packs" / "bien-gioi.yaml").read_text(encoding="utf-8")
+    pack = tmp_path / "pack.yaml"
+    hostile = '"<script>alert(1)</script> | `x` <img src=x onerror=alert(1)>"'
+    title = "en: A border commune is visited at least every 2 months"
+    assert title in text
+    pack.write_text(text.replace(title, f"en: {hostile}"), encoding="utf-8")
+    args = ["check", "--register", str(REGISTER), "--events", str(EXAMPLE / "events.jsonl")]
+    _, out, err = cli(capsys, *args, "--rules", str(pack), "--format", "markdown", "--lang", "en")
+    assert "<script>" not in err
+    html = markdown_it.MarkdownIt("commonmark").enable("table").render(out)
+    assert "<script" not in html and "<img" not in html
+    assert "alert(1)" in html  # shown, as text
