@@ -568,3 +568,24 @@ def test_a_rule_packs_words_cannot_inject_markup_into_markdown(
     html = markdown_it.MarkdownIt("commonmark").enable("table").render(out)
     assert "<script" not in html and "<img" not in html
     assert "alert(1)" in html  # shown, as text
+
+
+def test_the_example_csv_renderer_writes_no_formula(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "examples" / "plugin-example" / "src"))
+    try:
+        import gr_plugin_example
+    finally:
+        sys.path.pop(0)
+    from governance_rules import check, read_events
+
+    events = _hostile_events(tmp_path, '=HYPERLINK("http://x")')
+    register = load_register(REGISTER)
+    report = check(register, read_events([events], register), as_of=date(2026, 11, 30))
+    text = gr_plugin_example.RENDERER.render(report, None)  # type: ignore[arg-type]
+    import csv
+
+    cells = [cell for row in csv.reader(io.StringIO(str(text))) for cell in row]
+    assert '\'=HYPERLINK("http://x")' in cells
+    assert not any(cell[:1] in "=+-@" for cell in cells if cell)

@@ -66,6 +66,12 @@ def read(path: Path) -> Iterator[tuple[int | str, dict[str, Any] | str]]:
             yield number, record
 
 
+def _inert(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that starts like a formula gets a quote, as
+    Excel itself writes it (a value from the input never becomes a formula)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def render(report: CheckReport, context: RenderContext) -> str:
     """One row a finding: rule, status, subject keys, window, evidence, message."""
     out = io.StringIO()
@@ -75,7 +81,8 @@ def render(report: CheckReport, context: RenderContext) -> str:
     for f in report.findings:
         subject = [getattr(f.subject, key) or "" for key in keys]
         window = [f.window.start.isoformat(), f.window.due.isoformat()] if f.window else ["", ""]
-        writer.writerow([f.rule, f.status, *subject, *window, ";".join(f.evidence), f.message])
+        row = [f.rule, f.status, *subject, *window, ";".join(f.evidence), f.message]
+        writer.writerow([_inert(str(cell)) for cell in row])
     return out.getvalue()
 
 
