@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -152,6 +153,29 @@ def _big_log(tmp_path: Path, copies: int) -> tuple[Path, list[str]]:
     return path, ids
 
 
+def kill_during_ingest(
+    command: list[str], chance: random.Random, commits: int, pause: float = 0.0
+) -> int:
+    """Run an ``ingest --log-commits``, kill it after a random number of commits (at most
+    ``commits``) and a random pause of up to ``pause`` seconds; how many records its last
+    logged commit acknowledged."""
+    with subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT
+    ) as process:
+        assert process.stderr is not None
+        wanted, acknowledged = chance.randint(1, commits), 0
+        for line in process.stderr:
+            if "committed through" in line:
+                acknowledged = int(line.rsplit(":", 1)[1])
+                wanted -= 1
+                if wanted == 0:
+                    break
+        time.sleep(chance.uniform(0, pause))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    return acknowledged
+
+
 def test_ingest_survives_sigkill(tmp_path: Path) -> None:
     log, ids = _big_log(tmp_path, copies=24)
     db = tmp_path / "province.db"
@@ -174,19 +198,7 @@ def test_ingest_survives_sigkill(tmp_path: Path) -> None:
         "json",
     ]
     for _ in range(4):
-        with subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT
-        ) as process:
-            assert process.stderr is not None
-            wanted, acknowledged = chance.randint(1, 12), 0
-            for line in process.stderr:
-                if "committed through" in line:
-                    acknowledged = int(line.rsplit(":", 1)[1])
-                    wanted -= 1
-                    if wanted == 0:
-                        break
-            process.send_signal(signal.SIGKILL)
-            process.wait()
+        acknowledged = kill_during_ingest(command, chance, commits=12)
         with sqlite3.connect(db) as connection:
             stored = [row[0] for row in connection.execute("SELECT id FROM events")]
         connection.close()

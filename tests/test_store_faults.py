@@ -26,7 +26,7 @@ from governance_rules import store as store_module
 from governance_rules.store import EventStore, StoreError
 from tests.conftest import ROOT
 from tests.test_cli import EVENTS, EXE, REGISTER, run
-from tests.test_store import _big_log
+from tests.test_store import _big_log, kill_during_ingest
 
 AS_OF = "2026-11-30"
 CHANCE = random.Random(20261201)
@@ -111,20 +111,7 @@ def test_killed_during_batches_loses_nothing_acknowledged_and_doubles_nothing(
     db = tmp_path / "province.db"
     command = _ingest(db, log, extra=("--batch", "150", "--log-commits", "--format", "json"))
     for _ in range(20):
-        with subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT
-        ) as process:
-            assert process.stderr is not None
-            wanted, acknowledged = CHANCE.randint(1, 8), 0
-            for line in process.stderr:
-                if "committed through" in line:
-                    acknowledged = int(line.rsplit(":", 1)[1])
-                    wanted -= 1
-                    if wanted == 0:
-                        break
-            time.sleep(CHANCE.uniform(0, 0.02))
-            process.send_signal(signal.SIGKILL)
-            process.wait()
+        acknowledged = kill_during_ingest(command, CHANCE, commits=8, pause=0.02)
         stored = _stored(db)
         assert len(stored) == len(set(stored)), "an event was stored twice"
         assert set(ids[:acknowledged]) <= set(stored), "an acknowledged event was lost"
