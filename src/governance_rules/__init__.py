@@ -14,6 +14,7 @@ over event streams by a pure engine, and reported as findings that cite their cl
 from __future__ import annotations
 
 from ._check import check, summarize
+from ._version import __version__
 from .engine import evaluate
 from .errors import (
     BackendError,
@@ -50,8 +51,6 @@ from .monitor import Monitor
 from .regulation import CLAUSES, CLAUSES_BY_ID, Clause
 from .rules import CATALOGUE, Catalogue, Rule
 from .store import EventStore, StoreError
-
-__version__ = "0.1.0"
 
 __all__ = [
     "CATALOGUE",

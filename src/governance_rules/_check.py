@@ -9,8 +9,16 @@ from datetime import date
 from .engine import backend as engine_backend
 from .engine import iter_compact
 from .io import Intake
-from .model import STATUSES, CheckReport, Finding, Policy, Register, Status
-from .model._common import trusted
+from .model import (
+    STATUSES,
+    CheckReport,
+    Finding,
+    Policy,
+    Register,
+    Status,
+    finding_json,
+    trusted,
+)
 from .rules import Catalogue
 
 
@@ -111,7 +119,6 @@ def stream_check(
     backend: str = "reference",
 ) -> StreamedCheck:
     """Like :func:`check`, with the findings made as they are read (see StreamedCheck)."""
-    from .report._json import finding_json  # not at the top: the reports import this module
 
     def line(finding: Finding) -> tuple[Status, bytes]:
         # UTF-8 bytes: half the memory of the text of a Vietnamese message.

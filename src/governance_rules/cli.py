@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 
 from pydantic import TypeAdapter
 
-from . import __version__
 from ._check import check, stream_check
 from ._scenarios import run_scenarios
 from ._text import printable
+from ._version import __version__
 from .errors import CatalogueError, DefinitionError, GovernanceRulesError, InputError, Problem
 from .io import Intake, load_policy, load_register, read_any
 from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register, in_range

@@ -33,8 +33,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import BackendError
-from ..model import BaseEvent, Finding, Policy, Register
-from ..model._common import Frozen
+from ..model import BaseEvent, Finding, Frozen, Policy, Register
 from ..rules import Act, Catalogue, Rule
 from ._context import Context, Item, field_values
 from ._reference import run

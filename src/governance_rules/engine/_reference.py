@@ -26,8 +26,8 @@ from ..model import (
     Window,
     in_range,
     month_day_in,
+    trusted,
 )
-from ..model._common import trusted
 from ..rules import (
     CATALOGUE,
     Act,

@@ -17,8 +17,15 @@ from pydantic import ValidationError
 from .._gc import paused_gc
 from .._text import lone_surrogate, printable
 from ..errors import suggest
-from ..model import EVENT_ADAPTER, EVENT_TYPES, Accounting, BaseEvent, Register, Rejection
-from ..model._common import shared_fields
+from ..model import (
+    EVENT_ADAPTER,
+    EVENT_TYPES,
+    Accounting,
+    BaseEvent,
+    Register,
+    Rejection,
+    shared_fields,
+)
 from ._readers import Record, read_any
 
 Outcome = Literal["accepted", "duplicate", "rejected", "future"]

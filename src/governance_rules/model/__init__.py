@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._common import FIRST_DAY, LAST_DAY, in_range
+from ._common import FIRST_DAY, LAST_DAY, Frozen, Id, Name, in_range, shared_fields, trusted
 from ._events import (
     EVENT_ADAPTER,
     EVENT_CLASSES,
@@ -38,6 +38,7 @@ from ._findings import (
     Status,
     Subject,
     Window,
+    finding_json,
 )
 from ._policy import Policy, month_day_in
 from ._register import (
@@ -76,9 +77,12 @@ __all__ = [
     "EvaluationSubmitted",
     "Event",
     "Finding",
+    "Frozen",
+    "Id",
     "IssueRaised",
     "IssueRelayed",
     "MeetingHeld",
+    "Name",
     "Officer",
     "PerformanceRated",
     "Policy",
@@ -99,6 +103,9 @@ __all__ = [
     "ViolationRecorded",
     "VisitConducted",
     "Window",
+    "finding_json",
     "in_range",
     "month_day_in",
+    "shared_fields",
+    "trusted",
 ]

@@ -129,3 +129,8 @@ class CheckReport(Frozen):
     rejected: tuple[Rejection, ...] = ()
     findings: tuple[Finding, ...] = ()
     summary: dict[Status, int] = Field(default_factory=dict)
+
+
+def finding_json(finding: Finding) -> str:
+    """A finding as the JSON report writes it (keys that do not apply left out)."""
+    return finding.model_dump_json(exclude_none=True)

@@ -3,9 +3,10 @@ catalogue; upcoming deadlines as iCalendar."""
 
 from __future__ import annotations
 
+from ..model import finding_json
 from ._documents import render_html, render_markdown
 from ._ics import render_ics
-from ._json import finding_json, iter_json, json_pieces, render_json, report_data
+from ._json import iter_json, json_pieces, render_json
 from ._strings import STRINGS
 from ._table import render_rules_markdown, render_rules_table, render_table, rule_lines
 from ._view import View, build_view
@@ -24,6 +25,5 @@ __all__ = [
     "render_rules_markdown",
     "render_rules_table",
     "render_table",
-    "report_data",
     "rule_lines",
 ]

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
 
-from ..model import CheckReport, Finding, Status
-
-
-def report_data(report: CheckReport) -> dict[str, Any]:
-    """The report as JSON-ready data; keys that do not apply are left out."""
-    data: dict[str, Any] = report.model_dump(mode="json", exclude_none=True)
-    return data
+from ..model import CheckReport, Status, finding_json
 
 
 def render_json(report: CheckReport) -> str:
@@ -25,11 +18,6 @@ def iter_json(report: CheckReport) -> Iterator[str]:
     made rather than held whole."""
     lines = (finding_json(f) for f in report.findings)
     return json_pieces(report, lines, lambda: report.summary)
-
-
-def finding_json(finding: Finding) -> str:
-    """A finding as the JSON report writes it (keys that do not apply left out)."""
-    return finding.model_dump_json(exclude_none=True)
 
 
 def json_pieces(

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .. import __version__
+from .._version import __version__
 from ..engine import Assignment, assignments
 from ..i18n import BEARER_LABELS, SUBJECT_LABELS, fmt_date, label, pick, status_label
 from ..model import (

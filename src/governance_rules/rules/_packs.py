@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .._text import Path_, lines_of, load_yaml, read_text
 from ..errors import CatalogueError, InputError, Problem, suggest
-from ..model._common import Frozen
+from ..model import Frozen
 from ..regulation import Clause, Section
 from ._templates import Rule, Text
 

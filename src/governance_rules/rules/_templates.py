@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..model._common import Frozen
+from ..model import Frozen
 
 Param = int | str
 """A number: an ``int`` constant, or the name of the policy key that holds it."""
