@@ -19,7 +19,8 @@ from .._text import Path_, lines_of, load_yaml, read_text
 from ..errors import CatalogueError, InputError, Problem, suggest
 from ..model import Frozen
 from ..regulation import Clause, Section
-from ._templates import Rule, Text
+from ._catalogue import Catalogue
+from ._templates import Rule, Template, Text
 
 
 class PackClause(Frozen):
@@ -132,8 +133,6 @@ def _validation_problems(
             message = f"{where}: unknown field '{name}'{suggest(name, known)}"
         elif kind == "union_tag_invalid":
             tag = str(item.get("ctx", {}).get("tag", ""))
-            from ._templates import Template
-
             names = [a.model_fields["template"].default for a in get_args(get_args(Template)[0])]
             message = f"{_where(loc)}: unknown template '{tag}'{suggest(tag, names)}"
         else:
@@ -188,8 +187,6 @@ def load_pack(path: str | Path) -> Pack:
 
 
 def _checked(pack: Pack, lines: Mapping[Path_, int], source: str) -> Pack:
-    from . import Catalogue
-
     try:
         Catalogue(pack.rules, [c.clause() for c in pack.clauses])
     except CatalogueError as error:
