@@ -29,7 +29,7 @@ from typing import Any
 from ._text import lines_of, load_yaml, read_text
 from .engine import evaluate
 from .errors import DefinitionError, GovernanceRulesError, InputError
-from .io import Intake, parse_policy, parse_register
+from .io import Intake, load_policy, load_register, parse_policy, parse_register
 from .model import Finding, Policy, Register
 from .rules import CATALOGUE, Catalogue, load_pack
 
@@ -223,10 +223,41 @@ def load_scenarios(path: str | Path) -> list[Scenario]:
     return found
 
 
-def _register(value: Any, base: Path) -> Register:
-    from .io import load_register
-    from .testing import small_register
+def small_register(**overrides: Any) -> Register:
+    """A valid register: one term ``t1`` (2025-01-01..2029-12-31), the Regulation effective
+    2025-01-01, district ``d-01`` with communes ``c-01`` and ``c-02`` (member ``sm-01`` in
+    charge), district ``d-02`` with ``c-03`` (member ``sm-02``), agency ``a-01`` headed by
+    ``o-03``, officers ``o-01``, ``o-02`` and ``o-03``.
 
+    Args:
+        overrides: Top-level register keys to replace (``regulation={"effective": ...}``).
+    """
+    data: dict[str, Any] = {
+        "province": {"id": "p", "name": "Tỉnh Thử"},
+        "regulation": {"effective": "2025-01-01"},
+        "terms": [{"id": "t1", "start": "2025-01-01", "end": "2029-12-31"}],
+        "districts": [{"id": "d-01", "name": "Huyện Một"}, {"id": "d-02", "name": "Huyện Hai"}],
+        "communes": [
+            {"id": "c-01", "name": "Xã Một", "kind": "xa", "district": "d-01"},
+            {"id": "c-02", "name": "Phường Hai", "kind": "phuong", "district": "d-01"},
+            {"id": "c-03", "name": "Thị trấn Ba", "kind": "thi_tran", "district": "d-02"},
+        ],
+        "standing_members": [
+            {"id": "sm-01", "name": "Ủy viên Một", "in_charge_of": ["d-01"]},
+            {"id": "sm-02", "name": "Ủy viên Hai", "in_charge_of": ["d-02"]},
+        ],
+        "agencies": [{"id": "a-01", "name": "Sở Một", "head": "o-03"}],
+        "officers": [
+            {"id": "o-01", "name": "Cán bộ Một", "agency": "a-01"},
+            {"id": "o-02", "name": "Cán bộ Hai", "agency": "a-01"},
+            {"id": "o-03", "name": "Cán bộ Ba", "agency": "a-01"},
+        ],
+    }
+    data.update(overrides)
+    return parse_register(data)
+
+
+def _register(value: Any, base: Path) -> Register:
     if value is None:
         return small_register()
     if isinstance(value, str):
@@ -235,8 +266,6 @@ def _register(value: Any, base: Path) -> Register:
 
 
 def _policy(value: Any, base: Path) -> Policy:
-    from .io import load_policy
-
     if value is None:
         return Policy()
     if isinstance(value, str):

@@ -29,45 +29,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from ._scenarios import Scenario, load_scenarios, matches, mismatches, run_scenarios
+from ._scenarios import (
+    Scenario,
+    load_scenarios,
+    matches,
+    mismatches,
+    run_scenarios,
+    small_register,
+)
 from .engine import evaluate
-from .io import parse_register
 from .model import EVENT_ADAPTER, BaseEvent, Finding, Policy, Register
 from .rules import Catalogue
-
-
-def small_register(**overrides: Any) -> Register:
-    """A valid register: one term ``t1`` (2025-01-01..2029-12-31), the Regulation effective
-    2025-01-01, district ``d-01`` with communes ``c-01`` and ``c-02`` (member ``sm-01`` in
-    charge), district ``d-02`` with ``c-03`` (member ``sm-02``), agency ``a-01`` headed by
-    ``o-03``, officers ``o-01``, ``o-02`` and ``o-03``.
-
-    Args:
-        overrides: Top-level register keys to replace (``regulation={"effective": ...}``).
-    """
-    data: dict[str, Any] = {
-        "province": {"id": "p", "name": "Tỉnh Thử"},
-        "regulation": {"effective": "2025-01-01"},
-        "terms": [{"id": "t1", "start": "2025-01-01", "end": "2029-12-31"}],
-        "districts": [{"id": "d-01", "name": "Huyện Một"}, {"id": "d-02", "name": "Huyện Hai"}],
-        "communes": [
-            {"id": "c-01", "name": "Xã Một", "kind": "xa", "district": "d-01"},
-            {"id": "c-02", "name": "Phường Hai", "kind": "phuong", "district": "d-01"},
-            {"id": "c-03", "name": "Thị trấn Ba", "kind": "thi_tran", "district": "d-02"},
-        ],
-        "standing_members": [
-            {"id": "sm-01", "name": "Ủy viên Một", "in_charge_of": ["d-01"]},
-            {"id": "sm-02", "name": "Ủy viên Hai", "in_charge_of": ["d-02"]},
-        ],
-        "agencies": [{"id": "a-01", "name": "Sở Một", "head": "o-03"}],
-        "officers": [
-            {"id": "o-01", "name": "Cán bộ Một", "agency": "a-01"},
-            {"id": "o-02", "name": "Cán bộ Hai", "agency": "a-01"},
-            {"id": "o-03", "name": "Cán bộ Ba", "agency": "a-01"},
-        ],
-    }
-    data.update(overrides)
-    return parse_register(data)
 
 
 class EventLog:
