@@ -7,11 +7,11 @@ import codecs
 from collections.abc import Iterator
 from pathlib import Path
 
-from .io import Record, read_csv, read_json_array, read_jsonl
+from .io import Record, read_csv, read_events_xlsx, read_json_array, read_jsonl
 from .io._readers import _open
 from .model import CheckReport
 from .plugins import Reader, RenderContext, Renderer
-from .report import iter_json, render_html, render_markdown, render_table
+from .report import iter_json, render_findings_xlsx, render_html, render_markdown, render_table
 
 
 def _read_json(path: Path) -> Iterator[tuple[int | str, Record]]:
@@ -25,15 +25,9 @@ def _read_json(path: Path) -> Iterator[tuple[int | str, Record]]:
     yield from (read_json_array if head.startswith(b"[") else read_jsonl)(path)
 
 
-def _read_xlsx(path: Path) -> Iterator[tuple[int | str, Record]]:
-    from .xlsx import read_events_xlsx
-
-    yield from read_events_xlsx(path)
-
-
 JSON = Reader("json", (".jsonl", ".json", ".ndjson"), _read_json)
 CSV = Reader("csv", (".csv",), read_csv)
-XLSX = Reader("xlsx", (".xlsx",), _read_xlsx)
+XLSX = Reader("xlsx", (".xlsx",), read_events_xlsx)
 
 
 def _table(report: CheckReport, context: RenderContext) -> str:
@@ -61,8 +55,6 @@ HTML = Renderer("html", "text/html", _html)
 
 
 def _xlsx(report: CheckReport, context: RenderContext) -> bytes:
-    from .xlsx import render_findings_xlsx
-
     return render_findings_xlsx(report, context.lang)
 
 

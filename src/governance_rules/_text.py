@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 from yaml.constructor import ConstructorError
 
-from .errors import InputError
+from .errors import InputError, Problem
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -190,6 +191,31 @@ def load_mapping_file(path: Path) -> Any:
         raise InputError(str(path), "invalid JSON: nested too deeply") from None
     except ValueError as error:
         raise InputError(str(path), f"invalid JSON: {error}") from None
+
+
+def error_path(loc: tuple[int | str, ...]) -> str:
+    """A validation error's location as a path: ``communes[3].district``."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".")
+
+
+def validation_problems(error: ValidationError, source: str = "") -> list[Problem]:
+    """Every problem of a pydantic validation error, each located by its path
+    (``source: communes[3].district``) and said in one line."""
+    problems = []
+    for item in error.errors(include_url=False):
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "missing"
+        elif item["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif not isinstance(item["input"], dict | list):
+            message += f" (got {item['input']!r})"
+        location = f"{source}: {error_path(item['loc'])}" if source else error_path(item["loc"])
+        problems.append(Problem(location, message))
+    return problems
 
 
 # Characters that would act on a terminal or a reader's view rather than show: C0 and C1

@@ -24,7 +24,7 @@ from ._scenarios import run_scenarios
 from ._text import printable
 from ._version import __version__
 from .errors import CatalogueError, DefinitionError, GovernanceRulesError, InputError, Problem
-from .io import Intake, load_policy, load_register, read_any
+from .io import Intake, load_policy, load_register, read_any, template_workbook
 from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register, in_range
 from .monitor import Monitor
 from .plugins import RenderContext, installed
@@ -453,8 +453,6 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from .xlsx import template_workbook
-
     _emit(template_workbook(), args.xlsx)
     print(args.xlsx)
     return EXIT_OK

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from itertools import pairwise
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..errors import Problem, suggest
+from pydantic import ValidationError
+
+from .._text import validation_problems
+from ..errors import Problem, RegisterError, suggest
 from ._common import Day, Frozen, Id, Name
 
 CommuneKind = Literal["xa", "phuong", "thi_tran"]
@@ -98,6 +102,26 @@ class Register(Frozen):
     standing_members: tuple[StandingMember, ...]
     agencies: tuple[Agency, ...] = ()
     officers: tuple[Officer, ...]
+
+    @classmethod
+    def parse(cls, data: Any, source: str = "") -> Register:
+        """Validate register data (a mapping, as parsed from YAML or JSON).
+
+        Raises:
+            RegisterError: Listing every problem, each with its path
+                (``communes[3].district``).
+        """
+        if not isinstance(data, Mapping):
+            raise RegisterError([Problem(source, "expected a mapping at the top level")])
+        try:
+            register = cls.model_validate(data)
+        except ValidationError as error:
+            raise RegisterError(validation_problems(error, source)) from None
+        problems = register.problems()
+        if problems:
+            prefix = f"{source}: " if source else ""
+            raise RegisterError(Problem(f"{prefix}{p.location}", p.message) for p in problems)
+        return register
 
     def problems(self) -> list[Problem]:
         """Every referential problem of the register, each with its path."""

@@ -10,6 +10,7 @@ from ._json import iter_json, json_pieces, render_json
 from ._strings import STRINGS
 from ._table import render_rules_markdown, render_rules_table, render_table, rule_lines
 from ._view import View, build_view
+from ._xlsx import render_findings_xlsx
 
 __all__ = [
     "STRINGS",
@@ -18,6 +19,7 @@ __all__ = [
     "finding_json",
     "iter_json",
     "json_pieces",
+    "render_findings_xlsx",
     "render_html",
     "render_ics",
     "render_json",

@@ -1,0 +1,83 @@
+"""The findings as a workbook an office can filter: one row a finding, with the summary,
+the policy and the rejected input on sheets of their own."""
+
+from __future__ import annotations
+
+from ..i18n import status_label
+from ..io import openpyxl_module, workbook_bytes
+from ..model import CheckReport
+
+
+def render_findings_xlsx(report: CheckReport, lang: str) -> bytes:
+    """The findings as a workbook: one row a finding, filterable, with the summary, the
+    policy and the rejected input on sheets of their own."""
+    openpyxl = openpyxl_module()
+    from openpyxl.styles import Font
+
+    vi = lang == "vi"
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Phát hiện" if vi else "Findings"
+    keys: tuple[str, ...] = ("officer", "commune", "district", "standing_member", "year")
+    keys += ("period", "term", "kind", "event")
+    headers = ["rule", "status", *keys, "start", "due", "evidence", "clauses", "message"]
+    if vi:
+        headers = [
+            "Quy tắc",
+            "Tình trạng",
+            "Cán bộ",
+            "Xã",
+            "Huyện",
+            "Ủy viên BTV",
+            "Năm",
+            "Kỳ",
+            "Nhiệm kỳ",
+            "Loại",
+            "Sự kiện",
+            "Từ ngày",
+            "Hạn",
+            "Căn cứ",
+            "Điều khoản",
+            "Nội dung",
+        ]
+    ws.append(headers)
+    for f in report.findings:
+        subject = [getattr(f.subject, k) for k in keys]
+        ws.append(
+            [
+                f.rule,
+                status_label(f.status, lang),
+                *subject,
+                f.window.start if f.window else None,
+                f.window.due if f.window else None,
+                "; ".join(f.evidence),
+                ", ".join(f.clauses),
+                f.message,
+            ]
+        )
+    for column in ("L", "M"):
+        for cell in ws[column][1:]:
+            cell.number_format = "DD/MM/YYYY" if vi else "YYYY-MM-DD"
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.auto_filter.ref = ws.dimensions
+    ws.freeze_panes = "A2"
+    widths = {"A": 22, "B": 20, "P": 100}
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+
+    summary = book.create_sheet("Tóm tắt" if vi else "Summary")
+    summary.append(["Tỉnh" if vi else "Province", report.province])
+    summary.append(["Tính đến ngày" if vi else "As of", report.as_of])
+    for status, count in report.summary.items():
+        summary.append([status_label(status, lang), count])
+    for name, value in report.input.model_dump().items():
+        summary.append([name, value])
+    summary.append([])
+    for key, value in report.policy.items():
+        summary.append([key, str(value)])
+    rejected = book.create_sheet("Bản ghi bị loại" if vi else "Rejected input")
+    rejected.append(["Vị trí" if vi else "Location", "Lý do" if vi else "Error"])
+    for r in report.rejected:
+        rejected.append([r.location, r.error])
+    return workbook_bytes(book, report.as_of)
