@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from governance_rules import BackendError, check, load_register, read_events
-from governance_rules.engine import backend, evaluate
-from governance_rules.plugins import installed
+from governance_rules.engine import evaluate
+from governance_rules.plugins import backend, installed
 from tests.test_cli import run
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "tinh-mau"

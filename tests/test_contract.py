@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - the extra is installed in CI
 
 
 def run(log: EventLog, as_of: str, rule: str, backend: str, register=REGISTER, **policy):  # type: ignore[no-untyped-def]
-    from governance_rules.engine import backend as find_backend
+    from governance_rules.plugins import backend as find_backend
 
     found = find_backend(backend)(
         register, log.events, as_of=date.fromisoformat(as_of), policy=Policy(**policy)

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from governance_rules import CATALOGUE, Policy, Register, evaluate, read_events
-from governance_rules.engine import backend
 from governance_rules.model import EVENT_ADAPTER
+from governance_rules.plugins import backend
 from governance_rules.rules import Scope
 from governance_rules.testing import EventLog, only, small_register, statuses
 from tests.strategies import as_of_dates, logs, policies, registers

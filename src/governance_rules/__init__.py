@@ -13,7 +13,7 @@ over event streams by a pure engine, and reported as findings that cite their cl
 
 from __future__ import annotations
 
-from ._check import check, summarize
+from ._check import check, read_events, summarize
 from ._version import __version__
 from .engine import evaluate
 from .errors import (
@@ -32,7 +32,6 @@ from .io import (
     load_register,
     parse_policy,
     parse_register,
-    read_events,
 )
 from .model import (
     STATUSES,

@@ -3,29 +3,14 @@
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Iterator
-from pathlib import Path
 
-from .io import Record, read_csv, read_events_xlsx, read_json_array, read_jsonl
-from .io._readers import _open
+from .io import read_csv, read_events_xlsx, read_json
 from .model import CheckReport
 from .plugins import Reader, RenderContext, Renderer
 from .report import iter_json, render_findings_xlsx, render_html, render_markdown, render_table
 
-
-def _read_json(path: Path) -> Iterator[tuple[int | str, Record]]:
-    """JSON Lines for ``.jsonl`` and ``.ndjson``, whatever the first line holds; otherwise a
-    JSON array if the file starts with ``[``, else JSON Lines."""
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        yield from read_jsonl(path)
-        return
-    with _open(path) as handle:
-        head = handle.read(4096).removeprefix(codecs.BOM_UTF8).lstrip()
-    yield from (read_json_array if head.startswith(b"[") else read_jsonl)(path)
-
-
-JSON = Reader("json", (".jsonl", ".json", ".ndjson"), _read_json)
+JSON = Reader("json", (".jsonl", ".json", ".ndjson"), read_json)
 CSV = Reader("csv", (".csv",), read_csv)
 XLSX = Reader("xlsx", (".xlsx",), read_events_xlsx)
 

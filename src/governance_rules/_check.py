@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
+from pathlib import Path
 
-from .engine import backend as engine_backend
 from .engine import iter_compact
 from .io import Intake
 from .model import (
@@ -19,6 +19,7 @@ from .model import (
     finding_json,
     trusted,
 )
+from .plugins import Plugins, installed
 from .rules import Catalogue
 
 
@@ -26,6 +27,28 @@ def summarize(findings: Iterable[Finding]) -> dict[Status, int]:
     """The number of findings of each status (every status present, zero or not)."""
     counts = Counter(f.status for f in findings)
     return {status: counts.get(status, 0) for status in STATUSES}
+
+
+def read_events(
+    paths: Iterable[str | Path],
+    register: Register,
+    as_of: date | None = None,
+    *,
+    plugins: Plugins | None = None,
+) -> Intake:
+    """Read event files (JSON Lines, JSON array, CSV, workbooks, or any format an installed
+    reader claims) into an :class:`~governance_rules.Intake`.
+
+    Args:
+        paths: The files, read in the order given.
+        register: Events must name officers, communes, members and terms of it.
+        as_of: Events dated after it are counted as future.
+        plugins: The readers to choose from; those installed when ``None``.
+
+    Raises:
+        InputError: If a file cannot be read at all.
+    """
+    return Intake(register, as_of).read(paths, reader=(plugins or installed()).read)
 
 
 def check(
@@ -37,6 +60,7 @@ def check(
     catalogue: Catalogue | None = None,
     lang: str = "en",
     backend: str = "reference",
+    plugins: Plugins | None = None,
 ) -> CheckReport:
     """Evaluate what ``intake`` accepted and report it with the input accounting.
 
@@ -48,12 +72,13 @@ def check(
         catalogue: The rules; the Regulation's catalogue when ``None``.
         lang: The language of the messages, ``"vi"`` or ``"en"``.
         backend: The name of an installed engine backend (``governance-rules plugins``).
+        plugins: Where the backend is looked up; those installed when ``None``.
 
     Raises:
         BackendError: If the backend is unknown or cannot run.
     """
     policy = policy or Policy()
-    evaluate = engine_backend(backend)
+    evaluate = (plugins or installed()).backend(backend)
     findings = evaluate(
         register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
     )
@@ -117,6 +142,7 @@ def stream_check(
     catalogue: Catalogue | None = None,
     lang: str = "en",
     backend: str = "reference",
+    plugins: Plugins | None = None,
 ) -> StreamedCheck:
     """Like :func:`check`, with the findings made as they are read (see StreamedCheck)."""
 
@@ -137,7 +163,7 @@ def stream_check(
             lang=lang,
         )
     else:
-        evaluate = engine_backend(backend)
+        evaluate = (plugins or installed()).backend(backend)
         found = evaluate(
             register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
         )

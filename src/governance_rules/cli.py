@@ -24,10 +24,10 @@ from ._scenarios import run_scenarios
 from ._text import printable
 from ._version import __version__
 from .errors import CatalogueError, DefinitionError, GovernanceRulesError, InputError, Problem
-from .io import Intake, load_policy, load_register, read_any, template_workbook
+from .io import Intake, load_policy, load_register, template_workbook
 from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register, in_range
 from .monitor import Monitor
-from .plugins import RenderContext, installed
+from .plugins import RenderContext, installed, read_any
 from .report import (
     json_pieces,
     render_ics,
@@ -224,7 +224,8 @@ def _read(args: argparse.Namespace, register: Register, as_of: date | None) -> I
     paths: list[Path] = args.events
     size = sum(path.stat().st_size for path in paths if path.is_file())
     show = sys.stderr.isatty() and size >= PROGRESS_MIN_BYTES
-    intake = Intake(register, as_of).read(paths, _progress() if show else None)
+    progress = _progress() if show else None
+    intake = Intake(register, as_of).read(paths, progress, reader=installed().read)
     if show:
         sys.stderr.write("\n")
     return intake

@@ -24,8 +24,7 @@ from pydantic import ValidationError
 
 from ._gc import paused_gc
 from .engine import evaluate
-from .io import Intake
-from .io._intake import Claims, Outcome, pydantic_reason
+from .io import Claims, Intake, Outcome, validation_reason
 from .model import (
     EVENT_ADAPTER,
     EVENT_TYPES,
@@ -36,9 +35,11 @@ from .model import (
     Register,
     Rejection,
 )
-from .rules import CATALOGUE, Act, Catalogue
-from .rules._templates import (
+from .rules import (
+    CATALOGUE,
+    Act,
     CalendarDeadline,
+    Catalogue,
     Conformance,
     Coverage,
     DeadlineAfterTrigger,
@@ -195,7 +196,7 @@ class Monitor:
         except ValidationError as error:
             kind = str(record.get("type"))
             reason = (
-                pydantic_reason(kind, error)
+                validation_reason(kind, error)
                 if kind in EVENT_TYPES
                 else f"field 'type': unknown event type '{kind}'"
             )

@@ -154,6 +154,10 @@ class Plugins:
             known = ", ".join(sorted(self.renderers))
             raise GovernanceRulesError(f"no report format '{name}'; known: {known}") from None
 
+    def read(self, path: Path) -> Iterable[tuple[int | str, Record]]:
+        """The records of ``path``, by the reader its name asks for (:meth:`reader_for`)."""
+        return self.reader_for(path).read(path)
+
     def backend(self, name: str) -> Backend:
         """The engine backend called ``name``."""
         try:
@@ -248,3 +252,18 @@ def _one_line(error: BaseException) -> str:
 def installed() -> Plugins:
     """The plugins installed in this environment, loaded once per process."""
     return discover()
+
+
+def backend(name: str, plugins: Plugins | None = None) -> Backend:
+    """The engine backend called ``name`` (``reference`` and ``durable`` are built in).
+
+    Raises:
+        BackendError: If there is no such backend.
+    """
+    return (plugins or installed()).backend(name)
+
+
+def read_any(path: Path, plugins: Plugins | None = None) -> Iterable[tuple[int | str, Record]]:
+    """The records of ``path`` with the installed reader its name asks for (the longest
+    matching suffix; JSON, array or lines, when none matches)."""
+    return (plugins or installed()).read(path)

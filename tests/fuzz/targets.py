@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from governance_rules import DefinitionError, InputError, Intake
-from governance_rules.io import load_policy, load_register, read_any, read_csv
+from governance_rules.io import load_policy, load_register, read_csv
+from governance_rules.plugins import read_any
 from governance_rules.rules import load_pack
 from governance_rules.testing import small_register
 

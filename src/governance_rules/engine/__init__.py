@@ -29,24 +29,11 @@ class Backend(Protocol):
     ) -> list[Finding]: ...
 
 
-def backend(name: str) -> Backend:
-    """The installed engine backend called ``name`` (entry-point group
-    ``governance_rules.backends``; ``reference`` and ``durable`` are built in).
-
-    Raises:
-        BackendError: If there is no such backend.
-    """
-    from ..plugins import installed
-
-    return installed().backend(name)
-
-
 __all__ = [
     "Assignment",
     "Backend",
     "BackendError",
     "assignments",
-    "backend",
     "durable_evaluate",
     "evaluate",
     "iter_compact",

@@ -1,11 +1,12 @@
-"""Input: register and policy loaders, event readers, and the intake that accounts for
-every record."""
+"""Input: register and policy loaders, the built-in event readers, and the intake that
+accounts for every record. Nothing here knows the plugins: the installed readers are
+chosen above (:mod:`governance_rules.plugins`)."""
 
 from __future__ import annotations
 
-from ._intake import Intake, Outcome, read_events
+from ._intake import Claims, FileReader, Intake, Outcome, read_file, validation_reason
 from ._loaders import load_policy, load_register, parse_policy, parse_register
-from ._readers import EventReader, Record, read_any, read_csv, read_json_array, read_jsonl
+from ._readers import Record, read_csv, read_json, read_json_array, read_jsonl
 from ._xlsx import (
     EVENT_COLUMNS,
     INSTRUCTIONS,
@@ -21,7 +22,8 @@ __all__ = [
     "EVENT_COLUMNS",
     "INSTRUCTIONS",
     "REGISTER_SHEETS",
-    "EventReader",
+    "Claims",
+    "FileReader",
     "Intake",
     "Outcome",
     "Record",
@@ -31,12 +33,13 @@ __all__ = [
     "openpyxl_module",
     "parse_policy",
     "parse_register",
-    "read_any",
     "read_csv",
-    "read_events",
     "read_events_xlsx",
+    "read_file",
+    "read_json",
     "read_json_array",
     "read_jsonl",
     "template_workbook",
+    "validation_reason",
     "workbook_bytes",
 ]

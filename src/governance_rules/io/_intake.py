@@ -26,9 +26,25 @@ from ..model import (
     Rejection,
     shared_fields,
 )
-from ._readers import Record, read_any
+from ._readers import Record, read_csv, read_json
+from ._xlsx import read_events_xlsx
 
 Outcome = Literal["accepted", "duplicate", "rejected", "future"]
+
+FileReader = Callable[[Path], Iterable[tuple[int | str, Record]]]
+"""Gives the located records of one file."""
+
+
+def read_file(path: Path) -> Iterable[tuple[int | str, Record]]:
+    """The records of ``path`` by the built-in reader its suffix asks for: CSV, a workbook,
+    else JSON (an array, or lines)."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return read_csv(path)
+    if suffix == ".xlsx":
+        return read_events_xlsx(path)
+    return read_json(path)
+
 
 # Fields that name register entries, by the register list they must resolve in.
 _REFERENCES: dict[str, tuple[str, str]] = {
@@ -122,7 +138,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def pydantic_reason(event_type: str, error: ValidationError) -> str:
+def validation_reason(event_type: str, error: ValidationError) -> str:
     """The first problem of a validation error, on one line, naming the field and value."""
     first = error.errors(include_url=False)[0]
     loc = [str(part) for part in first["loc"][1:]]
@@ -242,7 +258,7 @@ class Intake:
         try:
             event: BaseEvent = EVENT_ADAPTER.validate_python(record)
         except ValidationError as error:
-            return pydantic_reason(event_type, error)
+            return validation_reason(event_type, error)
         values = event.__dict__
         for name, kind, noun in _REFERENCES_OF[event_type]:
             known = self._ids[kind]
@@ -271,20 +287,27 @@ class Intake:
         return "rejected"
 
     def read(
-        self, paths: Iterable[str | Path], progress: Callable[[str, int], None] | None = None
+        self,
+        paths: Iterable[str | Path],
+        progress: Callable[[str, int], None] | None = None,
+        reader: FileReader | None = None,
     ) -> Intake:
-        """Read files in the order given, each with the reader its format needs.
+        """Read files in the order given.
 
         Args:
             paths: The event files.
             progress: Called with the file name and the records read from it so far, every
                 10,000 records and at the end of each file.
+            reader: Gives the records of one file; the built-in readers by the file's
+                suffix when ``None`` (:func:`read_events` and the command line choose among
+                the installed ones: :meth:`governance_rules.plugins.Plugins.read`).
         """
+        reader = reader or read_file
         with paused_gc():
             for name in paths:
                 path = Path(name)
                 count = 0
-                for line, record in read_any(path):
+                for line, record in reader(path):
                     self.add(f"{name}:{line}", record)
                     count += 1
                     if progress is not None and count % 10_000 == 0:
@@ -292,14 +315,3 @@ class Intake:
                 if progress is not None:
                     progress(str(name), count)
         return self
-
-
-def read_events(
-    paths: Iterable[str | Path], register: Register, as_of: date | None = None
-) -> Intake:
-    """Read event files (JSON Lines, JSON array or CSV) into an :class:`Intake`.
-
-    Raises:
-        InputError: If a file cannot be read at all.
-    """
-    return Intake(register, as_of).read(paths)

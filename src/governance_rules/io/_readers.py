@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from ..errors import InputError
 from ..model import EVENT_TYPES
@@ -26,13 +26,6 @@ Record = dict[str, Any] | str
 _LIST_FIELDS = {"topics", "invited", "attended", "sections"}
 _INT_FIELDS = {"year"}
 _CHUNK = 1 << 16
-
-
-class EventReader(Protocol):
-    """Reads one file into records, each with its position (a line number, or a place such
-    as ``"Sheet1!12"``)."""
-
-    def __call__(self, path: Path) -> Iterator[tuple[int | str, Record]]: ...
 
 
 def _open(path: Path) -> io.BufferedReader:
@@ -232,9 +225,12 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
             yield number, record
 
 
-def read_any(path: Path) -> Iterator[tuple[int | str, Record]]:
-    """The records of ``path`` with the installed reader its name asks for (the longest
-    matching suffix; JSON, array or lines, when none matches)."""
-    from ..plugins import installed
-
-    yield from installed().reader_for(path).read(path)
+def read_json(path: Path) -> Iterator[tuple[int, Record]]:
+    """JSON Lines for ``.jsonl`` and ``.ndjson``, whatever the first line holds; otherwise
+    a JSON array if the file starts with ``[``, else JSON Lines."""
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        yield from read_jsonl(path)
+        return
+    with _open(path) as handle:
+        head = handle.read(4096).removeprefix(codecs.BOM_UTF8).lstrip()
+    yield from (read_json_array if head.startswith(b"[") else read_jsonl)(path)

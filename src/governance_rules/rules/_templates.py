@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..model import Frozen
+from ..model import Frozen, Policy
 
 Param = int | str
 """A number: an ``int`` constant, or the name of the policy key that holds it."""
@@ -344,8 +344,6 @@ class Rule(Frozen):
 
 
 def _policy_refs(template: Frozen) -> list[str]:
-    from ..model import Policy
-
     keys = Policy.model_fields
     found: list[str] = []
 
