@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from governance_rules.plugins import BACKENDS, READERS, RENDERERS, discover, installed
+from governance_rules.plugins import BACKENDS, READERS, RENDERERS, Reader, discover, installed
 from tests.test_cli import EXE, ROOT
 
 EXAMPLE = ROOT / "examples"
@@ -172,3 +172,29 @@ def test_a_plugin_taking_a_built_in_name_is_left_out(tmp_path: Path) -> None:
         "plugin 'csv' (governance_rules.readers, from copycat 1.0): "
         "the name 'csv' is taken by governance-rules; left out"
     ]
+
+
+def _read_nothing() -> list[object]:
+    return []
+
+
+def _evaluate_wrongly(register: object) -> list[object]:
+    return []
+
+
+BAD_READER = Reader("bad", (".bad",), _read_nothing)  # type: ignore[arg-type]
+
+
+def test_a_plugin_is_checked_against_its_protocols_signature() -> None:
+    from importlib import metadata
+
+    found = discover(
+        [
+            metadata.EntryPoint("bad", "tests.test_plugins:BAD_READER", READERS),
+            metadata.EntryPoint("wrong", "tests.test_plugins:_evaluate_wrongly", BACKENDS),
+        ]
+    )
+    assert found.readers == {} and found.backends == {}
+    reader, backend = sorted(found.problems)
+    assert "plugin 'bad'" in reader and "'read' cannot be called as (arg1)" in reader
+    assert "plugin 'wrong'" in backend and "as_of" in backend

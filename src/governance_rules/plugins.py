@@ -22,17 +22,20 @@ needs, is reported (:attr:`Plugins.problems`) and left out; the others still wor
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from .engine import Backend
 from .errors import BackendError, GovernanceRulesError
 from .io import Record
-from .model import BaseEvent, CheckReport, Register
-from .rules import Catalogue
+from .model import CheckReport
+from .protocols import Reader as EventReaderPlugin
+from .protocols import RenderContext, Rendered
+from .protocols import Renderer as RendererPlugin
 
 READERS = "governance_rules.readers"
 RENDERERS = "governance_rules.renderers"
@@ -40,56 +43,6 @@ BACKENDS = "governance_rules.backends"
 GROUPS = (READERS, RENDERERS, BACKENDS)
 DEFAULT_READER = "json"
 """The reader of a file whose suffix no reader claims."""
-
-
-@runtime_checkable
-class EventReaderPlugin(Protocol):
-    """An event reader: the records of one file, each with its position in the file.
-
-    ``read`` yields ``(position, record)``: the position is a line number or a place such as
-    ``"Sheet1!12"`` (the location becomes ``file:position``); the record is the parsed
-    object, or a one-line reason why the text there is not a record. It raises
-    :class:`~governance_rules.InputError` only when the file as a whole cannot be read.
-    """
-
-    name: str
-    suffixes: Sequence[str]
-
-    def read(self, path: Path) -> Iterator[tuple[int | str, Record]]: ...
-
-
-@dataclass(frozen=True)
-class RenderContext:
-    """What a renderer may need besides the report.
-
-    Attributes:
-        register: The province's register.
-        events: The accepted events.
-        lang: ``"vi"`` or ``"en"``.
-        everything: Show fulfilled findings too (where a format leaves them out).
-        catalogue: The rules evaluated, for their titles and clause texts (``None``: the
-            Regulation's).
-    """
-
-    register: Register
-    events: Sequence[BaseEvent] = ()
-    lang: str = "en"
-    everything: bool = False
-    catalogue: Catalogue | None = None
-
-
-Rendered = str | bytes | Iterable[str]
-"""What a renderer gives: text, bytes, or text in pieces (written as they come)."""
-
-
-@runtime_checkable
-class RendererPlugin(Protocol):
-    """A report renderer: a check report as text, bytes, or text in pieces."""
-
-    name: str
-    media_type: str
-
-    def render(self, report: CheckReport, context: RenderContext) -> Rendered: ...
 
 
 @dataclass(frozen=True)
@@ -168,9 +121,12 @@ class Plugins:
 
 
 def _missing(group: str, obj: Any) -> str | None:
-    """What ``obj`` lacks for its kind, or ``None``."""
+    """What ``obj`` lacks for its kind (its protocol in :mod:`governance_rules.protocols`),
+    signatures included, or ``None``."""
     if group == BACKENDS:
-        return None if callable(obj) else "it is not callable (a backend is a function)"
+        if not callable(obj):
+            return "it is not callable (a backend is a function)"
+        return _unfit_signature(obj, _BACKEND_SIGNATURE, "it")
     needs = ("name", "suffixes", "read") if group == READERS else ("name", "media_type", "render")
     absent = [attr for attr in needs if not hasattr(obj, attr)]
     if absent:
@@ -184,6 +140,28 @@ def _missing(group: str, obj: Any) -> str | None:
         isinstance(obj.suffixes, str) or not all(isinstance(s, str) for s in obj.suffixes)
     ):
         return "its 'suffixes' is not a list of strings"
+    wanted = _READ_SIGNATURE if group == READERS else _RENDER_SIGNATURE
+    return _unfit_signature(getattr(obj, method), wanted, f"its '{method}'")
+
+
+# What each protocol calls with: positional arguments, then keyword arguments.
+_READ_SIGNATURE: tuple[int, tuple[str, ...]] = (1, ())
+_RENDER_SIGNATURE: tuple[int, tuple[str, ...]] = (2, ())
+_BACKEND_SIGNATURE: tuple[int, tuple[str, ...]] = (2, ("as_of", "policy", "catalogue", "lang"))
+
+
+def _unfit_signature(function: Any, wanted: tuple[int, tuple[str, ...]], what: str) -> str | None:
+    """Why ``function`` cannot be called as its protocol calls it, or ``None``."""
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):
+        return None  # a builtin without a signature: it is called and judged then
+    positional, keywords = wanted
+    try:
+        signature.bind(*range(positional), **dict.fromkeys(keywords))
+    except TypeError as error:
+        shown = ", ".join([*(f"arg{n + 1}" for n in range(positional)), *keywords])
+        return f"{what} cannot be called as ({shown}): {error}"
     return None
 
 
@@ -267,3 +245,26 @@ def read_any(path: Path, plugins: Plugins | None = None) -> Iterable[tuple[int |
     """The records of ``path`` with the installed reader its name asks for (the longest
     matching suffix; JSON, array or lines, when none matches)."""
     return (plugins or installed()).read(path)
+
+
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_READER",
+    "GROUPS",
+    "READERS",
+    "RENDERERS",
+    "Backend",
+    "EventReaderPlugin",
+    "Origin",
+    "Plugins",
+    "Reader",
+    "Record",
+    "RenderContext",
+    "Rendered",
+    "Renderer",
+    "RendererPlugin",
+    "backend",
+    "discover",
+    "installed",
+    "read_any",
+]
