@@ -15,7 +15,7 @@ commune.)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,15 +35,7 @@ from .model import (
     Register,
     Rejection,
 )
-from .rules import (
-    CATALOGUE,
-    Act,
-    CalendarDeadline,
-    Catalogue,
-    Conformance,
-    Coverage,
-    DeadlineAfterTrigger,
-)
+from .rules import CATALOGUE, Act, Catalogue, Rule
 from .store import EventStore, StoreError
 
 Partition = tuple[str, str]
@@ -60,35 +52,17 @@ def partition_of(finding: Finding) -> Partition:
     return GLOBAL
 
 
-def _acts(template: Any) -> Iterable[Act]:
-    for name in type(template).model_fields:
-        value = getattr(template, name)
-        if isinstance(value, Act):
-            yield value
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, Act):
-                    yield item
-                elif hasattr(item, "act") and isinstance(item.act, Act):
-                    yield item.act
+def _acts(rule: Rule) -> Iterator[Act]:
+    return (act for _, act in rule.template.named_acts())
 
 
 def _global_types(catalogue: Catalogue) -> frozenset[str]:
-    """Event types that findings about neither a commune nor an officer can depend on."""
+    """Event types that findings about neither a commune nor an officer can depend on: the
+    acts of templates whose findings carry neither, and the assignments."""
     types = {"assignment.decided", "assignment.ended"}
     for rule in catalogue:
-        t = rule.template
-        keyed = (
-            (isinstance(t, CalendarDeadline) and t.per in ("once", "year", "term"))
-            or (isinstance(t, DeadlineAfterTrigger) and not {"officer", "commune"} & set(t.subject))
-            or (
-                isinstance(t, Conformance)
-                and any(not {"officer", "commune"} & set(c.subject) for c in t.checks)
-            )
-            or isinstance(t, Coverage)
-        )
-        if keyed:
-            types.update(act.type for act in _acts(t))
+        if not rule.template.places():
+            types.update(act.type for act in _acts(rule))
     return frozenset(types)
 
 
@@ -97,7 +71,7 @@ def _reference_fields(catalogue: Catalogue) -> frozenset[tuple[str, str]]:
     return frozenset(
         (act.type, act.refers)
         for rule in catalogue
-        for act in _acts(rule.template)
+        for act in _acts(rule)
         if act.refers is not None
     )
 
@@ -108,7 +82,7 @@ def _officer_wide_types(catalogue: Catalogue) -> frozenset[str]:
     return frozenset(
         act.type
         for rule in catalogue
-        for act in _acts(rule.template)
+        for act in _acts(rule)
         if act.officer is not None and act.commune is None
     )
 

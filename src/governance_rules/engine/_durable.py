@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import itertools
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
 from ..errors import BackendError
-from ..model import BaseEvent, Finding, Frozen, Policy, Register
+from ..model import BaseEvent, Finding, Policy, Register
 from ..rules import Act, Catalogue, Rule
 from ._context import Context, Item, field_values
 from ._reference import run
@@ -79,18 +79,6 @@ def _engine() -> Any:
             f"pip install 'governance-rules[durable]' ({error})"
         ) from None
     return durable.engine
-
-
-def acts_of(value: object) -> Iterator[Act]:
-    """Every :class:`Act` inside a rule template, in definition order."""
-    if isinstance(value, Act):
-        yield value
-    elif isinstance(value, Frozen):
-        for name in type(value).model_fields:
-            yield from acts_of(getattr(value, name))
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from acts_of(item)
 
 
 def _patterns(act: Act) -> list[list[dict[str, Any]]]:
@@ -263,7 +251,7 @@ class _DurableContext(Context):
         self._by_act: dict[int, _Compiled] = {}
         try:
             for rule in rules:
-                for act in acts_of(rule.template):
+                for _, act in rule.template.named_acts():
                     key = act.model_dump_json()
                     compiled = self._matcher.compiled.get(key)
                     if compiled is None:

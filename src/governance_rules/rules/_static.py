@@ -14,13 +14,6 @@ from ..model import EVENT_TYPES
 from ..regulation import CLAUSES, Section
 from ._templates import (
     Act,
-    CalendarDeadline,
-    Conformance,
-    Coverage,
-    DeadlineAfterTrigger,
-    PeriodicDuty,
-    Precedence,
-    Recommendation,
     Rule,
 )
 from ._validate import rule_problems
@@ -60,46 +53,6 @@ def _impossible(act: Act) -> list[str]:
     return reasons
 
 
-def _triggers(rule: Rule) -> list[Act]:
-    t = rule.template
-    if isinstance(t, DeadlineAfterTrigger):
-        return [t.trigger]
-    if isinstance(t, Precedence):
-        return [t.act]
-    if isinstance(t, Conformance):
-        return [check.act for check in t.checks]
-    return []
-
-
-def _fulfilling(rule: Rule) -> list[list[Act]]:
-    """The acts that fulfil the rule's obligations: one list per obligation kind, any of
-    whose acts fulfils it."""
-    t = rule.template
-    if isinstance(t, PeriodicDuty):
-        return [list(t.acts)]
-    if isinstance(t, DeadlineAfterTrigger):
-        return [list(t.responses)]
-    if isinstance(t, CalendarDeadline | Recommendation):
-        return [[t.act]]
-    if isinstance(t, Precedence):
-        return [[t.preceded_by]]
-    return []
-
-
-def _has_commune(rule: Rule) -> bool:
-    """Whether the rule's findings carry a commune (so that a scope can select them)."""
-    t = rule.template
-    if isinstance(t, PeriodicDuty | Recommendation | Coverage):
-        return True
-    if isinstance(t, CalendarDeadline):
-        return t.per == "assignment_year"
-    if isinstance(t, DeadlineAfterTrigger | Precedence):
-        return "commune" in t.subject
-    if isinstance(t, Conformance):
-        return all("commune" in check.subject for check in t.checks)
-    return False
-
-
 def static_problems(catalogue: Any) -> list[Problem]:
     """Every static problem of ``catalogue`` (a :class:`~governance_rules.rules.Catalogue`):
 
@@ -136,14 +89,14 @@ def static_problems(catalogue: Any) -> list[Problem]:
             ):
                 problems.append(Problem(label, "two versions are in force at once"))
         versions.setdefault(rule.id, []).append(rule)
-        for act in _triggers(rule):
+        for act in rule.template.triggers():
             for reason in _impossible(act):
                 problems.append(Problem(label, f"its trigger cannot occur: {reason}"))
-        for acts in _fulfilling(rule):
+        for acts in rule.template.fulfilling():
             reasons = [reason for act in acts for reason in _impossible(act)]
             if acts and all(_impossible(act) for act in acts):
                 problems.append(Problem(label, f"it can never be fulfilled: {'; '.join(reasons)}"))
-        if rule.scope is not None and not _has_commune(rule):
+        if rule.scope is not None and "commune" not in rule.template.places():
             problems.append(
                 Problem(label, "it has a scope, but its findings have no commune to select")
             )

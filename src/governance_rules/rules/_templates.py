@@ -9,7 +9,8 @@ key (``"visit_interval_months"``); a plain ``int`` is a constant.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
@@ -30,6 +31,7 @@ Bearer = Literal[
 """Who bears an obligation: the party a finding holds to account."""
 
 MONTH_DAY = re.compile(r"^\d{2}-\d{2}$")
+CADENCES = ("rolling", "calendar_quarter")
 
 
 class Text(Frozen):
@@ -93,7 +95,63 @@ class Act(Frozen):
         return {key: field for key, field in pairs.items() if field is not None}
 
 
-class PeriodicDuty(Frozen):
+PLACES = frozenset({"officer", "commune"})
+"""The subject keys that place a finding with an officer or a commune."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A value of a template that the policy may supply: a number (``int``) or a word, or
+    the name of the policy key that holds it.
+
+    Attributes:
+        path: Where it is in the template (``stages[0].plus_days``).
+        value: The value as written.
+        words: What a word may be besides a policy key (``None``: a number): the words
+            themselves, or a pattern they match.
+    """
+
+    path: str
+    value: Param
+    words: tuple[str, ...] | re.Pattern[str] | None = None
+
+
+class TemplateBase(Frozen):
+    """What every template declares about itself, so that the validator, the static checks,
+    the monitor and the durable backend ask the template instead of knowing each one. A new
+    template is its class here and its evaluator in the engine."""
+
+    def named_acts(self) -> Iterator[tuple[str, Act]]:
+        """Every act of the template, with its path in it (``responses[0]``)."""
+        return iter(())
+
+    def settings(self) -> Iterator[Setting]:
+        """Every value the policy may supply, in the order of definition."""
+        return iter(())
+
+    def subjects(self) -> Iterator[tuple[str, Act, Mapping[str, str]]]:
+        """Each subject mapping (subject key -> event field) with the act it reads."""
+        return iter(())
+
+    def fields(self) -> Iterator[tuple[str, Act, str]]:
+        """Other event fields the template names, with the act whose type must have them."""
+        return iter(())
+
+    def triggers(self) -> tuple[Act, ...]:
+        """The acts that open an instance, or that a check examines."""
+        return ()
+
+    def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
+        """The acts that fulfil an instance: one group per kind of instance, any act of
+        which fulfils it."""
+        return ()
+
+    def places(self) -> frozenset[str]:
+        """Which of ``officer`` and ``commune`` every finding of the template carries."""
+        return frozenset()
+
+
+class PeriodicDuty(TemplateBase):
     """A duty repeated per assignment: at least one act every ``interval_months``.
 
     Rolling windows: the first starts on the assignment date; an act fulfils the window and
@@ -114,8 +172,21 @@ class PeriodicDuty(Frozen):
     cadence: str = "rolling"
     exempt_agency_heads: bool = False
 
+    def named_acts(self) -> Iterator[tuple[str, Act]]:
+        return ((f"acts[{i}]", act) for i, act in enumerate(self.acts))
 
-class DeadlineAfterTrigger(Frozen):
+    def settings(self) -> Iterator[Setting]:
+        yield Setting("interval_months", self.interval_months)
+        yield Setting("cadence", self.cadence, CADENCES)
+
+    def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
+        return (self.acts,)
+
+    def places(self) -> frozenset[str]:
+        return PLACES
+
+
+class DeadlineAfterTrigger(TemplateBase):
     """Each triggering event must be answered by a response within ``days``.
 
     Attributes:
@@ -131,8 +202,27 @@ class DeadlineAfterTrigger(Frozen):
     days: Param
     subject: Mapping[str, str] = Field(default_factory=dict)
 
+    def named_acts(self) -> Iterator[tuple[str, Act]]:
+        yield "trigger", self.trigger
+        yield from ((f"responses[{i}]", act) for i, act in enumerate(self.responses))
 
-class Precedence(Frozen):
+    def settings(self) -> Iterator[Setting]:
+        yield Setting("days", self.days)
+
+    def subjects(self) -> Iterator[tuple[str, Act, Mapping[str, str]]]:
+        yield "subject", self.trigger, self.subject
+
+    def triggers(self) -> tuple[Act, ...]:
+        return (self.trigger,)
+
+    def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
+        return (self.responses,)
+
+    def places(self) -> frozenset[str]:
+        return PLACES & set(self.subject)
+
+
+class Precedence(TemplateBase):
     """Each act must be preceded (the same day allowed) by another within ``within_days``.
 
     Attributes:
@@ -149,6 +239,25 @@ class Precedence(Frozen):
     subject: Mapping[str, str] = Field(
         default_factory=lambda: {"officer": "officer", "commune": "commune", "event": "id"}
     )
+
+    def named_acts(self) -> Iterator[tuple[str, Act]]:
+        yield "act", self.act
+        yield "preceded_by", self.preceded_by
+
+    def settings(self) -> Iterator[Setting]:
+        yield Setting("within_days", self.within_days)
+
+    def subjects(self) -> Iterator[tuple[str, Act, Mapping[str, str]]]:
+        yield "subject", self.act, self.subject
+
+    def triggers(self) -> tuple[Act, ...]:
+        return (self.act,)
+
+    def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
+        return ((self.preceded_by,),)
+
+    def places(self) -> frozenset[str]:
+        return PLACES & set(self.subject)
 
 
 class Stage(Frozen):
@@ -181,7 +290,7 @@ class Owed(Frozen):
     active_on_period_end: bool = False
 
 
-class CalendarDeadline(Frozen):
+class CalendarDeadline(TemplateBase):
     """An act due by a calendar date, per year, officer and year, assignment and year, term,
     or once.
 
@@ -199,6 +308,26 @@ class CalendarDeadline(Frozen):
     act: Act
     owed: Owed | None = None
     period: str | None = None
+
+    def named_acts(self) -> Iterator[tuple[str, Act]]:
+        yield "act", self.act
+
+    def settings(self) -> Iterator[Setting]:
+        for i, stage in enumerate(self.stages):
+            if stage.anchor in ("in_year", "in_next_year"):
+                yield Setting(f"stages[{i}].on", stage.on or "", MONTH_DAY)
+            yield Setting(f"stages[{i}].plus_days", stage.plus_days)
+        if self.owed is not None:
+            yield Setting("owed.min_active_days", self.owed.min_active_days)
+
+    def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
+        return ((self.act,),)
+
+    def places(self) -> frozenset[str]:
+        return {
+            "officer_year": frozenset({"officer"}),
+            "assignment_year": PLACES,
+        }.get(self.per, frozenset())
 
 
 class Requirement(Frozen):
@@ -240,7 +369,7 @@ class Check(Frozen):
     bearer: Bearer | None = None
 
 
-class Conformance(Frozen):
+class Conformance(TemplateBase):
     """Every examined event conforms; one finding per event (or per event and officer).
 
     Attributes:
@@ -254,8 +383,29 @@ class Conformance(Frozen):
     only_failures: bool = False
     voids_failing_acts: bool = False
 
+    def named_acts(self) -> Iterator[tuple[str, Act]]:
+        return ((f"checks[{i}].act", check.act) for i, check in enumerate(self.checks))
 
-class Recommendation(Frozen):
+    def subjects(self) -> Iterator[tuple[str, Act, Mapping[str, str]]]:
+        for i, check in enumerate(self.checks):
+            yield f"checks[{i}].subject", check.act, check.subject
+
+    def fields(self) -> Iterator[tuple[str, Act, str]]:
+        for i, check in enumerate(self.checks):
+            yield f"checks[{i}].require", check.act, check.require.field
+
+    def triggers(self) -> tuple[Act, ...]:
+        return tuple(check.act for check in self.checks)
+
+    def places(self) -> frozenset[str]:
+        keys = [
+            PLACES & ({*check.subject} | ({"officer"} if check.per_assigned_officer else set()))
+            for check in self.checks
+        ]
+        return frozenset.intersection(*map(frozenset, keys)) if keys else frozenset()
+
+
+class Recommendation(TemplateBase):
     """An encouraged act per assignment and calendar year: ``observed`` or ``not_observed``.
 
     Attributes:
@@ -265,13 +415,28 @@ class Recommendation(Frozen):
     template: Literal["recommendation"] = "recommendation"
     act: Act
 
+    def named_acts(self) -> Iterator[tuple[str, Act]]:
+        yield "act", self.act
 
-class Coverage(Frozen):
+    def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
+        return ((self.act,),)
+
+    def places(self) -> frozenset[str]:
+        return PLACES
+
+
+class Coverage(TemplateBase):
     """From a term's start plus ``grace_days`` to its end, every commune has an active
     assignment; each gap is one finding."""
 
     template: Literal["coverage"] = "coverage"
     grace_days: Param
+
+    def settings(self) -> Iterator[Setting]:
+        yield Setting("grace_days", self.grace_days)
+
+    def places(self) -> frozenset[str]:
+        return frozenset({"commune"})
 
 
 Template = Annotated[
@@ -339,24 +504,7 @@ class Rule(Frozen):
 
     @property
     def policy_keys(self) -> tuple[str, ...]:
-        """The policy keys the rule reads, in the order of first mention."""
-        return tuple(dict.fromkeys(_policy_refs(self.template)))
-
-
-def _policy_refs(template: Frozen) -> list[str]:
-    keys = Policy.model_fields
-    found: list[str] = []
-
-    def visit(value: object) -> None:
-        if isinstance(value, str) and value in keys:
-            found.append(value)
-        elif isinstance(value, Frozen):
-            for name in type(value).model_fields:
-                if name not in ("where", "any_of", "counts_if", "subject", "noun"):
-                    visit(getattr(value, name))
-        elif isinstance(value, tuple):
-            for item in value:
-                visit(item)
-
-    visit(template)
-    return found
+        """The policy keys the rule reads, in the order of definition."""
+        keys = Policy.model_fields
+        found = (str(s.value) for s in self.template.settings())
+        return tuple(dict.fromkeys(value for value in found if value in keys))

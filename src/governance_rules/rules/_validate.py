@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ..errors import Problem, suggest
 from ..model import EVENT_TYPES, SUBJECT_KEYS, Policy
 from ..regulation import CLAUSES_BY_ID, Clause
-from ._templates import (
-    MONTH_DAY,
-    Act,
-    CalendarDeadline,
-    Conformance,
-    Coverage,
-    DeadlineAfterTrigger,
-    Param,
-    PeriodicDuty,
-    Precedence,
-    Recommendation,
-    Rule,
-)
+from ._templates import Act, Param, Rule
 
 _POLICY_KEYS = Policy.model_fields
-_CADENCES = ("rolling", "calendar_quarter")
 
 
 def rule_problems(rule: Rule, clauses: Mapping[str, Clause] = CLAUSES_BY_ID) -> list[Problem]:
@@ -76,40 +64,20 @@ def rule_problems(rule: Rule, clauses: Mapping[str, Clause] = CLAUSES_BY_ID) -> 
             field(where, value, name)
 
     template = rule.template
-    if isinstance(template, PeriodicDuty):
-        for i, a in enumerate(template.acts):
-            act(f"acts[{i}]", a)
-        param("interval_months", template.interval_months)
-        if template.cadence not in _CADENCES and template.cadence not in _POLICY_KEYS:
-            add("cadence", f"expected one of {_CADENCES} or a policy key, got '{template.cadence}'")
-    elif isinstance(template, DeadlineAfterTrigger):
-        act("trigger", template.trigger)
-        for i, a in enumerate(template.responses):
-            act(f"responses[{i}]", a)
-        param("days", template.days)
-        subject("subject", template.trigger, dict(template.subject))
-    elif isinstance(template, Precedence):
-        act("act", template.act)
-        act("preceded_by", template.preceded_by)
-        param("within_days", template.within_days)
-        subject("subject", template.act, dict(template.subject))
-    elif isinstance(template, CalendarDeadline):
-        act("act", template.act)
-        for i, stage in enumerate(template.stages):
-            param(f"stages[{i}].plus_days", stage.plus_days)
-            if stage.anchor in ("in_year", "in_next_year"):
-                on = stage.on or ""
-                if not MONTH_DAY.match(on) and on not in _POLICY_KEYS:
-                    add(f"stages[{i}].on", f"expected MM-DD or a policy key, got '{on}'")
-        if template.owed is not None:
-            param("owed.min_active_days", template.owed.min_active_days)
-    elif isinstance(template, Conformance):
-        for i, check in enumerate(template.checks):
-            act(f"checks[{i}].act", check.act)
-            field(f"checks[{i}].require", check.act, check.require.field)
-            subject(f"checks[{i}].subject", check.act, dict(check.subject))
-    elif isinstance(template, Recommendation):
-        act("act", template.act)
-    elif isinstance(template, Coverage):
-        param("grace_days", template.grace_days)
+    for where, named in template.named_acts():
+        act(where, named)
+    for setting in template.settings():
+        if setting.words is None:
+            param(setting.path, setting.value)
+            continue
+        word = str(setting.value)
+        words = setting.words
+        fits = words.match(word) if isinstance(words, re.Pattern) else word in words
+        if not fits and word not in _POLICY_KEYS:
+            shown = "MM-DD" if isinstance(words, re.Pattern) else f"one of {words}"
+            add(setting.path, f"expected {shown} or a policy key, got '{word}'")
+    for where, read, mapping in template.subjects():
+        subject(where, read, dict(mapping))
+    for where, read, name in template.fields():
+        field(where, read, name)
     return problems
