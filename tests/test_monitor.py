@@ -8,22 +8,52 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from governance_rules import Register, evaluate
+from governance_rules import CATALOGUE, Catalogue, Register, Rule, evaluate
 from governance_rules.model import EVENT_ADAPTER
 from governance_rules.monitor import Monitor
 from governance_rules.testing import EventLog, small_register
 from tests.strategies import START, as_of_dates, logs, registers
 
 
+def _variant(rule_id: str, new_id: str, **template: Any) -> Rule:
+    rule = CATALOGUE[rule_id]
+    return rule.model_copy(
+        update={"id": new_id, "template": rule.template.model_copy(update=template)}
+    )
+
+
+# Every template in another shape, so that a template whose findings the monitor places
+# wrongly (by officer, by commune, or neither) fails the property.
+VARIANT = CATALOGUE.with_rules(
+    _variant("GR-VIOLATION-HANDLING", "XX-HANDLING-NOBODY", subject={}),
+    _variant("GR-ISSUE-RELAY", "XX-RELAY-BY-COMMUNE", subject={"commune": "commune"}),
+    _variant("GR-CLASSIFICATION", "XX-CLASSIFICATION-BY-OFFICER", per="officer_year"),
+    _variant("GR-DISSEMINATION", "XX-DISSEMINATION-BY-TERM", per="term"),
+    _variant("GR-VISIT-QUARTERLY", "XX-VISIT-QUARTERS", cadence="calendar_quarter"),
+    _variant("GR-CELL-MEETING", "XX-CELL"),
+    _variant("GR-COVERAGE", "XX-COVERAGE", grace_days=10),
+    _variant(
+        "GR-CHANNEL",
+        "XX-CHANNEL-NOBODY",
+        checks=tuple(
+            check.model_copy(update={"subject": {"event": "id"}})
+            for check in CATALOGUE["GR-CHANNEL"].template.checks  # type: ignore[union-attr]
+        ),
+    ),
+)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data(), register=registers())
-def test_monitor_equals_batch(data: st.DataObject, register: Register) -> None:
+@given(data=st.data(), register=registers(), catalogue=st.sampled_from([CATALOGUE, VARIANT]))
+def test_monitor_equals_batch(
+    data: st.DataObject, register: Register, catalogue: Catalogue
+) -> None:
     records: list[dict[str, Any]] = data.draw(logs(register, max_size=30))
     arrivals = data.draw(st.permutations(records))
     if records:
         arrivals = arrivals + data.draw(st.lists(st.sampled_from(records), max_size=5))
     clock = data.draw(as_of_dates)
-    monitor = Monitor(register, as_of=clock)
+    monitor = Monitor(register, as_of=clock, catalogue=catalogue)
     seen: dict[str, Any] = {}
     batches = data.draw(st.lists(st.integers(1, 8), min_size=1, max_size=8))
     position = 0
@@ -36,17 +66,15 @@ def test_monitor_equals_batch(data: st.DataObject, register: Register) -> None:
         if data.draw(st.booleans()):
             clock = clock + timedelta(days=data.draw(st.integers(0, 200)))
             monitor.advance(clock)
-        expected = evaluate(
-            register, [EVENT_ADAPTER.validate_python(r) for r in seen.values()], as_of=clock
-        )
+        events = [EVENT_ADAPTER.validate_python(r) for r in seen.values()]
+        expected = evaluate(register, events, as_of=clock, catalogue=catalogue)
         assert monitor.findings() == expected
     rest = arrivals[position:]
     monitor.ingest(rest)
     for record in rest:
         seen.setdefault(record["id"], record)
-    final = evaluate(
-        register, [EVENT_ADAPTER.validate_python(r) for r in seen.values()], as_of=clock
-    )
+    events = [EVENT_ADAPTER.validate_python(r) for r in seen.values()]
+    final = evaluate(register, events, as_of=clock, catalogue=catalogue)
     assert monitor.findings() == final
     counts = monitor.accounting
     assert counts.read == len(arrivals)

@@ -66,6 +66,27 @@ def _global_types(catalogue: Catalogue) -> frozenset[str]:
     return frozenset(types)
 
 
+def _unanchored_types(catalogue: Catalogue) -> frozenset[str]:
+    """Event types of acts that fulfil findings placed with an officer or a commune without
+    being bound to either (a classification for a year, counted for each officer): such an
+    event can bear on every partition."""
+    types: set[str] = set()
+    for rule in catalogue:
+        places = rule.template.places()
+        if not places:
+            continue  # the global partition reads them
+        for group in rule.template.fulfilling():
+            for act in group:
+                if act.refers is not None:
+                    continue  # found through the event it refers to
+                anchored = act.officer is not None or (
+                    "commune" in places and act.commune is not None
+                )
+                if not anchored:
+                    types.add(act.type)
+    return frozenset(types)
+
+
 def _reference_fields(catalogue: Catalogue) -> frozenset[tuple[str, str]]:
     """(event type, field) pairs that hold the id of another event."""
     return frozenset(
@@ -127,6 +148,8 @@ class Monitor:
         self._global_types = _global_types(self.catalogue)
         self._references = _reference_fields(self.catalogue)
         self._officer_wide = _officer_wide_types(self.catalogue)
+        self._unanchored = _unanchored_types(self.catalogue)
+        self._everywhere: set[str] = set()  # events of unanchored types
         self.events: dict[str, BaseEvent] = {}
         self._by_name: dict[Partition, set[str]] = defaultdict(set)
         self._officers_of: dict[str, set[str]] = defaultdict(set)
@@ -332,6 +355,8 @@ class Monitor:
                 self._by_name["wide", officer].add(event.id)
         if kind in self._global_types:
             self._global.add(event.id)
+        if kind in self._unanchored:
+            self._everywhere.add(event.id)
         targets = [
             str(getattr(event, name))
             for event_type, name in self._references
@@ -354,11 +379,15 @@ class Monitor:
                 dirty.update(("commune", c) for c in self._communes_of.get(officer, ()))
         if kind in self._global_types:
             dirty.add(GLOBAL)
+        if kind in self._unanchored:
+            dirty.update(p for p in self._by_name if p[0] in ("commune", "officer"))
+            dirty.update(self._partitions or ())
 
     def _events_of(self, partition: Partition) -> set[str]:
         if partition == GLOBAL:
             return set(self._global)
         ids = set(self._by_name.get(partition, ()))
+        ids |= self._everywhere
         if partition[0] == "commune":
             for officer in self._officers_of.get(partition[1], ()):
                 ids |= self._by_name.get(("wide", officer), set())
