@@ -146,3 +146,36 @@ def test_no_module_imports_another_packages_private_module() -> None:
             if not _within(module, owner):
                 borrowed.append(f"{module} -> {target}")
     assert borrowed == []
+
+
+# The floors of docs/explanation.md#architecture: a module imports its own floor or below.
+FLOORS = [
+    ["errors", "i18n", "regulation", "_text", "_version", "_gc"],
+    ["model"],
+    ["rules", "io"],
+    ["engine", "protocols"],
+    ["plugins"],
+    ["_check", "store", "monitor", "simulate"],
+    ["report"],
+    ["_builtins", "_scenarios", "testing", "xlsx"],
+    ["cli"],
+    [""],  # the package root: the public API
+]
+
+
+def floor(module: str) -> int:
+    top = module.removeprefix("governance_rules").lstrip(".").split(".")[0]
+    for level, names in enumerate(FLOORS):
+        if top in names:
+            return level
+    raise AssertionError(f"{module} is on no floor: add it to FLOORS and to the docs")
+
+
+def test_every_import_goes_to_its_own_floor_or_below() -> None:
+    upward = [
+        f"{module} (floor {floor(module)}) -> {target} (floor {floor(target)})"
+        for module, targets in GRAPH.items()
+        for target in targets
+        if floor(target) > floor(module)
+    ]
+    assert upward == []
