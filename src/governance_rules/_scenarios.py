@@ -31,7 +31,7 @@ from .engine import evaluate
 from .errors import DefinitionError, GovernanceRulesError, InputError
 from .io import Intake, load_policy, load_register, parse_policy, parse_register
 from .model import Finding, Policy, Register
-from .rules import CATALOGUE, Catalogue, load_pack
+from .rules import CATALOGUE, Catalogue, with_packs
 
 _FIELDS = ("rule", "status", "subject", "window")
 _KEYS = {"name", "register", "policy", "rules", "as_of", "events", "expect", "absent"}
@@ -274,15 +274,11 @@ def _policy(value: Any, base: Path) -> Policy:
 
 
 def _catalogue(value: Any, base: Path) -> Catalogue:
-    catalogue = CATALOGUE
-    for name in value or []:
-        pack = load_pack(base / name)
-        catalogue = catalogue.with_rules(*pack.rules, clauses=[c.clause() for c in pack.clauses])
-    return catalogue
+    return with_packs(CATALOGUE, [base / name for name in value or []])
 
 
 @dataclass
-class Outcome:
+class ScenarioOutcome:
     """The result of one scenario: ``passed``, ``failed`` or ``error`` with the reasons."""
 
     name: str
@@ -300,7 +296,7 @@ def scenario_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def run_scenarios(paths: Iterable[str | Path]) -> list[Outcome]:
+def run_scenarios(paths: Iterable[str | Path]) -> list[ScenarioOutcome]:
     """Run every scenario of ``paths``; a file that cannot be loaded is one ``error``."""
     outcomes = []
     for path in scenario_files(paths):
@@ -308,10 +304,10 @@ def run_scenarios(paths: Iterable[str | Path]) -> list[Outcome]:
             scenarios = load_scenarios(path)
         except DefinitionError as error:
             details = [str(p) for p in error.problems]
-            outcomes.append(Outcome(str(path), "error", details))
+            outcomes.append(ScenarioOutcome(str(path), "error", details))
             continue
         except GovernanceRulesError as error:
-            outcomes.append(Outcome(str(path), "error", [str(error)]))
+            outcomes.append(ScenarioOutcome(str(path), "error", [str(error)]))
             continue
         for scenario in scenarios:
             try:
@@ -319,5 +315,5 @@ def run_scenarios(paths: Iterable[str | Path]) -> list[Outcome]:
             except DefinitionError as error:
                 problems = [str(p) for p in error.problems]
             state = "failed" if problems else "passed"
-            outcomes.append(Outcome(f"{path}::{scenario.name}", state, problems))
+            outcomes.append(ScenarioOutcome(f"{path}::{scenario.name}", state, problems))
     return outcomes

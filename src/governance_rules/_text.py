@@ -25,7 +25,7 @@ from .errors import InputError, Problem
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Path_ = tuple[str | int, ...]
+DocumentPath = tuple[str | int, ...]
 """A path into a document: keys and list indexes."""
 
 MAX_NODES = 100_000
@@ -145,12 +145,12 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def lines_of(node: yaml.Node | None) -> dict[Path_, int]:
+def lines_of(node: yaml.Node | None) -> dict[DocumentPath, int]:
     """The line (1-based) of every key and item of a node tree, by its path."""
-    found: dict[Path_, int] = {}
+    found: dict[DocumentPath, int] = {}
     if node is None:
         return found
-    stack: list[tuple[yaml.Node, Path_]] = [(node, ())]
+    stack: list[tuple[yaml.Node, DocumentPath]] = [(node, ())]
     while stack:
         current, path = stack.pop()
         found.setdefault(path, current.start_mark.line + 1)

@@ -23,7 +23,7 @@ from ._check import check, stream_check
 from ._scenarios import run_scenarios
 from ._text import printable
 from ._version import __version__
-from .errors import CatalogueError, DefinitionError, GovernanceRulesError, InputError, Problem
+from .errors import DefinitionError, GovernanceRulesError, InputError
 from .io import Intake, load_policy, load_register, template_workbook
 from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register, in_range
 from .monitor import Monitor
@@ -35,7 +35,7 @@ from .report import (
     render_rules_table,
     rule_lines,
 )
-from .rules import CATALOGUE, Catalogue, load_pack, static_problems
+from .rules import CATALOGUE, Catalogue, static_problems, with_packs
 from .simulate import Simulation, simulate
 from .store import EventStore, StoreError
 
@@ -64,7 +64,7 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _days(text: str) -> int:
+def _count(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"expected a number of days, got '{text}'")
     return int(text)
@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("ingest", help="append events to a store; print what changed")
     inputs(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--batch", type=_days, default=1000, help="events a transaction (default 1000)")
+    p.add_argument("--batch", type=_count, default=1000, help="events a transaction (default 1000)")
     p.add_argument(
         "--log-commits", action="store_true", help="say on stderr after each committed batch"
     )
@@ -134,14 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("calendar", help="pending deadlines as an iCalendar file")
     inputs(p)
     p.add_argument(
-        "--remind-days", type=_days, default=7, help="reminder this many days before (default 7)"
+        "--remind-days", type=_count, default=7, help="reminder this many days before (default 7)"
     )
 
     p = commands.add_parser("simulate", help="write a synthetic province (register and events)")
-    p.add_argument("--communes", type=_days, default=40, help="how many communes (default 40)")
-    p.add_argument("--years", type=_days, default=2, help="years of events (default 2)")
-    p.add_argument("--seed", type=_days, default=1, help="random seed (default 1)")
-    p.add_argument("--first-year", type=_days, default=2024, help="first year (default 2024)")
+    p.add_argument("--communes", type=_count, default=40, help="how many communes (default 40)")
+    p.add_argument("--years", type=_count, default=2, help="years of events (default 2)")
+    p.add_argument("--seed", type=_count, default=1, help="random seed (default 1)")
+    p.add_argument("--first-year", type=_count, default=2024, help="first year (default 2024)")
     p.add_argument("--miss-rate", type=float, default=0.05, help="duties missed (default 0.05)")
     p.add_argument("--output", type=Path, required=True, help="folder to write into")
 
@@ -244,18 +244,7 @@ def _stored(store_path: Path, register: Register, as_of: date) -> Intake:
 
 def _catalogue(args: argparse.Namespace) -> Catalogue:
     """The Regulation's catalogue with the packs of ``--rules`` applied in order."""
-    catalogue = CATALOGUE
-    for path in getattr(args, "rules", None) or ():
-        pack = load_pack(path)
-        try:
-            catalogue = catalogue.with_rules(
-                *pack.rules, clauses=[clause.clause() for clause in pack.clauses]
-            )
-        except CatalogueError as error:
-            raise CatalogueError(
-                Problem(str(path), str(problem)) for problem in error.problems
-            ) from None
-    return catalogue
+    return with_packs(CATALOGUE, getattr(args, "rules", None) or ())
 
 
 def _inputs(args: argparse.Namespace) -> tuple[Register, Intake, Policy, date, str]:

@@ -10,6 +10,7 @@ from ..errors import BackendError
 from ..model import BaseEvent, Finding, Policy, Register
 from ..rules import Catalogue
 from ._context import Assignment
+from ._dates import quarter_end, quarter_start
 from ._durable import evaluate as durable_evaluate
 from ._reference import assignments, evaluate, iter_compact, iter_evaluate
 
@@ -38,4 +39,6 @@ __all__ = [
     "evaluate",
     "iter_compact",
     "iter_evaluate",
+    "quarter_end",
+    "quarter_start",
 ]

@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 from ..model import BaseEvent, Policy, Register, Subject, Window
 from ..rules import Act, Param, Rule
-from ._messages import Say
+from ._messages import Phrases
 
 
 @dataclass(frozen=True, slots=True)
-class Item:
+class DatedEvent:
     """An event with its local date; items sort by (day, id)."""
 
     day: date
@@ -69,9 +69,9 @@ class Context:
         self.policy = policy
         self.as_of = as_of
         self.effective = register.regulation.effective
-        self.say = Say(lang, as_of)
+        self.say = Phrases(lang, as_of)
         tz = ZoneInfo(register.province.timezone)
-        items = [Item(event.day(tz), event.id, event) for event in events]
+        items = [DatedEvent(event.day(tz), event.id, event) for event in events]
         items = [item for item in items if item.day <= as_of]
         # By (day, id), as two stable sorts: no key tuple an event, in a log of millions.
         items.sort(key=attrgetter("id"))
@@ -90,7 +90,7 @@ class Context:
         self.subjects: dict[tuple[Any, ...], Subject] = {}  # shared by findings
         self.windows: dict[tuple[date, date], Window] = {}
         self.share = True  # findings share equal subjects and windows
-        self._by_type: dict[str, list[Item]] = defaultdict(list)
+        self._by_type: dict[str, list[DatedEvent]] = defaultdict(list)
         for item in self.items:
             self._by_type[item.event.type].append(item)  # type: ignore[attr-defined]
         self.assignments = self._assignments()
@@ -102,7 +102,7 @@ class Context:
             self._by_commune[a.commune].append(a)
             self._by_officer[a.officer].append(a)
         self._indexes: dict[
-            tuple[int, tuple[str, ...], bool], dict[tuple[Any, ...], list[Item]]
+            tuple[int, tuple[str, ...], bool], dict[tuple[Any, ...], list[DatedEvent]]
         ] = {}
 
     def _assignments(self) -> list[Assignment]:
@@ -126,14 +126,14 @@ class Context:
 
     # Lookups.
 
-    def of_type(self, event_type: str) -> list[Item]:
+    def of_type(self, event_type: str) -> list[DatedEvent]:
         """The usable events of a type, in time order (voided acts left out)."""
         items = self._by_type.get(event_type, [])
         if not self.void:
             return items
         return [i for i in items if i.id not in self.void]
 
-    def all_of_type(self, event_type: str) -> list[Item]:
+    def all_of_type(self, event_type: str) -> list[DatedEvent]:
         """Every event of a type, in time order, voided acts included."""
         return self._by_type.get(event_type, [])
 
@@ -159,13 +159,13 @@ class Context:
 
     # Matching acts.
 
-    def prepare(self, rules: Iterable[Rule]) -> None:
+    def compile_acts(self, rules: Iterable[Rule]) -> None:
         """Get ready to match the acts of ``rules`` (nothing to do here: matching is lazy)."""
 
     def close(self) -> None:
         """Release what :meth:`prepare` took."""
 
-    def selects(self, act: Act, item: Item) -> bool:
+    def selects(self, act: Act, item: DatedEvent) -> bool:
         """Whether the event passes the act's ``where`` and ``any_of`` filters."""
         event = item.event
         for name, allowed in act.where.items():
@@ -178,14 +178,14 @@ class Context:
 
     def index(
         self, act: Act, keys: tuple[str, ...], voided: bool = False
-    ) -> Mapping[tuple[Any, ...], list[Item]]:
+    ) -> Mapping[tuple[Any, ...], list[DatedEvent]]:
         """The act's events grouped by the values of its binding ``keys`` (subject keys);
         with ``voided``, the acts that a check voided too."""
         cached = self._indexes.get((id(act), keys, voided))
         if cached is not None:
             return cached
         fields = act.bindings()
-        grouped: dict[tuple[Any, ...], list[Item]] = defaultdict(list)
+        grouped: dict[tuple[Any, ...], list[DatedEvent]] = defaultdict(list)
         for item in self.all_of_type(act.type) if voided else self.of_type(act.type):
             if not self.selects(act, item):
                 continue
@@ -202,7 +202,9 @@ class Context:
         """Drop the indexes built so far (they are built again when asked for)."""
         self._indexes.clear()
 
-    def candidates(self, act: Act, subject: Mapping[str, Any], voided: bool = False) -> list[Item]:
+    def candidates(
+        self, act: Act, subject: Mapping[str, Any], voided: bool = False
+    ) -> list[DatedEvent]:
         """The act's events that bind to ``subject`` (``period`` included), in time order;
         with ``voided``, the acts that a check voided too (to name them as near misses)."""
         keys = tuple(act.bindings())
@@ -212,7 +214,7 @@ class Context:
             found = [i for i in found if getattr(i.event, "period", None) == period]
         return found
 
-    def unfit(self, act: Act, item: Item, commune: str | None) -> str | None:
+    def unfit(self, act: Act, item: DatedEvent, commune: str | None) -> str | None:
         """Why a bound event still does not count (a value that ``counts_if`` refuses, a
         member not in charge), or ``None``."""
         for name, counting in act.counts_if.items():

@@ -35,7 +35,7 @@ from typing import Any
 from ..errors import BackendError
 from ..model import BaseEvent, Finding, Policy, Register
 from ..rules import Act, Catalogue, Rule
-from ._context import Context, Item, field_values
+from ._context import Context, DatedEvent, field_values
 from ._reference import run
 
 SESSIONS = 256
@@ -126,7 +126,7 @@ def _session(values: Iterable[Any]) -> str:
 class _Compiled:
     """One act's ruleset in a host, with the facts of its events asserted."""
 
-    def __init__(self, matcher: _Matcher, act: Act, items: list[Item]) -> None:
+    def __init__(self, matcher: _Matcher, act: Act, items: list[DatedEvent]) -> None:
         self.name = f"governance_rules_{next(_serial)}"
         self.act = act
         self.keys = tuple(act.bindings())
@@ -245,7 +245,7 @@ class _Matcher:
 class _DurableContext(Context):
     """A context whose act matching runs in durable_rules."""
 
-    def prepare(self, rules: Iterable[Rule]) -> None:
+    def compile_acts(self, rules: Iterable[Rule]) -> None:
         self._matcher = _Matcher()
         self._item = {item.id: item for item in self.items}
         self._by_act: dict[int, _Compiled] = {}
@@ -268,10 +268,12 @@ class _DurableContext(Context):
     def close(self) -> None:
         self._matcher.close()
 
-    def selects(self, act: Act, item: Item) -> bool:
+    def selects(self, act: Act, item: DatedEvent) -> bool:
         return item.id in self._by_act[id(act)].selected
 
-    def candidates(self, act: Act, subject: Mapping[str, Any], voided: bool = False) -> list[Item]:
+    def candidates(
+        self, act: Act, subject: Mapping[str, Any], voided: bool = False
+    ) -> list[DatedEvent]:
         compiled = self._by_act[id(act)]
         self._matcher.current = compiled
         ids = compiled.candidates(subject)

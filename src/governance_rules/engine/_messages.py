@@ -15,15 +15,16 @@ from ..i18n import FIELD_LABELS, SUBJECT_LABELS, fmt_date, label, pick
 from ..model import SUBJECT_KEYS
 
 
-class Say:
-    """Message builders for one language and one evaluation date."""
+class Phrases:
+    """The sentences of finding messages, for one language and one evaluation date."""
 
     def __init__(self, lang: str, as_of: date) -> None:
         self.vi = lang == "vi"
         self.lang = lang
         self.as_of = as_of
 
-    def d(self, value: date) -> str:
+    def when(self, value: date) -> str:
+        """A date as the language writes it (``dd/mm/yyyy``, or ISO 8601)."""
         return fmt_date(value, self.lang)
 
     def label(self, value: str) -> str:
@@ -47,8 +48,8 @@ class Say:
     def _overdue(self, due: date) -> str:
         n = (self.as_of - due).days
         if self.vi:
-            return f"quá hạn {n} ngày tính đến {self.d(self.as_of)}"
-        return f"{n} days overdue on {self.d(self.as_of)}"
+            return f"quá hạn {n} ngày tính đến {self.when(self.as_of)}"
+        return f"{n} days overdue on {self.when(self.as_of)}"
 
     def _left(self, due: date) -> str:
         n = (due - self.as_of).days
@@ -56,40 +57,45 @@ class Say:
 
     def _timing(self, day: date, due: date) -> str:
         if day <= due:
-            return f"đúng hạn (hạn {self.d(due)})" if self.vi else f"on time (due {self.d(due)})"
+            return (
+                f"đúng hạn (hạn {self.when(due)})" if self.vi else f"on time (due {self.when(due)})"
+            )
         n = (day - due).days
         if self.vi:
-            return f"muộn {n} ngày so với hạn {self.d(due)}"
-        return f"{n} days after the due date {self.d(due)}"
+            return f"muộn {n} ngày so với hạn {self.when(due)}"
+        return f"{n} days after the due date {self.when(due)}"
 
     # Windows of periodic duties.
 
     def window_done(self, s: str, act: str, ev: str, day: date, start: date, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: {act} {ev} ngày {self.d(day)} đã đáp ứng kỳ từ {self.d(start)} "
-                f"đến {self.d(due)}."
+                f"{s}: {act} {ev} ngày {self.when(day)} đã đáp ứng kỳ từ {self.when(start)} "
+                f"đến {self.when(due)}."
             )
         return (
-            f"{s}: {act} {ev} on {self.d(day)} fulfilled the window {self.d(start)} "
-            f"to {self.d(due)}."
+            f"{s}: {act} {ev} on {self.when(day)} fulfilled the window {self.when(start)} "
+            f"to {self.when(due)}."
         )
 
     def window_missed(self, s: str, act: str, start: date, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: không có {act} nào từ {self.d(start)} đến {self.d(due)}; "
+                f"{s}: không có {act} nào từ {self.when(start)} đến {self.when(due)}; "
                 f"{self._overdue(due)}."
             )
-        return f"{s}: no {act} from {self.d(start)} to {self.d(due)}; {self._overdue(due)}."
+        return f"{s}: no {act} from {self.when(start)} to {self.when(due)}; {self._overdue(due)}."
 
     def window_open(self, s: str, act: str, start: date, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: cần có {act} đến hết ngày {self.d(due)} (kỳ bắt đầu {self.d(start)}), "
+                f"{s}: cần có {act} đến hết ngày {self.when(due)} (kỳ bắt đầu {self.when(start)}), "
                 f"{self._left(due)}."
             )
-        return f"{s}: {act} due by {self.d(due)} (window from {self.d(start)}), {self._left(due)}."
+        return (
+            f"{s}: {act} due by {self.when(due)} (window from {self.when(start)}), "
+            f"{self._left(due)}."
+        )
 
     # Deadlines: after a trigger, or on a calendar date.
 
@@ -97,8 +103,8 @@ class Say:
         if trigger is None or tid is None or tday is None:
             return ""
         if self.vi:
-            return f" đối với {trigger} {tid} ngày {self.d(tday)}"
-        return f" for {trigger} {tid} of {self.d(tday)}"
+            return f" đối với {trigger} {tid} ngày {self.when(tday)}"
+        return f" for {trigger} {tid} of {self.when(tday)}"
 
     def deadline_done(
         self,
@@ -111,24 +117,24 @@ class Say:
     ) -> str:
         t = self._trigger(*trigger) if trigger else ""
         if self.vi:
-            return f"{s}: {act} {ev} ngày {self.d(day)}{t}, {self._timing(day, due)}."
-        return f"{s}: {act} {ev} on {self.d(day)}{t}, {self._timing(day, due)}."
+            return f"{s}: {act} {ev} ngày {self.when(day)}{t}, {self._timing(day, due)}."
+        return f"{s}: {act} {ev} on {self.when(day)}{t}, {self._timing(day, due)}."
 
     def deadline_missed(
         self, s: str, act: str, due: date, trigger: tuple[str, str, date] | None = None
     ) -> str:
         t = self._trigger(*trigger) if trigger else ""
         if self.vi:
-            return f"{s}: chưa có {act}{t} đến hạn {self.d(due)}; {self._overdue(due)}."
-        return f"{s}: no {act}{t} by {self.d(due)}; {self._overdue(due)}."
+            return f"{s}: chưa có {act}{t} đến hạn {self.when(due)}; {self._overdue(due)}."
+        return f"{s}: no {act}{t} by {self.when(due)}; {self._overdue(due)}."
 
     def deadline_open(
         self, s: str, act: str, due: date, trigger: tuple[str, str, date] | None = None
     ) -> str:
         t = self._trigger(*trigger) if trigger else ""
         if self.vi:
-            return f"{s}: cần có {act}{t} đến hết ngày {self.d(due)}, {self._left(due)}."
-        return f"{s}: {act}{t} due by {self.d(due)}, {self._left(due)}."
+            return f"{s}: cần có {act}{t} đến hết ngày {self.when(due)}, {self._left(due)}."
+        return f"{s}: {act}{t} due by {self.when(due)}, {self._left(due)}."
 
     def not_in_charge(
         self, ev: str, day: date, named: str | None, commune: str, members: Iterable[str]
@@ -137,37 +143,37 @@ class Say:
         if named is None:
             if self.vi:
                 return (
-                    f" {ev} ngày {self.d(day)} không được tính: chưa có xác nhận của ủy viên "
+                    f" {ev} ngày {self.when(day)} không được tính: chưa có xác nhận của ủy viên "
                     f"BTV phụ trách địa bàn {commune} ({who})."
                 )
             return (
-                f" {ev} of {self.d(day)} does not count: it names no Standing Committee member "
+                f" {ev} of {self.when(day)} does not count: it names no Standing Committee member "
                 f"in charge of commune {commune} ({who} should have)."
             )
         if self.vi:
             return (
-                f" {ev} ngày {self.d(day)} không được tính: {named} không phải ủy viên BTV phụ "
+                f" {ev} ngày {self.when(day)} không được tính: {named} không phải ủy viên BTV phụ "
                 f"trách địa bàn {commune}; người phụ trách là {who}."
             )
         return (
-            f" {ev} of {self.d(day)} does not count: {named} is not the member in charge of "
+            f" {ev} of {self.when(day)} does not count: {named} is not the member in charge of "
             f"commune {commune}; {who} is."
         )
 
     def before_trigger(self, ev: str, day: date, tid: str) -> str:
         if self.vi:
-            return f" {ev} ngày {self.d(day)} không được tính vì có trước {tid}."
-        return f" {ev} of {self.d(day)} does not count: it is dated before {tid}."
+            return f" {ev} ngày {self.when(day)} không được tính vì có trước {tid}."
+        return f" {ev} of {self.when(day)} does not count: it is dated before {tid}."
 
     def before_window(self, ev: str, day: date, start: date) -> str:
         if self.vi:
             return (
-                f" {ev} ngày {self.d(day)} không được tính vì có trước ngày bắt đầu tính "
-                f"{self.d(start)}."
+                f" {ev} ngày {self.when(day)} không được tính vì có trước ngày bắt đầu tính "
+                f"{self.when(start)}."
             )
         return (
-            f" {ev} of {self.d(day)} does not count: it is dated before the window opened on "
-            f"{self.d(start)}."
+            f" {ev} of {self.when(day)} does not count: it is dated before the window opened on "
+            f"{self.when(start)}."
         )
 
     def value_does_not_count(
@@ -178,18 +184,21 @@ class Say:
         shown = f"'{value}' ({self.label(value)})"
         if self.vi:
             return (
-                f" {ev} ngày {self.d(day)} không được tính: {name} là {shown}, không thuộc {need}."
+                f" {ev} ngày {self.when(day)} không được tính: {name} là {shown}, "
+                f"không thuộc {need}."
             )
-        return f" {ev} of {self.d(day)} does not count: its {name} is {shown}, not one of {need}."
+        return (
+            f" {ev} of {self.when(day)} does not count: its {name} is {shown}, not one of {need}."
+        )
 
     def outside_assignments(self, ev: str, day: date, officer: str, commune: str) -> str:
         if self.vi:
             return (
-                f" {ev} ngày {self.d(day)} không được tính: vào ngày đó cán bộ {officer} không "
+                f" {ev} ngày {self.when(day)} không được tính: vào ngày đó cán bộ {officer} không "
                 f"được phân công theo dõi địa bàn {commune}."
             )
         return (
-            f" {ev} of {self.d(day)} does not count: officer {officer} was not assigned to "
+            f" {ev} of {self.when(day)} does not count: officer {officer} was not assigned to "
             f"commune {commune} that day."
         )
 
@@ -197,8 +206,8 @@ class Say:
 
     def observed(self, s: str, act: str, ev: str, day: date) -> str:
         if self.vi:
-            return f"{s}: có {act} ({ev}, ngày {self.d(day)})."
-        return f"{s}: {act} {ev} on {self.d(day)}."
+            return f"{s}: có {act} ({ev}, ngày {self.when(day)})."
+        return f"{s}: {act} {ev} on {self.when(day)}."
 
     def not_observed(self, s: str, act: str, year: int) -> str:
         if self.vi:
@@ -207,8 +216,8 @@ class Say:
 
     def not_yet_observed(self, s: str, act: str, year: int, due: date) -> str:
         if self.vi:
-            return f"{s}: chưa có {act} trong năm {year}; khuyến khích đến hết {self.d(due)}."
-        return f"{s}: no {act} yet in {year}; encouraged until {self.d(due)}."
+            return f"{s}: chưa có {act} trong năm {year}; khuyến khích đến hết {self.when(due)}."
+        return f"{s}: no {act} yet in {year}; encouraged until {self.when(due)}."
 
     # Precedence.
 
@@ -216,11 +225,11 @@ class Say:
         k = (day - pday).days
         if self.vi:
             return (
-                f"{s}: trước {ev} ngày {self.d(day)} đã có {act} ({pid}, ngày {self.d(pday)}, "
-                f"trước {k} ngày)."
+                f"{s}: trước {ev} ngày {self.when(day)} đã có {act} ({pid}, "
+                f"ngày {self.when(pday)}, trước {k} ngày)."
             )
         return (
-            f"{s}: {ev} on {self.d(day)} was preceded by {act} {pid} on {self.d(pday)} "
+            f"{s}: {ev} on {self.when(day)} was preceded by {act} {pid} on {self.when(pday)} "
             f"({k} days before)."
         )
 
@@ -228,21 +237,21 @@ class Say:
         self, s: str, ev: str, day: date, act: str, days: int, latest: tuple[str, date] | None
     ) -> str:
         if self.vi:
-            text = f"{s}: không có {act} trong {days} ngày trước {ev} ngày {self.d(day)}"
+            text = f"{s}: không có {act} trong {days} ngày trước {ev} ngày {self.when(day)}"
             if latest:
-                text += f"; lần gần nhất là {latest[0]} ngày {self.d(latest[1])}"
+                text += f"; lần gần nhất là {latest[0]} ngày {self.when(latest[1])}"
             return text + "."
-        text = f"{s}: no {act} in the {days} days up to {ev} on {self.d(day)}"
+        text = f"{s}: no {act} in the {days} days up to {ev} on {self.when(day)}"
         if latest:
-            text += f"; the latest was {latest[0]} on {self.d(latest[1])}"
+            text += f"; the latest was {latest[0]} on {self.when(latest[1])}"
         return text + "."
 
     # Conformance checks.
 
     def examined(self, s: str, noun: str, ev: str, day: date, verdict: str) -> str:
         if self.vi:
-            return f"{s}: {noun.lower()} {ev} ngày {self.d(day)} {verdict}."
-        return f"{s}: {noun.lower()} {ev} of {self.d(day)} {verdict}."
+            return f"{s}: {noun.lower()} {ev} ngày {self.when(day)} {verdict}."
+        return f"{s}: {noun.lower()} {ev} of {self.when(day)} {verdict}."
 
     def went(self, value: str, required: tuple[str, ...]) -> str:
         via = self.label(value)
@@ -273,7 +282,7 @@ class Say:
             else ("lies within" if ok else "lies outside")
         )
         word = "nhiệm kỳ" if self.vi else "term"
-        return f"{where} {word} {term} ({self.d(span[0])} – {self.d(span[1])})"
+        return f"{where} {word} {term} ({self.when(span[0])} – {self.when(span[1])})"
 
     def unassigned(self, officer: str, commune: str) -> str:
         if self.vi:
@@ -291,7 +300,10 @@ class Say:
     def gap(self, s: str, start: date, end: date, open_: bool) -> str:
         n = (end - start).days + 1
         if self.vi:
-            text = f"{s}: không có cán bộ theo dõi từ {self.d(start)} đến {self.d(end)} ({n} ngày)"
+            text = (
+                f"{s}: không có cán bộ theo dõi từ {self.when(start)} đến {self.when(end)} "
+                f"({n} ngày)"
+            )
             return text + ("; đến nay vẫn chưa được phân công." if open_ else ".")
-        text = f"{s}: no officer assigned from {self.d(start)} to {self.d(end)} ({n} days)"
+        text = f"{s}: no officer assigned from {self.when(start)} to {self.when(end)} ({n} days)"
         return text + ("; still open." if open_ else ".")

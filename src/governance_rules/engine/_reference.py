@@ -42,7 +42,7 @@ from ..rules import (
     Rule,
     Stage,
 )
-from ._context import Assignment, Context, Item, field_values
+from ._context import Assignment, Context, DatedEvent, field_values
 from ._dates import add_days, add_months, quarter_end, quarter_start
 
 Keys = dict[str, Any]
@@ -190,7 +190,7 @@ def _by_rule(
         ctx = make_context(register, policy or Policy(), events, as_of, lang)
         ctx.share = share
         rules = sorted(catalogue or CATALOGUE, key=lambda rule: rule.id)
-        ctx.prepare(rules)
+        ctx.compile_acts(rules)
         try:
             ctx.void = frozenset(_voided(rules, ctx))
             for _, versions in itertools.groupby(rules, key=lambda rule: rule.id):
@@ -277,7 +277,7 @@ def _status(day: date | None, due: date, as_of: date) -> Status:
     return "violated" if due < as_of else "pending"
 
 
-def _dedupe(items: Iterable[Item]) -> list[Item]:
+def _dedupe(items: Iterable[DatedEvent]) -> list[DatedEvent]:
     unique = {item.id: item for item in items}
     return sorted(unique.values(), key=lambda i: (i.day, i.id))
 
@@ -311,7 +311,7 @@ def _rolling(
     ctx: Context,
     a: Assignment,
     keys: Keys,
-    acts: list[Item],
+    acts: list[DatedEvent],
     start: date,
     interval: int,
 ) -> Iterator[Finding]:
@@ -341,7 +341,7 @@ def _rolling(
 
 
 def _quarters(
-    rule: Rule, ctx: Context, a: Assignment, keys: Keys, acts: list[Item], lo: date
+    rule: Rule, ctx: Context, a: Assignment, keys: Keys, acts: list[DatedEvent], lo: date
 ) -> Iterator[Finding]:
     say, noun, text = ctx.say, rule.act(ctx.say.lang), _subject_text(ctx, keys)
     start = quarter_start(lo)
@@ -374,8 +374,8 @@ def _resolve(
     ctx: Context,
     keys: Keys,
     window: tuple[date, date],
-    candidates: list[Item],
-    unfit: Callable[[Item], str | None],
+    candidates: list[DatedEvent],
+    unfit: Callable[[DatedEvent], str | None],
     trigger: tuple[str, str, date] | None = None,
 ) -> Finding:
     """One deadline instance: the first fitting candidate decides; near misses explain.
@@ -385,8 +385,8 @@ def _resolve(
     """
     say, noun, text = ctx.say, rule.act(ctx.say.lang), _subject_text(ctx, keys)
     due = window[1]
-    hit: Item | None = None
-    misses: list[tuple[Item, str]] = []
+    hit: DatedEvent | None = None
+    misses: list[tuple[DatedEvent, str]] = []
     for item in candidates:
         reason = unfit(item)
         if reason is not None:
@@ -426,7 +426,10 @@ def _deadline(rule: Rule, t: DeadlineAfterTrigger, ctx: Context) -> Iterator[Fin
         acts = {item.id: act for act, item in pairs}
 
         def unfit(
-            item: Item, trig: Item = trig, keys: Keys = keys, acts: dict[str, Act] = acts
+            item: DatedEvent,
+            trig: DatedEvent = trig,
+            keys: Keys = keys,
+            acts: dict[str, Act] = acts,
         ) -> str | None:
             act = acts[item.id]
             if act.not_before_trigger and item.day < trig.day:
@@ -506,7 +509,9 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
                 keys["period"] = t.period.format(year=year)
             commune = keys.get("commune")
 
-            def unfit(item: Item, commune: str | None = commune, start: date = start) -> str | None:
+            def unfit(
+                item: DatedEvent, commune: str | None = commune, start: date = start
+            ) -> str | None:
                 if t.act.not_before_start and item.day < start:
                     return ctx.say.before_window(item.id, item.day, start)
                 return ctx.unfit(t.act, item, commune)
@@ -586,7 +591,7 @@ def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Fin
 
 def _passes(
     ctx: Context,
-    item: Item,
+    item: DatedEvent,
     keys: Keys,
     test: str,
     field: str,
@@ -612,7 +617,7 @@ def _passes(
     return ctx.is_assigned(officer, commune, item.day), say.unassigned(officer, commune)
 
 
-def _examined(t: Conformance, ctx: Context) -> Iterator[tuple[int, Item, Keys, bool, str]]:
+def _examined(t: Conformance, ctx: Context) -> Iterator[tuple[int, DatedEvent, Keys, bool, str]]:
     """Every examined (check index, event, subject keys, passes, verdict)."""
     for n, check in enumerate(t.checks):
         items = (

@@ -20,10 +20,10 @@ import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, get_origin
 
 from ..errors import GovernanceRulesError, InputError, Problem, RegisterError
-from ..model import EVENT_TYPES, Register
+from ..model import EVENT_TYPES, Register, literal_values
 from ._readers import Record
 
 EVENT_COLUMNS: dict[str, str] = {
@@ -377,16 +377,11 @@ def template_workbook() -> bytes:
 
 
 def _choices(annotation: Any) -> tuple[str, ...]:
-    from typing import Literal, get_origin
-
-    while get_origin(annotation) is not Literal and len(get_args(annotation)) >= 1:
-        inner = [a for a in get_args(annotation) if a is not type(None)]
-        if len(inner) != 1:
-            return ()
-        annotation = inner[0]
-    if get_origin(annotation) is Literal:
-        return tuple(str(a) for a in get_args(annotation))
-    return ()
+    """The choice list of a column: the values of a one-value field (a list column takes
+    several values, ``;``-separated, so it has none)."""
+    if get_origin(annotation) in (tuple, list):
+        return ()
+    return tuple(str(value) for value in literal_values(annotation) or ())
 
 
 def _instructions() -> list[str]:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from ._common import FIRST_DAY, LAST_DAY, Frozen, Id, Name, in_range, shared_fields, trusted
+from ._common import (
+    FIRST_DAY,
+    LAST_DAY,
+    Frozen,
+    Id,
+    Name,
+    in_range,
+    literal_values,
+    shared_fields,
+    trusted,
+)
 from ._events import (
     EVENT_ADAPTER,
     EVENT_CLASSES,
@@ -40,7 +50,7 @@ from ._findings import (
     Window,
     finding_json,
 )
-from ._policy import Policy, month_day_in
+from ._policy import Policy, is_month_day, month_day_in
 from ._register import (
     Agency,
     Commune,
@@ -105,6 +115,8 @@ __all__ = [
     "Window",
     "finding_json",
     "in_range",
+    "is_month_day",
+    "literal_values",
     "month_day_in",
     "shared_fields",
     "trusted",

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -79,8 +79,8 @@ def _nfc(value: str) -> str:
 Id = Annotated[str, StringConstraints(min_length=1), AfterValidator(_nfc)]
 """An identifier: a non-empty string, NFC-normalised."""
 
-Name = Annotated[str, StringConstraints(min_length=1), AfterValidator(_nfc)]
-"""A human name in Unicode, normalised to NFC on load."""
+Name = Id
+"""A human name in Unicode: the same type as :data:`Id` (non-empty, NFC on load)."""
 
 
 FIRST_DAY = date(1900, 1, 1)
@@ -145,3 +145,14 @@ At = Annotated[
     ),
 ]
 """When an event happened: a date, or a date-time (without offset: the province's time)."""
+
+
+def literal_values(annotation: Any) -> tuple[Any, ...] | None:
+    """The values a type allows where it says (a ``Literal``, also inside ``X | None``,
+    ``tuple[X, ...]`` or ``Annotated``), else ``None``."""
+    while get_origin(annotation) is not Literal and get_args(annotation):
+        inner = [a for a in get_args(annotation) if a is not type(None) and a is not Ellipsis]
+        if len(inner) != 1:
+            return None
+        annotation = inner[0]
+    return get_args(annotation) if get_origin(annotation) is Literal else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
@@ -12,7 +12,7 @@ from ._common import At, Id
 
 Rating = Literal["excellent", "good", "completed", "not_completed"]
 Topic = Literal["socio_economic", "defense_security", "political_system", "other"]
-Section = Literal[
+ReportSection = Literal[
     "socio_economic",
     "defense_security",
     "political_system",
@@ -100,7 +100,7 @@ class ReportSubmitted(BaseEvent):
     recipient: Literal["standing_committee", "standing_member", "agency_head"]
     via: Literal["provincial_office", "direct"]
     period: Period | None = None
-    sections: tuple[Section, ...]
+    sections: tuple[ReportSection, ...]
 
 
 class IssueRaised(BaseEvent):
@@ -195,32 +195,6 @@ class RegulationDisseminated(BaseEvent):
     type: Literal["regulation.disseminated"]
 
 
-EVENT_CLASSES: tuple[type[BaseEvent], ...] = (
-    AssignmentDecided,
-    AssignmentEnded,
-    ContactMade,
-    VisitConducted,
-    MeetingHeld,
-    ReportSubmitted,
-    IssueRaised,
-    IssueRelayed,
-    EvaluationSubmitted,
-    PerformanceRated,
-    ReplacementConsidered,
-    ViolationRecorded,
-    ViolationHandled,
-    ClassificationProposed,
-    CommendationProposed,
-    ReviewHeld,
-    RegulationDisseminated,
-)
-
-EVENT_TYPES: dict[str, type[BaseEvent]] = {
-    cls.model_fields["type"].annotation.__args__[0]: cls  # type: ignore[union-attr]
-    for cls in EVENT_CLASSES
-}
-"""Each event type name (``"visit.conducted"``) with its model."""
-
 Event = Annotated[
     AssignmentDecided
     | AssignmentEnded
@@ -242,5 +216,15 @@ Event = Annotated[
     Field(discriminator="type"),
 ]
 """Any event, told apart by its ``type``."""
+
+EVENT_CLASSES: tuple[type[BaseEvent], ...] = get_args(get_args(Event)[0])
+"""Every event model, in the order of SPEC section 3."""
+
+EVENT_TYPES: dict[str, type[BaseEvent]] = {
+    cls.model_fields["type"].annotation.__args__[0]: cls  # type: ignore[union-attr]
+    for cls in EVENT_CLASSES
+}
+"""Each event type name (``"visit.conducted"``) with its model."""
+
 
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)

@@ -20,6 +20,15 @@ def _month_day(value: str) -> str:
     return value
 
 
+def is_month_day(value: str) -> bool:
+    """Whether ``value`` is a day of the year as ``MM-DD`` (``02-29`` included)."""
+    try:
+        _month_day(value)
+    except ValueError:
+        return False
+    return True
+
+
 MonthDay = Annotated[str, AfterValidator(_month_day)]
 """A day of the year as ``MM-DD``; 02-29 falls on 28 February in common years."""
 

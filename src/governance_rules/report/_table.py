@@ -41,7 +41,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _w(key: str, lang: str) -> str:
+def _word(key: str, lang: str) -> str:
     return pick(_WORDS[key], lang)
 
 
@@ -74,31 +74,33 @@ def render_table(report: CheckReport, lang: str, *, everything: bool = False) ->
     """The report for a terminal: header, accounting, summary, policy, the findings that need
     attention (all of them with ``everything``), counts by rule, and the rejected input."""
     head = [
-        f"{report.province} · {_w('as_of', lang)} {fmt_date(report.as_of, lang)} · "
-        f"{_w('backend', lang)} {report.backend}",
-        f"{_w('input', lang)}: "
-        + ", ".join(f"{_w(k, lang)} {getattr(report.input, k)}" for k in Accounting.model_fields),
-        f"{_w('summary', lang)}: "
+        f"{report.province} · {_word('as_of', lang)} {fmt_date(report.as_of, lang)} · "
+        f"{_word('backend', lang)} {report.backend}",
+        f"{_word('input', lang)}: "
+        + ", ".join(
+            f"{_word(k, lang)} {getattr(report.input, k)}" for k in Accounting.model_fields
+        ),
+        f"{_word('summary', lang)}: "
         + ", ".join(f"{status_label(s, lang)} {report.summary.get(s, 0)}" for s in STATUSES),
     ]
     lines = [wrapped for line in head for wrapped in _wrap(line)]
-    lines += ["", f"{_w('policy', lang)}:", *policy_lines(report.policy), ""]
+    lines += ["", f"{_word('policy', lang)}:", *policy_lines(report.policy), ""]
     shown = [f for f in report.findings if everything or f.status not in _QUIET]
-    lines.append(f"{_w('findings', lang)}: {len(shown)}")
+    lines.append(f"{_word('findings', lang)}: {len(shown)}")
     for f in shown:
-        due = f" · {_w('due', lang)} {fmt_date(f.window.due, lang)}" if f.window else ""
+        due = f" · {_word('due', lang)} {fmt_date(f.window.due, lang)}" if f.window else ""
         lines.append("")
         subject = f" · {_subject(f)}" if _subject(f) else ""
         lines.extend(_wrap(f"[{status_label(f.status, lang)}] {f.rule}{due}{subject}"))
         lines.extend(_wrap(f.message, "    "))
-    lines += ["", f"{_w('by_rule', lang)}:"]
+    lines += ["", f"{_word('by_rule', lang)}:"]
     counts = Counter((f.rule, f.status) for f in report.findings)
     for rule in sorted({f.rule for f in report.findings}):
         cells = ", ".join(
             f"{status_label(s, lang)} {counts[rule, s]}" for s in STATUSES if counts[rule, s]
         )
         lines.extend(_wrap(f"{rule:<22} {cells}")[:1] + _wrap(cells, " " * 23)[1:])
-    lines += ["", f"{_w('rejected_input', lang)}: {len(report.rejected)}"]
+    lines += ["", f"{_word('rejected_input', lang)}: {len(report.rejected)}"]
     for rejection in report.rejected:
         lines.extend(_wrap(f"{rejection.location}: {rejection.error}", "  "))
     return "\n".join(lines) + "\n"
@@ -112,18 +114,18 @@ def rule_lines(
     bearers = ", ".join(pick(BEARER_LABELS[b], lang) for b in rule.bearer)
     lines = [
         f"{rule.id}: {rule.title(lang)}",
-        f"  {_w('bearer', lang)}: {bearers}",
-        f"  {_w('clauses', lang)}: {', '.join(rule.clauses)}",
-        f"  {_w('reads', lang)}: {', '.join(rule.policy_keys) or '-'}",
-        f"  {_w('template', lang)}: {rule.template.template}",
+        f"  {_word('bearer', lang)}: {bearers}",
+        f"  {_word('clauses', lang)}: {', '.join(rule.clauses)}",
+        f"  {_word('reads', lang)}: {', '.join(rule.policy_keys) or '-'}",
+        f"  {_word('template', lang)}: {rule.template.template}",
     ]
     if rule.valid_from or rule.valid_to:
         start = rule.valid_from.isoformat() if rule.valid_from else "…"
         end = rule.valid_to.isoformat() if rule.valid_to else "…"
-        lines.append(f"  {_w('in_force', lang)}: {start} – {end}")
+        lines.append(f"  {_word('in_force', lang)}: {start} – {end}")
     if rule.scope is not None:
         parts = [*rule.scope.communes, *rule.scope.districts, *rule.scope.kinds]
-        lines.append(f"  {_w('scope', lang)}: {', '.join(parts)}")
+        lines.append(f"  {_word('scope', lang)}: {', '.join(parts)}")
     if full:
         for clause_id in rule.clauses:
             clause = (catalogue or CATALOGUE).clause(clause_id) or CLAUSES_BY_ID[clause_id]
@@ -151,10 +153,10 @@ def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
         else "Generated from the catalogue: `governance-rules rules --format markdown --lang en`."
     )
     head = [
-        _w("rule", lang),
+        _word("rule", lang),
         "Tên" if lang == "vi" else "Title",
-        _w("bearer", lang),
-        _w("clauses", lang),
+        _word("bearer", lang),
+        _word("clauses", lang),
     ]
     lines = [
         f"# {title}",
@@ -178,9 +180,9 @@ def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
             "",
             f"**{rule.title.vi}** / {rule.title.en}",
             "",
-            f"- {_w('bearer', lang)}: {bearers}",
-            f"- {_w('template', lang)}: `{rule.template.template}`",
-            f"- {_w('reads', lang)}: {keys}",
+            f"- {_word('bearer', lang)}: {bearers}",
+            f"- {_word('template', lang)}: `{rule.template.template}`",
+            f"- {_word('reads', lang)}: {keys}",
             f"- {'Hành vi đáp ứng' if lang == 'vi' else 'Fulfilled by'}: {rule.act(lang)}",
         ]
         for clause_id in rule.clauses:

@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .._version import __version__
-from ..engine import Assignment, assignments
+from ..engine import Assignment, assignments, quarter_end, quarter_start
 from ..i18n import BEARER_LABELS, SUBJECT_LABELS, fmt_date, label, pick, status_label
 from ..model import (
     STATUSES,
@@ -28,7 +28,6 @@ from ..model import (
 from ..rules import CATALOGUE, Catalogue
 from ._strings import STRINGS
 
-VISIT_RULE = "GR-VISIT-QUARTERLY"
 BEARERS = ("officer", "commune", "standing_member", "standing_committee", "organization_board")
 SEVERITY = ("violated", "late", "pending", "not_observed", "observed", "fulfilled")
 CELL_SYMBOLS = {"done": "✓", "missed": "✗", "pending": "…", "none": "–"}
@@ -135,12 +134,8 @@ class View:
     generated: str
 
 
-def _quarter_start(day: date) -> date:
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
 def _next_quarter(day: date) -> date:
-    return date(day.year + 1, 1, 1) if day.month == 10 else date(day.year, day.month + 3, 1)
+    return quarter_end(day) + timedelta(days=1)
 
 
 def subject_text(finding: Finding, lang: str) -> str:
@@ -163,6 +158,7 @@ def build_view(
 ) -> View:
     """The view of a check: the report, with the register and the accepted events it used."""
     catalogue = catalogue or CATALOGUE
+    shown = frozenset(rule.id for rule in catalogue if rule.matrix)  # the visit duty
     t = STRINGS[lang]
     as_of = report.as_of
     tz = ZoneInfo(register.province.timezone)
@@ -196,9 +192,9 @@ def build_view(
         bearer_rows=bearer_rows,
         status_headers=[status_label(s, lang) for s in STATUSES],
         quarters=[t["quarter"].format(q=(q.month - 1) // 3 + 1, year=q.year) for q in quarters],
-        matrix=_matrix(report, register, active, quarters, day_of, lang),
+        matrix=_matrix(report, register, active, quarters, day_of, lang, shown),
         legend=[(state, CELL_SYMBOLS[state], t[f"cell_{state}"]) for state in CELL_SYMBOLS],
-        timelines=_timelines(report, register, events, active, day_of, lang),
+        timelines=_timelines(report, register, events, active, day_of, lang, shown),
         timeline_width=TIMELINE_WIDTH,
         findings=_findings(report.findings, catalogue, lang),
         fulfilled=_fulfilled(report.findings, catalogue, lang),
@@ -210,7 +206,7 @@ def build_view(
 
 
 def _quarters(effective: date, as_of: date) -> list[date]:
-    quarters, q = [], _quarter_start(effective)
+    quarters, q = [], quarter_start(effective)
     while q <= as_of:
         quarters.append(q)
         q = _next_quarter(q)
@@ -224,11 +220,12 @@ def _matrix(
     quarters: list[date],
     day_of: dict[str, date],
     lang: str,
+    shown: frozenset[str],
 ) -> list[MatrixBlock]:
     t = STRINGS[lang]
     visits: dict[str, list[Finding]] = defaultdict(list)
     for f in report.findings:
-        if f.rule == VISIT_RULE and f.subject.commune is not None:
+        if f.rule in shown and f.subject.commune is not None:
             visits[f.subject.commune].append(f)
     by_commune: dict[str, list[Assignment]] = defaultdict(list)
     for a in active:
@@ -277,6 +274,7 @@ def _timelines(
     active: list[Assignment],
     day_of: dict[str, date],
     lang: str,
+    shown: frozenset[str],
 ) -> list[Timeline]:
     t = STRINGS[lang]
     names = {o.id: o.name for o in register.officers} | {c.id: c.name for c in register.communes}
@@ -294,7 +292,7 @@ def _timelines(
             reports[e.officer].append((day, "report", event.id))
     windows: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in report.findings:
-        if f.rule == VISIT_RULE and f.window and f.subject.officer and f.subject.commune:
+        if f.rule in shown and f.window and f.subject.officer and f.subject.commune:
             windows[f.subject.officer, f.subject.commune].append(f)
 
     timelines = []

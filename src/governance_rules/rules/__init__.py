@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ._catalogue import Catalogue
-from ._packs import Pack, PackClause, builtin_pack, load_pack, pack_text, parse_pack
+from ._packs import Pack, PackClause, builtin_pack, load_pack, pack_text, parse_pack, with_packs
 from ._static import static_problems
 from ._templates import (
-    MONTH_DAY,
     Act,
     Bearer,
     CalendarDeadline,
@@ -32,7 +31,6 @@ CATALOGUE = Catalogue(builtin_pack().rules)
 
 __all__ = [
     "CATALOGUE",
-    "MONTH_DAY",
     "Act",
     "Bearer",
     "CalendarDeadline",
@@ -59,4 +57,5 @@ __all__ = [
     "pack_text",
     "parse_pack",
     "static_problems",
+    "with_packs",
 ]

@@ -7,7 +7,7 @@ field. The Regulation's catalogue is itself a pack shipped in the package.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -15,7 +15,7 @@ from typing import Any, get_args, get_origin
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from .._text import Path_, lines_of, load_yaml, read_text
+from .._text import DocumentPath, lines_of, load_yaml, read_text
 from ..errors import CatalogueError, InputError, Problem, suggest
 from ..model import Frozen
 from ..regulation import Clause, Section
@@ -56,7 +56,9 @@ def rule_data(rule: Rule) -> dict[str, Any]:
     data: dict[str, Any] = rule.model_dump(mode="json", exclude_defaults=True)
     data["template"] = {"template": rule.template.template, **data.get("template", {})}
     order = ("id", "title", "bearer", "clauses", "act", "trigger", "valid_from", "valid_to")
-    return {k: data[k] for k in (*order, "scope", "template") if k in data}
+    first = (*order, "scope", "template")
+    rest = [k for k in data if k not in first]  # a field the order does not name is kept
+    return {k: data[k] for k in (*first, *rest) if k in data}
 
 
 def pack_text(pack: Pack) -> str:
@@ -108,9 +110,9 @@ def _where(loc: Sequence[str | int]) -> str:
     return text
 
 
-def _locate(source: str, lines: Mapping[Path_, int], loc: Sequence[str | int]) -> str:
+def _locate(source: str, lines: Mapping[DocumentPath, int], loc: Sequence[str | int]) -> str:
     """``source:line`` of the deepest part of ``loc`` the file has."""
-    path: Path_ = ()
+    path: DocumentPath = ()
     line = lines.get((), 1)
     for part in loc:
         candidate = (*path, part)
@@ -120,7 +122,7 @@ def _locate(source: str, lines: Mapping[Path_, int], loc: Sequence[str | int]) -
 
 
 def _validation_problems(
-    error: ValidationError, source: str, lines: Mapping[Path_, int]
+    error: ValidationError, source: str, lines: Mapping[DocumentPath, int]
 ) -> list[Problem]:
     problems = []
     for item in error.errors():
@@ -143,7 +145,7 @@ def _validation_problems(
     return problems
 
 
-def _rule_path(pack: Pack, location: str) -> Path_:
+def _rule_path(pack: Pack, location: str) -> DocumentPath:
     """The path in the file of a rule problem located as ``"RULE-ID: acts[0].type"``."""
     rule_id, _, where = location.partition(": ")
     index = next((i for i, r in enumerate(pack.rules) if r.id == rule_id), None)
@@ -157,7 +159,7 @@ def _rule_path(pack: Pack, location: str) -> Path_:
     return tuple(path)
 
 
-def parse_pack(text: str, source: str) -> tuple[Pack, dict[Path_, int]]:
+def parse_pack(text: str, source: str) -> tuple[Pack, dict[DocumentPath, int]]:
     """Parse and validate a pack's text; the pack, and the line of every path in it.
 
     Raises:
@@ -186,7 +188,7 @@ def load_pack(path: str | Path) -> Pack:
     return _checked(*parse_pack(read_text(path), str(path)), str(path))
 
 
-def _checked(pack: Pack, lines: Mapping[Path_, int], source: str) -> Pack:
+def _checked(pack: Pack, lines: Mapping[DocumentPath, int], source: str) -> Pack:
     try:
         Catalogue(pack.rules, [c.clause() for c in pack.clauses])
     except CatalogueError as error:
@@ -200,6 +202,27 @@ def _checked(pack: Pack, lines: Mapping[Path_, int], source: str) -> Pack:
             located.append(Problem(where, f"{problem.location}: {problem.message}"))
         raise CatalogueError(located) from None
     return pack
+
+
+def with_packs(catalogue: Catalogue, paths: Iterable[str | Path]) -> Catalogue:
+    """``catalogue`` with the rule packs of ``paths`` applied in order (each adds rules,
+    or versions of rules, and clauses of its own).
+
+    Raises:
+        InputError: If a pack cannot be read or is not YAML.
+        CatalogueError: Every problem, located by the pack's file.
+    """
+    for path in paths:
+        pack = load_pack(path)
+        try:
+            catalogue = catalogue.with_rules(
+                *pack.rules, clauses=[clause.clause() for clause in pack.clauses]
+            )
+        except CatalogueError as error:
+            raise CatalogueError(
+                Problem(str(path), str(problem)) for problem in error.problems
+            ) from None
+    return catalogue
 
 
 def builtin_pack() -> Pack:

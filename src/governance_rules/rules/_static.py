@@ -7,10 +7,10 @@ as a whole, and at values no event can carry.
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 from ..errors import Problem
-from ..model import EVENT_TYPES
+from ..model import EVENT_TYPES, literal_values
 from ..regulation import CLAUSES, Section
 from ._templates import (
     Act,
@@ -25,13 +25,7 @@ def _allowed(event_type: str, field: str) -> tuple[Any, ...] | None:
     info = model.model_fields.get(field) if model else None
     if info is None:
         return None
-    annotation: Any = info.annotation
-    while get_origin(annotation) is not Literal and get_args(annotation):
-        inner = [a for a in get_args(annotation) if a is not type(None) and a is not Ellipsis]
-        if len(inner) != 1:
-            return None
-        annotation = inner[0]
-    return get_args(annotation) if get_origin(annotation) is Literal else None
+    return literal_values(info.annotation)
 
 
 def _impossible(act: Act) -> list[str]:
@@ -58,8 +52,8 @@ def static_problems(catalogue: Any) -> list[Problem]:
 
     - a clause of the Regulation that no rule cites and that is not marked not checkable,
       or a pack's own clause that no rule cites;
-    - what a rule names that does not exist (policy keys included), and versions of one
-      rule in force at once;
+    - what a rule names that does not exist (policy keys included; versions of one rule in
+      force at once are refused when the catalogue is built);
     - a rule whose trigger cannot occur, or an obligation that can never be fulfilled: an
       event type no reader produces, or values its field never holds;
     - a scope on a rule whose findings have no commune.
@@ -73,7 +67,6 @@ def static_problems(catalogue: Any) -> list[Problem]:
     for clause in catalogue.clauses.values():
         if clause.section == Section.PROVINCE and clause.id not in cited:
             problems.append(Problem(clause.id, "no rule cites this clause of the pack"))
-    versions: dict[str, list[Rule]] = {}
     for rule in rules:
         label = rule.id
         if rule.valid_from or rule.valid_to:
@@ -81,14 +74,6 @@ def static_problems(catalogue: Any) -> list[Problem]:
             end = rule.valid_to.isoformat() if rule.valid_to else "…"
             label = f"{rule.id} ({start} – {end})"
         problems.extend(rule_problems(rule, catalogue.clauses))
-        for other in versions.get(rule.id, []):
-            a_from, a_to = rule.valid_from, rule.valid_to
-            b_from, b_to = other.valid_from, other.valid_to
-            if (a_from is None or b_to is None or a_from <= b_to) and (
-                b_from is None or a_to is None or b_from <= a_to
-            ):
-                problems.append(Problem(label, "two versions are in force at once"))
-        versions.setdefault(rule.id, []).append(rule)
         for act in rule.template.triggers():
             for reason in _impossible(act):
                 problems.append(Problem(label, f"its trigger cannot occur: {reason}"))

@@ -8,15 +8,14 @@ key (``"visit_interval_months"``); a plain ``int`` is a constant.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..model import Frozen, Policy
+from ..model import Frozen, Policy, is_month_day
 
 Param = int | str
 """A number: an ``int`` constant, or the name of the policy key that holds it."""
@@ -30,7 +29,6 @@ Bearer = Literal[
 ]
 """Who bears an obligation: the party a finding holds to account."""
 
-MONTH_DAY = re.compile(r"^\d{2}-\d{2}$")
 CADENCES = ("rolling", "calendar_quarter")
 
 
@@ -108,12 +106,12 @@ class Setting:
         path: Where it is in the template (``stages[0].plus_days``).
         value: The value as written.
         words: What a word may be besides a policy key (``None``: a number): the words
-            themselves, or a pattern they match.
+            themselves, or a test they pass.
     """
 
     path: str
     value: Param
-    words: tuple[str, ...] | re.Pattern[str] | None = None
+    words: tuple[str, ...] | Callable[[str], bool] | None = None
 
 
 class TemplateBase(Frozen):
@@ -315,7 +313,7 @@ class CalendarDeadline(TemplateBase):
     def settings(self) -> Iterator[Setting]:
         for i, stage in enumerate(self.stages):
             if stage.anchor in ("in_year", "in_next_year"):
-                yield Setting(f"stages[{i}].on", stage.on or "", MONTH_DAY)
+                yield Setting(f"stages[{i}].on", stage.on or "", is_month_day)
             yield Setting(f"stages[{i}].plus_days", stage.plus_days)
         if self.owed is not None:
             yield Setting("owed.min_active_days", self.owed.min_active_days)
@@ -483,6 +481,8 @@ class Rule(Frozen):
         valid_to: The last day it is in force (``None``: no end). An obligation is judged
             by the version in force on its window's start.
         scope: The communes it applies to (``None``: all).
+        matrix: Its findings are the visit duty the reports' compliance matrix and
+            timelines show.
     """
 
     id: str
@@ -495,6 +495,7 @@ class Rule(Frozen):
     valid_from: date | None = None
     valid_to: date | None = None
     scope: Scope | None = None
+    matrix: bool = False
 
     def in_force(self, day: date) -> bool:
         """Whether this version of the rule is in force on ``day``."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from ..errors import Problem, suggest
@@ -72,9 +71,9 @@ def rule_problems(rule: Rule, clauses: Mapping[str, Clause] = CLAUSES_BY_ID) -> 
             continue
         word = str(setting.value)
         words = setting.words
-        fits = words.match(word) if isinstance(words, re.Pattern) else word in words
+        fits = word in words if isinstance(words, tuple) else words(word)
         if not fits and word not in _POLICY_KEYS:
-            shown = "MM-DD" if isinstance(words, re.Pattern) else f"one of {words}"
+            shown = f"one of {words}" if isinstance(words, tuple) else "MM-DD"
             add(setting.path, f"expected {shown} or a policy key, got '{word}'")
     for where, read, mapping in template.subjects():
         subject(where, read, dict(mapping))
