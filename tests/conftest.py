@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "tinh-mau"
+from tests.paths import EXAMPLE
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pytest
 
 from governance_rules import check, load_register, read_events
 from governance_rules.report import render_html
-from tests.conftest import EXAMPLE, ROOT
+from tests.paths import EXAMPLE, ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRED = os.environ.get("GOVERNANCE_RULES_BROWSER") == "required"

@@ -8,7 +8,7 @@ import pytest
 
 from governance_rules import CATALOGUE, CLAUSES, CLAUSES_BY_ID
 from governance_rules.regulation import HEADINGS, regulation_text
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 TEXT = regulation_text()
 SHARED = ROOT.parent / "shared" / "regulation" / "regulation.vi.txt"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from governance_rules import CATALOGUE
-from tests.conftest import EXAMPLE, ROOT
+from tests.paths import EXAMPLE, ROOT
 
 # The console script installed beside this interpreter (a virtual environment), else on PATH.
 _BESIDE = Path(sys.executable).parent / "governance-rules"

@@ -15,7 +15,7 @@ import pytest
 
 from governance_rules import CATALOGUE
 from governance_rules.report import render_rules_markdown
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 DOCS = sorted(
     [

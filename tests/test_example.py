@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from governance_rules import CATALOGUE, check, load_policy, load_register, read_events
-from tests.conftest import EXAMPLE
+from tests.paths import EXAMPLE
 
 AS_OF = date(2026, 11, 30)
 GOOD = {"fulfilled", "observed"}

@@ -23,7 +23,7 @@ from governance_rules import CheckReport, Intake, check, load_register, parse_re
 from governance_rules.model import Register
 from governance_rules.report import STRINGS, render_html, render_ics, render_markdown
 from governance_rules.report._documents import _md
-from tests.conftest import EXAMPLE, ROOT
+from tests.paths import EXAMPLE, ROOT
 
 AS_OF = date(2026, 11, 30)
 GOLDEN = ROOT / "tests" / "golden"

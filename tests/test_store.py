@@ -18,7 +18,7 @@ from governance_rules import evaluate, load_register, read_events
 from governance_rules import store as store_module
 from governance_rules.monitor import Monitor
 from governance_rules.store import EventStore, StoreError
-from tests.conftest import EXAMPLE, ROOT
+from tests.paths import EXAMPLE, ROOT
 from tests.test_cli import EVENTS, EXE, REGISTER, run
 
 AS_OF = "2026-11-30"

@@ -24,7 +24,7 @@ import pytest
 
 from governance_rules import store as store_module
 from governance_rules.store import EventStore, StoreError
-from tests.conftest import ROOT
+from tests.paths import ROOT
 from tests.test_cli import EVENTS, EXE, REGISTER, run
 from tests.test_store import _big_log, kill_during_ingest
 
