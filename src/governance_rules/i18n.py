@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -68,6 +69,31 @@ SUBJECT_LABELS: dict[str, tuple[str, str]] = {
     "kind": ("loại", "kind"),
     "event": ("sự kiện", "event"),
 }
+
+
+def subject_text(values: Mapping[str, Any], lang: str, *, sentence: bool = False) -> str:
+    """A finding's subject in words, key by key (the keys of :data:`SUBJECT_LABELS`, in
+    that order): ``cán bộ o-01, địa bàn c-an-hoa``.
+
+    Args:
+        values: The subject's keys and values; ``None`` values are left out.
+        lang: ``"vi"`` or ``"en"``.
+        sentence: As a message begins: capitalised, a ``kind`` by its label alone, and "the
+            Regulation" for an empty subject (else ``loại sơ kết``, and ``-``).
+    """
+    parts: list[str] = []
+    for key, words in SUBJECT_LABELS.items():
+        value = values.get(key)
+        if value is None:
+            continue
+        shown = label(str(value), lang) if key == "kind" else str(value)
+        parts.append(shown if sentence and key == "kind" else f"{pick(words, lang)} {shown}")
+    if not sentence:
+        return ", ".join(parts) or "-"
+    if not parts:
+        return "Quy định" if lang == "vi" else "The Regulation"
+    text = ", ".join(parts)
+    return text[0].upper() + text[1:]
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:

@@ -11,8 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from ..i18n import FIELD_LABELS, SUBJECT_LABELS, fmt_date, label, pick
-from ..model import SUBJECT_KEYS
+from ..i18n import FIELD_LABELS, fmt_date, label, pick, subject_text
 
 
 class Phrases:
@@ -31,19 +30,8 @@ class Phrases:
         return label(value, self.lang)
 
     def subject(self, subject: Mapping[str, Any]) -> str:
-        parts: list[str] = []
-        for key in SUBJECT_KEYS:
-            value = subject.get(key)
-            if value is None:
-                continue
-            if key == "kind":
-                parts.append(self.label(str(value)))
-            else:
-                parts.append(f"{pick(SUBJECT_LABELS[key], self.lang)} {value}")
-        if not parts:
-            return "Quy định" if self.vi else "The Regulation"
-        text = ", ".join(parts)
-        return text[0].upper() + text[1:]
+        """The subject as a message begins with it."""
+        return subject_text(subject, self.lang, sentence=True)
 
     def _overdue(self, due: date) -> str:
         n = (self.as_of - due).days

@@ -267,10 +267,6 @@ def _finding(
     )
 
 
-def _subject_text(ctx: Context, keys: Mapping[str, Any]) -> str:
-    return ctx.say.subject(keys)
-
-
 def _status(day: date | None, due: date, as_of: date) -> Status:
     if day is not None:
         return "fulfilled" if day <= due else "late"
@@ -315,7 +311,7 @@ def _rolling(
     start: date,
     interval: int,
 ) -> Iterator[Finding]:
-    say, noun, text = ctx.say, rule.act(ctx.say.lang), _subject_text(ctx, keys)
+    say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
     first, p = True, 0
     while start <= ctx.as_of:
         due = add_months(start, interval)
@@ -343,7 +339,7 @@ def _rolling(
 def _quarters(
     rule: Rule, ctx: Context, a: Assignment, keys: Keys, acts: list[DatedEvent], lo: date
 ) -> Iterator[Finding]:
-    say, noun, text = ctx.say, rule.act(ctx.say.lang), _subject_text(ctx, keys)
+    say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
     start = quarter_start(lo)
     if start < lo:
         start = add_months(start, 3)
@@ -383,7 +379,7 @@ def _resolve(
     Evidence (SPEC section 6): the trigger, the earliest act that counts, then, unless the
     instance is fulfilled, every near miss (before or after that act) in date and id order.
     """
-    say, noun, text = ctx.say, rule.act(ctx.say.lang), _subject_text(ctx, keys)
+    say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
     due = window[1]
     hit: DatedEvent | None = None
     misses: list[tuple[DatedEvent, str]] = []
@@ -538,7 +534,7 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
         # The look-back: from `days` before the act to the act's day, both inclusive.
         lo = bisect.bisect_left(dates[key], item.day - timedelta(days=days))
         hi = bisect.bisect_right(dates[key], item.day)
-        text = _subject_text(ctx, keys)
+        text = ctx.say.subject(keys)
         window = (item.day, item.day)
         if lo < hi:
             first = earlier[lo]  # the earliest that counts (SPEC section 6)
@@ -577,7 +573,7 @@ def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Fin
             last = min(due, a.end)
             hit = next((i for i in acts if start <= i.day <= last), None)
             ykeys = {**keys, "year": year}
-            text = _subject_text(ctx, ykeys)
+            text = ctx.say.subject(ykeys)
             if hit is not None:
                 message = say.observed(text, noun, hit.id, hit.day)
                 yield _finding(ctx, rule, "observed", ykeys, (start, due), [hit.id], message)
@@ -660,7 +656,7 @@ def _conformance(rule: Rule, t: Conformance, ctx: Context) -> Iterator[Finding]:
         if item.day < ctx.effective or (ok and t.only_failures):
             continue
         noun = t.checks[n].noun(ctx.say.lang)
-        message = ctx.say.examined(_subject_text(ctx, keys), noun, item.id, item.day, verdict)
+        message = ctx.say.examined(ctx.say.subject(keys), noun, item.id, item.day, verdict)
         status: Status = "fulfilled" if ok else "violated"
         window = (item.day, item.day)
         yield _finding(ctx, rule, status, keys, window, [item.id], message, t.checks[n].bearer)
@@ -688,7 +684,7 @@ def _coverage(rule: Rule, t: Coverage, ctx: Context) -> Iterator[Finding]:
             if cursor <= hi:
                 gaps.append((cursor, hi))
             keys = {"commune": commune.id, "district": commune.district, "term": term.id}
-            text = _subject_text(ctx, keys)
+            text = ctx.say.subject(keys)
             for s, e in gaps:
                 open_ = e == ctx.as_of and term.end > ctx.as_of
                 message = ctx.say.gap(text, s, e, open_)

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, time, timedelta
 
 import icalendar
 
+from ..i18n import subject_text
 from ..model import CheckReport, Finding
 from ..rules import CATALOGUE, Catalogue
-from ._view import subject_text
 
 
 def _uid(province: str, finding: Finding, taken: set[str]) -> str:
@@ -54,7 +54,7 @@ def render_ics(
             continue
         rule = catalogue.get(finding.rule)
         title = rule.title(lang) if rule else finding.rule
-        summary = f"{finding.rule} {title}: {subject_text(finding, lang)}"
+        summary = f"{finding.rule} {title}: {subject_text(finding.subject.__dict__, lang)}"
         clauses = []
         for clause_id in finding.clauses:
             clause = catalogue.clause(clause_id)

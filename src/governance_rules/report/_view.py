@@ -14,10 +14,9 @@ from zoneinfo import ZoneInfo
 
 from .._version import __version__
 from ..engine import Assignment, assignments, quarter_end, quarter_start
-from ..i18n import BEARER_LABELS, SUBJECT_LABELS, fmt_date, label, pick, status_label
+from ..i18n import BEARER_LABELS, fmt_date, pick, status_label, subject_text
 from ..model import (
     STATUSES,
-    SUBJECT_KEYS,
     Accounting,
     BaseEvent,
     CheckReport,
@@ -136,17 +135,6 @@ class View:
 
 def _next_quarter(day: date) -> date:
     return quarter_end(day) + timedelta(days=1)
-
-
-def subject_text(finding: Finding, lang: str) -> str:
-    """The finding's subject as ``label value`` pairs."""
-    parts = []
-    for key in SUBJECT_KEYS:
-        value = getattr(finding.subject, key)
-        if value is not None:
-            shown = label(str(value), lang) if key == "kind" else str(value)
-            parts.append(f"{pick(SUBJECT_LABELS[key], lang)} {shown}")
-    return ", ".join(parts) or "-"
 
 
 def build_view(
@@ -367,7 +355,7 @@ def _findings(
                 title=rule.title(lang) if rule else f.rule,
                 status=f.status,
                 status_label=status_label(f.status, lang),
-                subject=subject_text(f, lang),
+                subject=subject_text(f.subject.__dict__, lang),
                 window=window,
                 message=f.message,
                 evidence=list(f.evidence),
