@@ -198,3 +198,32 @@ def test_a_plugin_is_checked_against_its_protocols_signature() -> None:
     reader, backend = sorted(found.problems)
     assert "plugin 'bad'" in reader and "'read' cannot be called as (arg1)" in reader
     assert "plugin 'wrong'" in backend and "as_of" in backend
+
+
+def test_a_renderer_that_can_stream_is_given_the_findings_as_they_are_made() -> None:
+    from datetime import date
+
+    from governance_rules import load_register, read_events, stream_check
+    from governance_rules.plugins import RenderContext, Renderer, streaming
+    from governance_rules.protocols import StreamingRenderer
+
+    assert streaming(installed().renderer("json")) is not None
+    assert streaming(installed().renderer("table")) is None
+    assert isinstance(installed().renderer("json"), StreamingRenderer)
+    seen: list[str] = []
+
+    def render_stream(head, findings, summary, context):  # type: ignore[no-untyped-def]
+        seen.extend(findings)
+        return f"{len(seen)} {summary()['violated']}"
+
+    ids = Renderer("ids", "text/plain", lambda r, c: "", lambda f: f.rule, render_stream)
+    streamer = streaming(ids)
+    assert streamer is not None
+    register = load_register("examples/tinh-mau/register.yaml")
+    intake = read_events(["examples/tinh-mau/events.jsonl"], register, date(2026, 11, 30))
+    streamed = stream_check(register, intake, as_of=date(2026, 11, 30), compact=streamer.compact)
+    text = streamer.render_stream(
+        streamed.head, streamed.lines(), lambda: streamed.summary, RenderContext(register)
+    )
+    assert seen and seen == sorted(seen)  # the rules, in the report's order
+    assert text == f"{len(seen)} {streamed.summary['violated']}" and streamed.summary["violated"]

@@ -13,7 +13,7 @@ over event streams by a pure engine, and reported as findings that cite their cl
 
 from __future__ import annotations
 
-from ._check import check, read_events, summarize
+from ._check import StreamedCheck, check, read_events, stream_check, summarize
 from ._version import __version__
 from .engine import evaluate
 from .errors import (
@@ -79,6 +79,7 @@ __all__ = [
     "Rule",
     "Status",
     "StoreError",
+    "StreamedCheck",
     "Subject",
     "Window",
     "__version__",
@@ -89,5 +90,6 @@ __all__ = [
     "parse_policy",
     "parse_register",
     "read_events",
+    "stream_check",
     "summarize",
 ]

@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from .io import read_csv, read_events_xlsx, read_json
-from .model import CheckReport
+from .model import CheckReport, Status, finding_json
 from .plugins import Reader, RenderContext, Renderer
-from .report import iter_json, render_findings_xlsx, render_html, render_markdown, render_table
+from .report import (
+    iter_json,
+    json_pieces,
+    render_findings_xlsx,
+    render_html,
+    render_markdown,
+    render_table,
+)
 
 JSON = Reader("json", (".jsonl", ".json", ".ndjson"), read_json)
 CSV = Reader("csv", (".csv",), read_csv)
@@ -34,7 +41,20 @@ def _html(report: CheckReport, context: RenderContext) -> str:
 
 
 TABLE = Renderer("table", "text/plain", _table)
-JSON_REPORT = Renderer("json", "application/json", _json)
+
+
+def _json_stream(
+    head: CheckReport,
+    findings: Iterable[str],
+    summary: Callable[[], Mapping[Status, int]],
+    context: RenderContext,
+) -> Iterator[str]:
+    return json_pieces(head, findings, summary)
+
+
+JSON_REPORT = Renderer(
+    "json", "application/json", _json, compact=finding_json, render_stream=_json_stream
+)
 MARKDOWN = Renderer("markdown", "text/markdown", _markdown)
 HTML = Renderer("html", "text/html", _html)
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from .engine import iter_compact
 from .io import Intake
 from .model import (
     STATUSES,
@@ -111,9 +110,10 @@ def _report(
 
 
 class StreamedCheck:
-    """A check whose findings are made while they are read, each as its line of the JSON
-    report (with the reference engine a rule at a time, each finding held only as that
-    line until its rule's findings are sorted), for a report too large to hold as objects.
+    """A check whose findings are made while they are read, each as the text its renderer
+    makes of it (with a backend that can, such as the reference engine, a rule at a time,
+    each finding held only as that text until its rule's findings are sorted), for a report
+    too large to hold as objects.
 
     Attributes:
         head: The report without its findings and summary.
@@ -127,7 +127,7 @@ class StreamedCheck:
         self._findings = findings
 
     def lines(self) -> Iterator[str]:
-        """The findings as JSON, in the report's order, counted as they go (once only)."""
+        """The findings' texts, in the report's order, counted as they go (once only)."""
         for status, line in self._findings:
             self.summary[status] += 1
             yield line.decode("utf-8", "surrogatepass")
@@ -143,17 +143,21 @@ def stream_check(
     lang: str = "en",
     backend: str = "reference",
     plugins: Plugins | None = None,
+    compact: Callable[[Finding], str] = finding_json,
 ) -> StreamedCheck:
-    """Like :func:`check`, with the findings made as they are read (see StreamedCheck)."""
+    """Like :func:`check`, with the findings made as they are read (see StreamedCheck),
+    each as ``compact`` makes it into text (the JSON report's line by default)."""
 
     def line(finding: Finding) -> tuple[Status, bytes]:
         # UTF-8 bytes: half the memory of the text of a Vietnamese message.
-        return finding.status, finding_json(finding).encode("utf-8", "surrogatepass")
+        return finding.status, compact(finding).encode("utf-8", "surrogatepass")
 
     policy = policy or Policy()
+    evaluate = (plugins or installed()).backend(backend)
     findings: Iterator[tuple[Status, bytes]]
-    if backend == "reference":
-        findings = iter_compact(
+    by_rule = getattr(evaluate, "iter_compact", None)  # a backend that compacts as it goes
+    if by_rule is not None:
+        findings = by_rule(
             register,
             intake.accepted,
             line,
@@ -163,7 +167,6 @@ def stream_check(
             lang=lang,
         )
     else:
-        evaluate = (plugins or installed()).backend(backend)
         found = evaluate(
             register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
         )

@@ -27,9 +27,8 @@ from .errors import DefinitionError, GovernanceRulesError, InputError
 from .io import Intake, load_policy, load_register, template_workbook
 from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register, in_range
 from .monitor import Monitor
-from .plugins import RenderContext, installed, read_any
+from .plugins import RenderContext, installed, read_any, streaming
 from .report import (
-    json_pieces,
     render_ics,
     render_rules_markdown,
     render_rules_table,
@@ -264,7 +263,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for rejection in intake.rejections:
             _error(f"{rejection.location}: {rejection.error}")
         return EXIT_UNUSABLE
-    if args.format == "json":
+    renderer = installed().renderer(args.format)
+    context = RenderContext(
+        register, intake.accepted, lang, everything=args.all, catalogue=catalogue
+    )
+    streamer = streaming(renderer)
+    if streamer is not None:
         # Written as the findings are made, a rule at a time, rather than held whole.
         streamed = stream_check(
             register,
@@ -274,8 +278,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
             catalogue=catalogue,
             lang=lang,
             backend=args.backend,
+            compact=streamer.compact,
         )
-        pieces = json_pieces(streamed.head, streamed.lines(), lambda: streamed.summary)
+        pieces = streamer.render_stream(
+            streamed.head, streamed.lines(), lambda: streamed.summary, context
+        )
         _emit(pieces, args.output)
         summary = streamed.summary
     else:
@@ -288,10 +295,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             lang=lang,
             backend=args.backend,
         )
-        context = RenderContext(
-            register, intake.accepted, lang, everything=args.all, catalogue=catalogue
-        )
-        _emit(installed().renderer(args.format).render(report, context), args.output)
+        _emit(renderer.render(report, context), args.output)
         summary = report.summary
     bad = summary.get("violated", 0) + summary.get("late", 0)
     return EXIT_FINDINGS if bad else EXIT_OK

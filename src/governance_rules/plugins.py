@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -32,9 +32,9 @@ from typing import Any
 from .engine import Backend
 from .errors import BackendError, GovernanceRulesError
 from .io import Record
-from .model import CheckReport
+from .model import CheckReport, Finding, Status
 from .protocols import Reader as EventReaderPlugin
-from .protocols import RenderContext, Rendered
+from .protocols import RenderContext, Rendered, StreamingRenderer
 from .protocols import Renderer as RendererPlugin
 
 READERS = "governance_rules.readers"
@@ -54,13 +54,39 @@ class Reader:
     read: Callable[[Path], Iterable[tuple[int | str, Record]]]
 
 
+StreamRender = Callable[
+    [CheckReport, Iterable[str], Callable[[], Mapping[Status, int]], RenderContext], Rendered
+]
+"""What :meth:`StreamingRenderer.render_stream` is."""
+
+
 @dataclass(frozen=True)
 class Renderer:
-    """A report renderer built from a function (see :class:`RendererPlugin`)."""
+    """A report renderer built from a function (see :class:`RendererPlugin`); with
+    ``compact`` and ``render_stream``, one that can stream
+    (:class:`~governance_rules.protocols.StreamingRenderer`)."""
 
     name: str
     media_type: str
     render: Callable[[CheckReport, RenderContext], Rendered]
+    compact: Callable[[Finding], str] | None = None
+    render_stream: (
+        Callable[
+            [CheckReport, Iterable[str], Callable[[], Mapping[Status, int]], RenderContext],
+            Rendered,
+        ]
+        | None
+    ) = None
+
+
+def streaming(renderer: RendererPlugin) -> StreamingRenderer | None:
+    """``renderer``, if it can stream (:class:`~governance_rules.protocols.StreamingRenderer`)."""
+    if (
+        getattr(renderer, "compact", None) is None
+        or getattr(renderer, "render_stream", None) is None
+    ):
+        return None
+    return renderer  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -263,8 +289,10 @@ __all__ = [
     "Rendered",
     "Renderer",
     "RendererPlugin",
+    "StreamingRenderer",
     "backend",
     "discover",
     "installed",
     "read_any",
+    "streaming",
 ]

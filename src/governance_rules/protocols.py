@@ -5,14 +5,14 @@ each against its protocol when it loads it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from .engine import Backend
 from .io import Record
-from .model import BaseEvent, CheckReport, Register
+from .model import BaseEvent, CheckReport, Finding, Register, Status
 from .rules import Catalogue
 
 
@@ -66,4 +66,31 @@ class Renderer(Protocol):
     def render(self, report: CheckReport, context: RenderContext) -> Rendered: ...
 
 
-__all__ = ["Backend", "Reader", "Record", "RenderContext", "Rendered", "Renderer"]
+__all__ = [
+    "Backend",
+    "Reader",
+    "Record",
+    "RenderContext",
+    "Rendered",
+    "Renderer",
+    "StreamingRenderer",
+]
+
+
+@runtime_checkable
+class StreamingRenderer(Renderer, Protocol):
+    """A renderer that can also write a report whose findings come one at a time (a long
+    check, never held whole): each finding made into text by ``compact`` as it is made (and
+    held only so until its rule's findings are sorted), then ``render_stream`` given the
+    report without its findings and summary, the texts in the report's order, and
+    ``summary()`` to ask once they are all given."""
+
+    def compact(self, finding: Finding) -> str: ...
+
+    def render_stream(
+        self,
+        head: CheckReport,
+        findings: Iterable[str],
+        summary: Callable[[], Mapping[Status, int]],
+        context: RenderContext,
+    ) -> Rendered: ...

@@ -14,6 +14,10 @@ from ._dates import quarter_end, quarter_start
 from ._durable import evaluate as durable_evaluate
 from ._reference import assignments, evaluate, iter_compact, iter_evaluate
 
+# The reference backend can hand its findings over compacted a rule at a time; a streaming
+# check (governance_rules.stream_check) asks a backend for this by the name iter_compact.
+evaluate.iter_compact = iter_compact  # type: ignore[attr-defined]
+
 
 class Backend(Protocol):
     """The batch engine's signature: every engine backend is a function like this one."""
