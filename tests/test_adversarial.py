@@ -589,3 +589,25 @@ def test_the_example_csv_renderer_writes_no_formula(tmp_path: Path) -> None:
     cells = [cell for row in csv.reader(io.StringIO(str(text))) for cell in row]
     assert '\'=HYPERLINK("http://x")' in cells
     assert not any(cell[:1] in "=+-@" for cell in cells if cell)
+
+
+@pytest.mark.parametrize(
+    ("rule", "template", "key"),
+    [
+        ("GR-VISIT-CONTACT", {"subject": {"officer": "officer", "event": "id"}}, "commune"),
+        ("GR-EVALUATION", {"per": "once"}, "officer"),
+        ("GR-REPORT-SEMIANNUAL", {"per": "year", "period": None}, "officer"),
+    ],
+)
+def test_a_rule_whose_acts_bind_what_its_instances_lack_is_refused(
+    rule: str, template: dict[str, object], key: str
+) -> None:
+    # Each once crashed the engine (a KeyError) instead of being refused when loaded.
+    from governance_rules import CATALOGUE
+
+    base = CATALOGUE[rule]
+    variant = base.model_copy(
+        update={"id": "XX-VARIANT", "template": base.template.model_copy(update=template)}
+    )
+    with pytest.raises(CatalogueError, match=rf"binds '{key}', which its instances do not have"):
+        CATALOGUE.with_rules(variant)

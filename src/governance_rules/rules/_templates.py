@@ -148,6 +148,11 @@ class TemplateBase(Frozen):
         """Which of ``officer`` and ``commune`` every finding of the template carries."""
         return frozenset()
 
+    def bound(self) -> Iterator[tuple[str, Act, frozenset[str]]]:
+        """Each act matched against an instance, with the subject keys the instance has
+        for the act to bind to (an act binding a key the instance lacks can never match)."""
+        return iter(())
+
 
 class PeriodicDuty(TemplateBase):
     """A duty repeated per assignment: at least one act every ``interval_months``.
@@ -179,6 +184,9 @@ class PeriodicDuty(TemplateBase):
 
     def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
         return (self.acts,)
+
+    def bound(self) -> Iterator[tuple[str, Act, frozenset[str]]]:
+        return ((path, act, PLACES) for path, act in self.named_acts())
 
     def places(self) -> frozenset[str]:
         return PLACES
@@ -215,6 +223,10 @@ class DeadlineAfterTrigger(TemplateBase):
 
     def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
         return (self.responses,)
+
+    def bound(self) -> Iterator[tuple[str, Act, frozenset[str]]]:
+        keys = frozenset({*self.subject, "trigger"})
+        return ((f"responses[{i}]", act, keys) for i, act in enumerate(self.responses))
 
     def places(self) -> frozenset[str]:
         return PLACES & set(self.subject)
@@ -253,6 +265,9 @@ class Precedence(TemplateBase):
 
     def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
         return ((self.preceded_by,),)
+
+    def bound(self) -> Iterator[tuple[str, Act, frozenset[str]]]:
+        yield "preceded_by", self.preceded_by, frozenset(self.subject)
 
     def places(self) -> frozenset[str]:
         return PLACES & set(self.subject)
@@ -326,6 +341,18 @@ class CalendarDeadline(TemplateBase):
             "officer_year": frozenset({"officer"}),
             "assignment_year": PLACES,
         }.get(self.per, frozenset())
+
+    def bound(self) -> Iterator[tuple[str, Act, frozenset[str]]]:
+        keys = {
+            "once": set(),
+            "year": {"year"},
+            "officer_year": {"officer", "year"},
+            "assignment_year": {"officer", "commune", "year"},
+            "term": {"term"},
+        }[self.per]
+        if any(stage.kind is not None for stage in self.stages):
+            keys.add("kind")
+        yield "act", self.act, frozenset(keys)
 
 
 class Requirement(Frozen):
@@ -415,6 +442,9 @@ class Recommendation(TemplateBase):
 
     def named_acts(self) -> Iterator[tuple[str, Act]]:
         yield "act", self.act
+
+    def bound(self) -> Iterator[tuple[str, Act, frozenset[str]]]:
+        yield "act", self.act, PLACES
 
     def fulfilling(self) -> tuple[tuple[Act, ...], ...]:
         return ((self.act,),)

@@ -79,4 +79,9 @@ def rule_problems(rule: Rule, clauses: Mapping[str, Clause] = CLAUSES_BY_ID) -> 
         subject(where, read, dict(mapping))
     for where, read, name in template.fields():
         field(where, read, name)
+    for where, bound, keys in template.bound():
+        for key in bound.bindings():
+            if key not in keys:
+                have = ", ".join(sorted(keys)) or "none"
+                add(where, f"binds '{key}', which its instances do not have (they have: {have})")
     return problems
