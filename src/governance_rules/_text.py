@@ -83,7 +83,8 @@ def load_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
     """The document of ``text`` and its node tree (for the lines of its paths).
 
     Raises:
-        InputError: If the text is not YAML, holds a key twice, or uses an alias (located).
+        InputError: If the text is not YAML, holds a key twice, or has a recursive alias
+            or aliases that expand past :data:`MAX_NODES` nodes (located).
     """
     loader = DataLoader(text)
     try:

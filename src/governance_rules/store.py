@@ -71,7 +71,7 @@ def _cause(error: sqlite3.Error) -> str:
     detail = str(error).splitlines()[0] if str(error) else type(error).__name__
     for prefix, cause in _CAUSES.items():
         if name == prefix or name.startswith(prefix + "_"):
-            return cause if cause == "damaged store" and detail in cause else f"{cause} ({detail})"
+            return f"{cause} ({detail})"
     if "readonly" in detail:
         return f"{_CAUSES['SQLITE_READONLY']} ({detail})"
     return f"damaged store: {detail}" if isinstance(error, sqlite3.DatabaseError) else detail

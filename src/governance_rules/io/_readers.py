@@ -144,6 +144,15 @@ def read_json_array(path: Path) -> Iterator[tuple[int, Record]]:
 
 _ASCII_SPACE = " \t\n\r\x0b\x0c"
 _INTEGER = re.compile(r"-?[0-9]+")
+
+
+def integer(text: str) -> int | None:
+    """The whole number ``text`` writes in ASCII digits (``2026``, ``-5``), else ``None``:
+    ``²``, ``--5`` or ``1e3`` are no year, and are left for the model to refuse."""
+    text = text.strip(_ASCII_SPACE)
+    return int(text) if _INTEGER.fullmatch(text) else None
+
+
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
 
 
@@ -153,8 +162,9 @@ def _csv_value(name: str, value: str) -> Any:
     if name in _LIST_FIELDS:
         parts = (part.strip(_ASCII_SPACE) for part in value.split(";"))
         return [part for part in parts if part]
-    if name in _INT_FIELDS and _INTEGER.fullmatch(value.strip(_ASCII_SPACE)):
-        return int(value)
+    number = integer(value) if name in _INT_FIELDS else None
+    if number is not None:
+        return number
     return value
 
 

@@ -24,7 +24,7 @@ from typing import Any, get_origin
 
 from ..errors import GovernanceRulesError, InputError, Problem, RegisterError
 from ..model import EVENT_TYPES, Register, literal_values
-from ._readers import Record
+from ._readers import Record, integer
 
 EVENT_COLUMNS: dict[str, str] = {
     "id": "Mã sự kiện",
@@ -84,7 +84,6 @@ _LISTS = {"topics", "invited", "attended", "sections", "in_charge_of"}
 _DATES = {"at", "start", "end", "effective"}
 _INTS = {"year"}
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_INTEGER = re.compile(r"-?[0-9]+")
 _ROWS = 2000  # rows given data validation in the template
 
 
@@ -129,7 +128,8 @@ def _cell(name: str, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         text = str(value).strip()
-        return int(text) if _INTEGER.fullmatch(text) else text
+        number = integer(text)
+        return number if number is not None else text
     text = unicodedata.normalize("NFC", str(value)).strip()
     if name in _DATES:
         match = _DMY.match(text)
