@@ -318,6 +318,14 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             catalogue=_catalogue(args),
         )
         monitor.prepare()  # the picture before, to tell what changes
+
+        def commit(location: str) -> None:
+            store.commit()
+            if args.log_commits:
+                print(
+                    f"{PROG}: committed through {printable(location)}", file=sys.stderr, flush=True
+                )
+
         for name in args.events:
             path = Path(name)
             location = f"{name}:0"
@@ -325,18 +333,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
                 location = f"{name}:{line}"
                 monitor.add(location, record)
                 if count % args.batch == 0:
-                    store.commit()
-                    if args.log_commits:
-                        print(
-                            f"{PROG}: committed through {printable(location)}",
-                            file=sys.stderr,
-                            flush=True,
-                        )
-            store.commit()
-            if args.log_commits:
-                print(
-                    f"{PROG}: committed through {printable(location)}", file=sys.stderr, flush=True
-                )
+                    commit(location)
+            commit(location)
         changed = monitor.flush()
         counts = monitor.accounting
         if args.format == "json":
