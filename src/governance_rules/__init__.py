@@ -44,6 +44,7 @@ from .model import (
     Rejection,
     Status,
     Subject,
+    Timeline,
     Window,
 )
 from .monitor import Monitor
@@ -81,6 +82,7 @@ __all__ = [
     "StoreError",
     "StreamedCheck",
     "Subject",
+    "Timeline",
     "Window",
     "__version__",
     "check",

@@ -257,6 +257,68 @@ def small_register(**overrides: Any) -> Register:
     return parse_register(data)
 
 
+MERGED = "2025-06-30"
+"""The last day of the old units in :func:`reorganised_register`."""
+
+
+def reorganised_register(**overrides: Any) -> Register:
+    """:func:`small_register` through a reorganisation: its districts and communes end on
+    30 June 2025 and two new communes begin the next day, ``c-10`` (which ``c-01`` and
+    ``c-02`` were merged into) and ``c-20`` (from ``c-03``), with no district. ``sm-01``
+    is in charge of ``d-01`` and then of ``c-10``; ``sm-02`` of ``d-02`` and then of
+    ``c-20``.
+
+    Args:
+        overrides: Top-level register keys to replace.
+    """
+    after = "2025-07-01"
+    old = [
+        ("c-01", "Xã Một", "xa", "d-01", "c-10"),
+        ("c-02", "Phường Hai", "phuong", "d-01", "c-10"),
+        ("c-03", "Thị trấn Ba", "thi_tran", "d-02", "c-20"),
+    ]
+    data: dict[str, Any] = {
+        "terms": [
+            {"id": "t1", "start": "2020-10-15", "end": "2025-10-14"},
+            {"id": "t2", "start": "2025-10-15", "end": "2030-10-14"},
+        ],
+        "regulation": {"effective": "2021-03-01"},
+        "districts": [
+            {"id": "d-01", "name": "Huyện Một", "until": MERGED},
+            {"id": "d-02", "name": "Huyện Hai", "until": MERGED},
+        ],
+        "communes": [
+            {
+                "id": cid,
+                "name": name,
+                "kind": kind,
+                "until": MERGED,
+                "successor": successor,
+                "district": [{"id": district, "until": MERGED}],
+            }
+            for cid, name, kind, district, successor in old
+        ]
+        + [
+            {"id": "c-10", "name": "Xã Mười", "kind": "xa", "from": after},
+            {"id": "c-20", "name": "Phường Hai Mươi", "kind": "phuong", "from": after},
+        ],
+        "standing_members": [
+            {
+                "id": "sm-01",
+                "name": "Ủy viên Một",
+                "in_charge_of": [{"id": "d-01", "until": MERGED}, {"id": "c-10", "from": after}],
+            },
+            {
+                "id": "sm-02",
+                "name": "Ủy viên Hai",
+                "in_charge_of": [{"id": "d-02", "until": MERGED}, {"id": "c-20", "from": after}],
+            },
+        ],
+    }
+    data.update(overrides)
+    return small_register(**data)
+
+
 def _register(value: Any, base: Path) -> Register:
     if value is None:
         return small_register()

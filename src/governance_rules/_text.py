@@ -198,6 +198,8 @@ def error_path(loc: tuple[int | str, ...]) -> str:
     """A validation error's location as a path: ``communes[3].district``."""
     text = ""
     for part in loc:
+        if isinstance(part, str) and " " in part:
+            continue  # the tag of a union's branch ("a plain id"), no field of the input
         text += f"[{part}]" if isinstance(part, int) else f".{part}"
     return text.lstrip(".")
 

@@ -34,6 +34,7 @@ from ._scenarios import (
     load_scenarios,
     matches,
     mismatches,
+    reorganised_register,
     run_scenarios,
     small_register,
 )
@@ -117,6 +118,7 @@ __all__ = [
     "load_scenarios",
     "matches",
     "only",
+    "reorganised_register",
     "run_scenarios",
     "small_register",
     "statuses",

@@ -11,6 +11,7 @@ from ..model import BaseEvent, Finding, Policy, Register
 from ..rules import Catalogue
 from ._context import Assignment
 from ._dates import quarter_end, quarter_start
+from ._days_off import WEEKDAYS, DaysOff
 from ._durable import evaluate as durable_evaluate
 from ._reference import assignments, evaluate, iter_compact, iter_evaluate
 
@@ -35,9 +36,11 @@ class Backend(Protocol):
 
 
 __all__ = [
+    "WEEKDAYS",
     "Assignment",
     "Backend",
     "BackendError",
+    "DaysOff",
     "assignments",
     "durable_evaluate",
     "evaluate",

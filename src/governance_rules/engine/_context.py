@@ -11,8 +11,9 @@ from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..model import BaseEvent, Policy, Register, Subject, Window
+from ..model import BaseEvent, Policy, Register, Subject, Timeline, Window
 from ..rules import Act, Param, Rule
+from ._days_off import DaysOff
 from ._messages import Phrases
 
 
@@ -78,9 +79,12 @@ class Context:
         items.sort(key=attrgetter("day"))
         self.items = items
         self.terms = {t.id: t for t in register.terms}
-        self.district_of = {c.id: c.district for c in register.communes}
-        self.communes = {c.id: c for c in register.communes}
-        self.in_charge: dict[str, frozenset[str]] = _members_in_charge(register)
+        self.timeline = Timeline(register)
+        """Which communes exist on a day, their district, the members in charge: every
+        rule asks these through it."""
+        self.communes = self.timeline.communes
+        self.days_off = DaysOff(register.calendar)
+        self.moves_due_dates = policy.day_off_rule == "next_working_day"
         agency_of = {o.id: o.agency for o in register.officers}
         self.agency_heads = frozenset(
             a.head for a in register.agencies if a.head and agency_of.get(a.head) == a.id
@@ -116,7 +120,7 @@ class Context:
             term = self.terms.get(ev.term)
             if term is None:
                 continue
-            end = term.end
+            end = min(term.end, self.timeline.until(ev.commune) or term.end)
             for day in ended.get((ev.officer, ev.commune), ()):
                 if day >= item.day:
                     end = min(end, day)
@@ -148,6 +152,16 @@ class Context:
 
     def is_assigned(self, officer: str, commune: str, day: date) -> bool:
         return any(a.active_on(day) for a in self.assignments_of(officer, commune))
+
+    def due(self, day: date) -> tuple[date, str]:
+        """An obligation's due date under the ``day_off_rule``, and what the message says
+        of it: ``day`` and ``""``, or the next working day and the day off it skipped."""
+        if not self.moves_due_dates or not self.days_off.is_off(day):
+            return day, ""
+        moved = self.days_off.next_working_day(day)
+        lang = self.say.lang
+        why, why_to = self.days_off.describe(day, lang), self.days_off.describe(moved, lang)
+        return moved, self.say.moved(day, why, moved, why_to)
 
     def param(self, value: Param) -> int:
         """A template number: the constant, or the policy value it names."""
@@ -224,20 +238,7 @@ class Context:
         if act.in_charge is None or commune is None:
             return None
         named = getattr(item.event, act.in_charge, None)
-        members = self.in_charge.get(commune, frozenset())
+        members = self.timeline.in_charge(commune, item.day)
         if named in members:
             return None
         return self.say.not_in_charge(item.id, item.day, named, commune, members)
-
-
-def _members_in_charge(register: Register) -> dict[str, frozenset[str]]:
-    by_district: dict[str, list[str]] = defaultdict(list)
-    for c in register.communes:
-        if c.district is not None:
-            by_district[c.district].append(c.id)
-    members: dict[str, set[str]] = defaultdict(set)
-    for m in register.standing_members:
-        for ref in m.in_charge_of:
-            for commune in by_district.get(ref, [ref]):
-                members[commune].add(m.id)
-    return {commune: frozenset(ids) for commune, ids in members.items()}

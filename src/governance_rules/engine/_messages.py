@@ -53,6 +53,20 @@ class Phrases:
             return f"muộn {n} ngày so với hạn {self.when(due)}"
         return f"{n} days after the due date {self.when(due)}"
 
+    def moved(self, due: date, why: str, to: date, why_to: str) -> str:
+        """``; hạn 19/12/2026 (thứ Bảy) dời sang 21/12/2026 (thứ Hai)``: a due date on a day
+        off, moved to the next working day."""
+        if self.vi:
+            return f"; hạn {self.when(due)} ({why}) dời sang {self.when(to)} ({why_to})"
+        return f"; due {self.when(due)} ({why}) moved to {self.when(to)} ({why_to})"
+
+    @staticmethod
+    def noted(message: str, note: str) -> str:
+        """``message`` with ``note`` before its closing full stop."""
+        if not note:
+            return message
+        return f"{message[:-1]}{note}." if message.endswith(".") else message + note
+
     # Windows of periodic duties.
 
     def window_done(self, s: str, act: str, ev: str, day: date, start: date, due: date) -> str:

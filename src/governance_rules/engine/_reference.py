@@ -27,6 +27,7 @@ from ..model import (
     in_range,
     month_day_in,
     trusted,
+    uncovered,
 )
 from ..rules import (
     CATALOGUE,
@@ -224,7 +225,10 @@ def _applies(rule: Rule, finding: Finding, ctx: Context) -> bool:
     if commune in scope.communes:
         return True
     entry = ctx.communes.get(commune)
-    return entry is not None and (entry.district in scope.districts or entry.kind in scope.kinds)
+    if entry is None:
+        return False
+    day = finding.window.start if finding.window is not None else ctx.as_of
+    return ctx.timeline.district_of(commune, day) in scope.districts or entry.kind in scope.kinds
 
 
 def _finding(
@@ -287,7 +291,7 @@ def _periodic(rule: Rule, t: PeriodicDuty, ctx: Context) -> Iterator[Finding]:
     for a in ctx.assignments:
         if t.exempt_agency_heads and a.officer in ctx.agency_heads:
             continue
-        keys = {"officer": a.officer, "commune": a.commune}
+        keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
         acts = [
             item
             for item in _dedupe(i for act in t.acts for i in ctx.candidates(act, keys))
@@ -314,24 +318,24 @@ def _rolling(
     say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
     first, p = True, 0
     while start <= ctx.as_of:
-        due = add_months(start, interval)
+        due, note = ctx.due(add_months(start, interval))
         # The first window counts acts from its start; later ones only acts after it.
         while p < len(acts) and (acts[p].day < start if first else acts[p].day <= start):
             p += 1
         if p < len(acts) and acts[p].day <= min(due, a.end):
             act = acts[p]
-            message = say.window_done(text, noun, act.id, act.day, start, due)
+            message = say.noted(say.window_done(text, noun, act.id, act.day, start, due), note)
             yield _finding(ctx, rule, "fulfilled", keys, (start, due), [act.id], message)
             start, first, p = act.day, False, p + 1
             continue
         if a.end < due:
             return  # cut off by the assignment's end and not fulfilled: not owed
         if due < ctx.as_of:
-            message = say.window_missed(text, noun, start, due)
+            message = say.noted(say.window_missed(text, noun, start, due), note)
             yield _finding(ctx, rule, "violated", keys, (start, due), [], message)
             start, first = due, False
             continue
-        message = say.window_open(text, noun, start, due)
+        message = say.noted(say.window_open(text, noun, start, due), note)
         yield _finding(ctx, rule, "pending", keys, (start, due), [], message)
         return
 
@@ -345,21 +349,23 @@ def _quarters(
         start = add_months(start, 3)
     days = [item.day for item in acts]
     while start <= ctx.as_of:
-        due = quarter_end(start)
-        if due > a.end:
-            return
+        end = quarter_end(start)
+        if end > a.end:
+            return  # a quarter the assignment does not fully cover is not owed
+        # Judged on its own: an act on its moved due date may count for the next one too.
+        due, note = ctx.due(end)
         p = bisect.bisect_left(days, start)
         if p < len(acts) and acts[p].day <= due:
             act = acts[p]
-            message = say.window_done(text, noun, act.id, act.day, start, due)
+            message = say.noted(say.window_done(text, noun, act.id, act.day, start, due), note)
             yield _finding(ctx, rule, "fulfilled", keys, (start, due), [act.id], message)
         elif due < ctx.as_of:
-            message = say.window_missed(text, noun, start, due)
+            message = say.noted(say.window_missed(text, noun, start, due), note)
             yield _finding(ctx, rule, "violated", keys, (start, due), [], message)
         else:
-            message = say.window_open(text, noun, start, due)
+            message = say.noted(say.window_open(text, noun, start, due), note)
             yield _finding(ctx, rule, "pending", keys, (start, due), [], message)
-        start = due + timedelta(days=1)
+        start = end + timedelta(days=1)
 
 
 # Deadlines.
@@ -373,11 +379,14 @@ def _resolve(
     candidates: list[DatedEvent],
     unfit: Callable[[DatedEvent], str | None],
     trigger: tuple[str, str, date] | None = None,
-) -> Finding:
+    note: str = "",
+) -> Finding | None:
     """One deadline instance: the first fitting candidate decides; near misses explain.
 
     Evidence (SPEC section 6): the trigger, the earliest act that counts, then, unless the
     instance is fulfilled, every near miss (before or after that act) in date and id order.
+    An instance about a commune that falls due after the commune's last day is owed only as
+    far as that day: it is reported only if fulfilled by then (``None`` otherwise).
     """
     say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
     due = window[1]
@@ -391,6 +400,9 @@ def _resolve(
             hit = item
             if item.day <= due:
                 break  # fulfilled: near misses are not listed
+    until = ctx.timeline.until(keys.get("commune"))
+    if until is not None and due > until and (hit is None or hit.day > until):
+        return None
     status = _status(hit.day if hit else None, due, ctx.as_of)
     if hit is not None:
         message = say.deadline_done(text, noun, hit.id, hit.day, due, trigger)
@@ -398,6 +410,7 @@ def _resolve(
         message = say.deadline_missed(text, noun, due, trigger)
     else:
         message = say.deadline_open(text, noun, due, trigger)
+    message = say.noted(message, note)
     evidence = [trigger[1]] if trigger else []
     if hit is not None:
         evidence.append(hit.id)
@@ -416,7 +429,7 @@ def _deadline(rule: Rule, t: DeadlineAfterTrigger, ctx: Context) -> Iterator[Fin
         keys: Keys = {k: getattr(trig.event, f, None) for k, f in t.subject.items()}
         keys["event"] = trig.id
         bind = {**keys, "trigger": trig.id}
-        due = add_days(trig.day, days)
+        due, note = ctx.due(add_days(trig.day, days))
         pairs = [(act, item) for act in t.responses for item in ctx.candidates(act, bind)]
         pairs.sort(key=lambda pair: (pair[1].day, pair[1].id))
         acts = {item.id: act for act, item in pairs}
@@ -433,9 +446,11 @@ def _deadline(rule: Rule, t: DeadlineAfterTrigger, ctx: Context) -> Iterator[Fin
             return ctx.unfit(act, item, keys.get("commune"))
 
         candidates = _dedupe(item for _, item in pairs)
-        yield _resolve(
-            rule, ctx, keys, (trig.day, due), candidates, unfit, (noun, trig.id, trig.day)
+        found = _resolve(
+            rule, ctx, keys, (trig.day, due), candidates, unfit, (noun, trig.id, trig.day), note
         )
+        if found is not None:
+            yield found
 
 
 def _stage_dates(ctx: Context, stage: Stage, year: int, term_key: str | None) -> tuple[date, date]:
@@ -484,7 +499,7 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
             instances.extend(({"officer": officer, "year": y}, date(y, 1, 1), scope) for y in years)
     else:
         for a in ctx.assignments:
-            keys = {"officer": a.officer, "commune": a.commune}
+            keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
             instances.extend(({**keys, "year": y}, max(date(y, 1, 1), a.start), [a]) for y in years)
 
     for base, begin, scope in instances:
@@ -493,7 +508,8 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
             continue
         for stage in t.stages:
             year = base.get("year", start.year)
-            last, due = _stage_dates(ctx, stage, year, base.get("term"))
+            last, end = _stage_dates(ctx, stage, year, base.get("term"))
+            due, note = ctx.due(end)
             if start > due:
                 continue
             if "year" in base and not _owed(ctx, t, scope, date(year, 1, 1), last):
@@ -512,7 +528,10 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
                     return ctx.say.before_window(item.id, item.day, start)
                 return ctx.unfit(t.act, item, commune)
 
-            yield _resolve(rule, ctx, keys, (start, due), ctx.candidates(t.act, keys), unfit)
+            candidates = ctx.candidates(t.act, keys)
+            found = _resolve(rule, ctx, keys, (start, due), candidates, unfit, None, note)
+            if found is not None:
+                yield found
 
 
 # Precedence, recommendation, conformance, coverage.
@@ -564,14 +583,17 @@ def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Fin
         lo = max(a.start, ctx.effective)
         if lo > a.end:
             continue
-        keys: Keys = {"officer": a.officer, "commune": a.commune}
+        keys: Keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
         acts = ctx.candidates(t.act, keys)
+        until = ctx.timeline.until(a.commune)
         for year in range(lo.year, min(a.end, ctx.as_of).year + 1):
             start, due = max(date(year, 1, 1), lo), date(year, 12, 31)
             if start > ctx.as_of:
                 break
             last = min(due, a.end)
             hit = next((i for i in acts if start <= i.day <= last), None)
+            if hit is None and until is not None and until < due:
+                continue  # the commune ends before the year does: owed only if observed
             ykeys = {**keys, "year": year}
             text = ctx.say.subject(ykeys)
             if hit is not None:
@@ -670,24 +692,16 @@ def _coverage(rule: Rule, t: Coverage, ctx: Context) -> Iterator[Finding]:
         if lo > hi:
             continue
         for commune in ctx.register.communes:
-            spans = sorted(
-                (max(a.start, lo), min(a.end, hi))
-                for a in ctx.assignments_in(commune.id)
-                if a.start <= hi and a.end >= lo and a.start <= a.end
-            )
-            gaps: list[tuple[date, date]] = []
-            cursor = lo
-            for s, e in spans:
-                if s > cursor:
-                    gaps.append((cursor, s - timedelta(days=1)))
-                cursor = max(cursor, e + timedelta(days=1))
-            if cursor <= hi:
-                gaps.append((cursor, hi))
-            keys = {"commune": commune.id, "district": commune.district, "term": term.id}
-            text = ctx.say.subject(keys)
-            for s, e in gaps:
-                open_ = e == ctx.as_of and term.end > ctx.as_of
-                message = ctx.say.gap(text, s, e, open_)
+            # Owed on the days the commune exists only.
+            first, last = max(lo, commune.first), min(hi, commune.last)
+            if first > last:
+                continue
+            spans = [(a.start, a.end) for a in ctx.assignments_in(commune.id) if a.start <= a.end]
+            for s, e in uncovered((first, last), spans):
+                district = ctx.timeline.district_of(commune.id, s)
+                keys = {"commune": commune.id, "district": district, "term": term.id}
+                open_ = e == ctx.as_of and min(term.end, commune.last) > ctx.as_of
+                message = ctx.say.gap(ctx.say.subject(keys), s, e, open_)
                 yield _finding(ctx, rule, "violated", keys, (s, e), [], message)
 
 
@@ -708,6 +722,6 @@ def assignments(
     """The assignments the events decide, each with its active period, as of ``as_of``.
 
     An assignment is active from its decision date to the earliest of its
-    ``assignment.ended`` date and its term's end (both inclusive).
+    ``assignment.ended`` date, its term's end and its commune's ``until`` (all inclusive).
     """
     return Context(register, Policy(), events, as_of, "en").assignments

@@ -22,6 +22,7 @@ from ..model import (
     EVENT_TYPES,
     Accounting,
     BaseEvent,
+    Commune,
     Register,
     Rejection,
     shared_fields,
@@ -191,6 +192,7 @@ class Intake:
             name: {item.id: item.id for item in getattr(self.register, name)}
             for name, _ in set(_REFERENCES.values())
         }
+        self._dated = {c.id: c for c in self.register.communes if c.dated}
 
     @property
     def accounting(self) -> Accounting:
@@ -274,11 +276,26 @@ class Intake:
                 values[name] = tuple(known[item] for item in value)
             elif value is not None:
                 values[name] = known[value]
+        commune = values.get("commune")
+        if commune is not None and commune in self._dated:
+            reason = self._absent(self._dated[commune], event.day(self._tz))
+            if reason is not None:
+                return f"{event_type}: field 'commune': {reason}"
         values["type"] = _TYPE_NAMES[event_type]
         object.__setattr__(event, "__pydantic_fields_set__", shared_fields(event.model_fields_set))
         if not event.__pydantic_extra__:
             object.__setattr__(event, "__pydantic_extra__", None)  # no empty dict an event
         return event
+
+    @staticmethod
+    def _absent(commune: Commune, day: date) -> str | None:
+        """Why an event cannot name ``commune`` on ``day``, or ``None`` (it exists)."""
+        if commune.holds_on(day):
+            return None
+        if commune.from_ is not None and day < commune.from_:
+            return f"'{commune.id}' does not exist yet on {day} (from {commune.from_})"
+        merged = f"; merged into '{commune.successor}'" if commune.successor else ""
+        return f"'{commune.id}' no longer exists on {day} (until {commune.until}{merged})"
 
     def _reject(self, location: str, reason: str) -> Outcome:
         # One line, whatever the input's strings hold: no control, bidirectional or

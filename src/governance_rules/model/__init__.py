@@ -53,8 +53,11 @@ from ._findings import (
 from ._policy import Policy, is_month_day, month_day_in
 from ._register import (
     Agency,
+    Calendar,
     Commune,
     CommuneKind,
+    Dated,
+    DatedRef,
     District,
     Officer,
     Province,
@@ -63,6 +66,8 @@ from ._register import (
     StandingMember,
     Term,
 )
+from ._spans import overlap, uncovered
+from ._timeline import Timeline
 
 __all__ = [
     "EVENT_ADAPTER",
@@ -77,12 +82,15 @@ __all__ = [
     "AssignmentDecided",
     "AssignmentEnded",
     "BaseEvent",
+    "Calendar",
     "CheckReport",
     "ClassificationProposed",
     "CommendationProposed",
     "Commune",
     "CommuneKind",
     "ContactMade",
+    "Dated",
+    "DatedRef",
     "District",
     "EvaluationSubmitted",
     "Event",
@@ -109,6 +117,7 @@ __all__ = [
     "Status",
     "Subject",
     "Term",
+    "Timeline",
     "ViolationHandled",
     "ViolationRecorded",
     "VisitConducted",
@@ -118,6 +127,8 @@ __all__ = [
     "is_month_day",
     "literal_values",
     "month_day_in",
+    "overlap",
     "shared_fields",
     "trusted",
+    "uncovered",
 ]

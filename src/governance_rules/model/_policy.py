@@ -65,3 +65,4 @@ class Policy(Frozen):
     dissemination_days: Days = 30
     coverage_grace_days: Days = 90
     review_grace_days: Days = 90
+    day_off_rule: Literal["none", "next_working_day"] = "none"

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import ValidationError
+from pydantic import ConfigDict, Discriminator, Field, Tag, ValidationError
 
 from .._text import validation_problems
 from ..errors import Problem, RegisterError, suggest
-from ._common import Day, Frozen, Id, Name
+from ._common import FIRST_DAY, LAST_DAY, Day, Frozen, Id, Name
+from ._spans import Span, days_text, overlap, span_text, uncovered
 
 CommuneKind = Literal["xa", "phuong", "thi_tran"]
 
@@ -44,31 +46,131 @@ class Term(Frozen):
         return self.start + (self.end - self.start) // 2
 
 
-class District(Frozen):
-    """A district Party committee ("đảng bộ huyện, thị xã, thành phố")."""
+class Dated(Frozen):
+    """Something that holds from ``from`` to ``until``, both inclusive local dates; an
+    absent end is unbounded. Built in Python with ``from_=``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    from_: Day | None = Field(default=None, alias="from")
+    until: Day | None = None
+
+    @property
+    def first(self) -> date:
+        """The first day it holds (:data:`FIRST_DAY` when unbounded)."""
+        return self.from_ or FIRST_DAY
+
+    @property
+    def last(self) -> date:
+        """The last day it holds (:data:`LAST_DAY` when unbounded)."""
+        return self.until or LAST_DAY
+
+    def holds_on(self, day: date) -> bool:
+        """Whether ``day`` lies in ``from``..``until``."""
+        return self.first <= day <= self.last
+
+    @property
+    def dated(self) -> bool:
+        """Whether either end is given."""
+        return self.from_ is not None or self.until is not None
+
+
+class DatedRef(Dated):
+    """A reference to a district or commune that holds on some days only:
+    ``{id: d-an-lao, until: 2025-06-30}``."""
+
+    id: Id
+
+
+def _ref_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return PLAIN
+    return DATED if isinstance(value, Mapping | DatedRef) else None
+
+
+def _refs_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return PLAIN
+    return DATED if isinstance(value, list | tuple) else None
+
+
+PLAIN, DATED = "a plain id", "dated entries"
+"""The tags of a value that is an id or dated entries; a validation error's path leaves
+them out (they hold a space, which no field name does)."""
+
+IdOrDated = Annotated[
+    Annotated[Id, Tag(PLAIN)] | Annotated["DatedRef", Tag(DATED)],
+    Discriminator(
+        _ref_kind,
+        custom_error_type="id_or_dated",
+        custom_error_message="expected an id or {id, from, until}",
+    ),
+]
+
+
+class District(Dated):
+    """A district Party committee ("đảng bộ huyện, thị xã, thành phố"), existing from
+    ``from`` to ``until``."""
 
     id: Id
     name: Name
 
 
-class Commune(Frozen):
-    """A commune, ward or township ("xã, phường, thị trấn")."""
+class Commune(Dated):
+    """A commune, ward or township ("xã, phường, thị trấn"), existing from ``from`` to
+    ``until``.
+
+    ``district`` is one id (for every day the commune exists) or dated entries, when the
+    district changes or ends; ``successor`` names the commune it was merged into.
+    """
 
     id: Id
     name: Name
     kind: CommuneKind
-    district: Id | None = None
+    district: (
+        Annotated[
+            Annotated[Id, Tag(PLAIN)] | Annotated[tuple[DatedRef, ...], Tag(DATED)],
+            Discriminator(
+                _refs_kind,
+                custom_error_type="id_or_dated",
+                custom_error_message="expected an id or a list of {id, from, until}",
+            ),
+        ]
+        | None
+    ) = None
+    successor: Id | None = None
+
+    def district_entries(self) -> tuple[DatedRef, ...]:
+        """``district`` as dated entries (a plain id holds on every day the commune exists)."""
+        if self.district is None:
+            return ()
+        if isinstance(self.district, str):
+            return (DatedRef(id=self.district, from_=self.from_, until=self.until),)
+        return self.district
 
 
 class StandingMember(Frozen):
     """A Standing Committee member in charge ("ủy viên Ban Thường vụ Tỉnh ủy phụ trách").
 
-    ``in_charge_of`` lists district ids, and commune ids where there is no district level.
+    ``in_charge_of`` lists district ids, and commune ids where there is no district level;
+    an entry may be dated (``{id, from, until}``), a plain id holds on every day.
     """
 
     id: Id
     name: Name
-    in_charge_of: tuple[Id, ...]
+    in_charge_of: tuple[IdOrDated, ...]
+
+    def charges(self) -> tuple[DatedRef, ...]:
+        """``in_charge_of`` as dated entries."""
+        return tuple(DatedRef(id=ref) if isinstance(ref, str) else ref for ref in self.in_charge_of)
+
+
+class Calendar(Frozen):
+    """The province's own working calendar, read with the ``day_off_rule`` policy key:
+    extra days off decided for a year, and Saturdays worked in exchange."""
+
+    days_off: tuple[Day, ...] = ()
+    working_days: tuple[Day, ...] = ()
 
 
 class Agency(Frozen):
@@ -102,6 +204,7 @@ class Register(Frozen):
     standing_members: tuple[StandingMember, ...]
     agencies: tuple[Agency, ...] = ()
     officers: tuple[Officer, ...]
+    calendar: Calendar = Calendar()
 
     @classmethod
     def parse(cls, data: Any, source: str = "") -> Register:
@@ -142,18 +245,61 @@ class Register(Frozen):
                     add(f"{name}[{i}].id", f"duplicate id '{item.id}'")
                 seen.add(item.id)
 
-        district_ids = {d.id for d in self.districts}
-        commune_ids = {c.id for c in self.communes}
+        districts = {d.id: d for d in self.districts}
+        communes = {c.id: c for c in self.communes}
+        units: dict[str, Dated] = {**districts, **communes}
         agency_ids = {a.id for a in self.agencies}
         officer_ids = {o.id for o in self.officers}
+
+        def ends(path: str, item: Dated, what: str) -> None:
+            if item.from_ is not None and item.until is not None and item.until < item.from_:
+                add(f"{path}.until", f"{what} ends ({item.until}) before it begins ({item.from_})")
+
+        def within(path: str, ref: str, days: Span, what: str) -> None:
+            """``ref`` must exist on every one of ``days``."""
+            unit = units[ref]
+            for gap in uncovered(days, [(unit.first, unit.last)]):
+                add(path, f"{what} '{ref}' does not exist {days_text(gap)} ({_exists(unit)})")
+                break
+
+        for i, d in enumerate(self.districts):
+            ends(f"districts[{i}]", d, f"district '{d.id}'")
         for i, c in enumerate(self.communes):
-            if c.id in district_ids:
-                add(f"communes[{i}].id", f"'{c.id}' is also a district id")
-            if c.district is not None and c.district not in district_ids:
-                add(
-                    f"communes[{i}].district",
-                    f"unknown district '{c.district}'{suggest(c.district, district_ids)}",
-                )
+            path = f"communes[{i}]"
+            ends(path, c, f"commune '{c.id}'")
+            if c.id in districts:
+                add(f"{path}.id", f"'{c.id}' is also a district id")
+            entries = c.district_entries()
+            plain = isinstance(c.district, str)
+            for k, entry in enumerate(entries):
+                where = f"{path}.district" if plain else f"{path}.district[{k}]"
+                ends(where, entry, f"district entry '{entry.id}'")
+                if entry.id not in districts:
+                    hint = suggest(entry.id, districts)
+                    add(where, f"unknown district '{entry.id}'{hint}")
+                    continue
+                days = overlap((entry.first, entry.last), (c.first, c.last))
+                if days is not None:
+                    within(where, entry.id, days, "district")
+            ordered = sorted(enumerate(entries), key=lambda pair: (pair[1].first, pair[0]))
+            for (_, prior), (k, later) in pairwise(ordered):
+                if later.first <= prior.last:
+                    add(
+                        f"{path}.district[{k}]",
+                        f"district entry '{later.id}' overlaps entry '{prior.id}'",
+                    )
+            if c.successor is not None:
+                if c.successor not in communes:
+                    hint = suggest(c.successor, communes)
+                    add(f"{path}.successor", f"unknown commune '{c.successor}'{hint}")
+                elif c.until is not None and c.until < LAST_DAY:
+                    day = c.until + timedelta(days=1)
+                    if not communes[c.successor].holds_on(day):
+                        add(
+                            f"{path}.successor",
+                            f"successor '{c.successor}' does not exist on {day}, the day after "
+                            f"'{c.id}' ends ({_exists(communes[c.successor])})",
+                        )
 
         terms = sorted(self.terms, key=lambda t: (t.start, t.id))
         for i, t in enumerate(self.terms):
@@ -164,22 +310,35 @@ class Register(Frozen):
                 index = self.terms.index(after)
                 add(f"terms[{index}].start", f"term '{after.id}' overlaps term '{before.id}'")
 
-        in_charge: set[str] = set()
         for i, m in enumerate(self.standing_members):
             for j, ref in enumerate(m.in_charge_of):
-                if ref in district_ids:
-                    in_charge.update(c.id for c in self.communes if c.district == ref)
-                elif ref in commune_ids:
-                    in_charge.add(ref)
-                else:
-                    hint = suggest(ref, district_ids | commune_ids)
+                path = f"standing_members[{i}].in_charge_of[{j}]"
+                entry = DatedRef(id=ref) if isinstance(ref, str) else ref
+                ends(path, entry, f"charge of '{entry.id}'")
+                if entry.id not in units:
+                    hint = suggest(entry.id, units)
+                    add(path, f"unknown district or commune '{entry.id}'{hint}")
+                elif isinstance(ref, str) and units[ref].dated:
                     add(
-                        f"standing_members[{i}].in_charge_of[{j}]",
-                        f"unknown district or commune '{ref}'{hint}",
+                        path,
+                        f"'{ref}' exists only {span_text(_days(units[ref]))}: a charge of it "
+                        "needs its dates, {id, from, until}",
                     )
+                elif entry.first <= entry.last:
+                    within(path, entry.id, (entry.first, entry.last), "unit")
+        charges = charge_spans(self)
         for i, c in enumerate(self.communes):
-            if c.id not in in_charge:
+            if c.last < c.first:
+                continue
+            spans = [(lo, hi) for lo, hi, _ in charges.get(c.id, ())]
+            if not spans:
                 add(f"communes[{i}]", f"no standing member is in charge of commune '{c.id}'")
+                continue
+            for gap in uncovered(_days(c), spans):
+                add(
+                    f"communes[{i}]",
+                    f"no standing member is in charge of commune '{c.id}' {days_text(gap)}",
+                )
 
         for i, a in enumerate(self.agencies):
             if a.head is not None and a.head not in officer_ids:
@@ -194,3 +353,41 @@ class Register(Frozen):
                     f"unknown agency '{o.agency}'{suggest(o.agency, agency_ids)}",
                 )
         return found
+
+
+def _days(unit: Dated) -> Span:
+    return unit.first, unit.last
+
+
+def _exists(unit: Dated) -> str:
+    """``it exists until 2025-06-30``."""
+    return f"it exists {span_text(_days(unit))}"
+
+
+def charge_spans(register: Register) -> dict[str, list[tuple[date, date, str]]]:
+    """For each commune, the spans on which a member is in charge of it (directly, or
+    through its district on the days the commune is in that district): ``(first, last,
+    member)``. Ids that do not resolve are left out (the register's problems name them)."""
+    districts = {d.id for d in register.districts}
+    communes = {c.id: c for c in register.communes}
+    in_district: dict[str, list[tuple[Span, str]]] = defaultdict(list)
+    for c in register.communes:
+        for entry in c.district_entries():
+            part = overlap((entry.first, entry.last), (c.first, c.last))
+            if part is not None:
+                in_district[entry.id].append((part, c.id))
+    found: dict[str, list[tuple[date, date, str]]] = defaultdict(list)
+    for m in register.standing_members:
+        for entry in m.charges():
+            charge = (entry.first, entry.last)
+            if entry.id in districts:
+                for part, commune in in_district.get(entry.id, ()):
+                    both = overlap(part, charge)
+                    if both is not None:
+                        found[commune].append((*both, m.id))
+            elif entry.id in communes:
+                c = communes[entry.id]
+                both = overlap((c.first, c.last), charge)
+                if both is not None:
+                    found[entry.id].append((*both, m.id))
+    return found

@@ -23,13 +23,15 @@ from ..model import (
     Finding,
     Policy,
     Register,
+    overlap,
 )
+from ..model import Timeline as RegisterTimeline
 from ..rules import CATALOGUE, Catalogue
 from ._strings import STRINGS
 
 BEARERS = ("officer", "commune", "standing_member", "standing_committee", "organization_board")
 SEVERITY = ("violated", "late", "pending", "not_observed", "observed", "fulfilled")
-CELL_SYMBOLS = {"done": "✓", "missed": "✗", "pending": "…", "none": "–"}
+CELL_SYMBOLS = {"done": "✓", "missed": "✗", "pending": "…", "none": "○", "absent": "–"}
 TIMELINE_WIDTH = 720
 
 
@@ -219,8 +221,12 @@ def _matrix(
     for a in active:
         by_commune[a.commune].append(a)
 
+    timeline = RegisterTimeline(register)
+
     def cell(commune: str, start: date) -> Cell:
         end = min(_next_quarter(start) - timedelta(days=1), report.as_of)
+        if overlap((start, end), timeline.span(commune)) is None:
+            return Cell("absent", CELL_SYMBOLS["absent"], t["cell_absent"])
         officers = sorted(
             {a.officer for a in by_commune[commune] if a.start <= end and a.end >= start}
         )
@@ -243,10 +249,13 @@ def _matrix(
         return Cell(state, CELL_SYMBOLS[state], title)
 
     districts = {d.id: d.name for d in register.districts}
+    names = {c.id: c.name for c in register.communes}
     grouped: dict[str | None, list[MatrixRow]] = defaultdict(list)
     for c in register.communes:
         cells = [cell(c.id, q) for q in quarters]
-        grouped[c.district].append(MatrixRow(c.id, c.name, cells))
+        name = f"{c.name} → {names[c.successor]}" if c.successor in names else c.name
+        # By the district on the report's last day.
+        grouped[timeline.district_of(c.id, report.as_of)].append(MatrixRow(c.id, name, cells))
     order = [d.id for d in register.districts] + [None]
     return [
         MatrixBlock(districts[d] if d is not None else t["no_district"], grouped[d])
