@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from governance_rules import Policy, Register
-from governance_rules.testing import small_register
+from governance_rules.testing import reorganised_register, small_register
 
 START = date(2025, 1, 1)
 DAYS = 3 * 366
@@ -29,14 +29,25 @@ TWO_LEVEL = {
 
 @st.composite
 def registers(draw: st.DrawFn) -> Register:
-    """Small registers, with or without a district level, and varied effective dates."""
+    """Small registers, with or without a district level, or through a reorganisation (the
+    communes merged and the districts abolished on a day of the log), with a calendar of
+    their own days off and working days, and varied effective dates."""
     effective = START + timedelta(days=draw(st.integers(0, 400)))
     overrides: dict[str, Any] = {"regulation": {"effective": effective.isoformat()}}
     overrides["terms"] = [
         {"id": "t1", "start": "2024-06-01", "end": "2026-05-31"},
         {"id": "t2", "start": "2026-06-01", "end": "2031-05-31"},
     ]
-    if draw(st.booleans()):
+    days = st.integers(0, DAYS).map(lambda n: (START + timedelta(days=n)).isoformat())
+    overrides["calendar"] = {
+        "days_off": draw(st.lists(days, max_size=3, unique=True)),
+        "working_days": draw(st.lists(days, max_size=3, unique=True)),
+    }
+    shape = draw(st.sampled_from(["districts", "two_level", "reorganised"]))
+    if shape == "reorganised":
+        merged = START + timedelta(days=draw(st.integers(30, DAYS - 30)))
+        return reorganised_register(merged, **overrides)
+    if shape == "two_level":
         overrides.update(TWO_LEVEL)
     return small_register(**overrides)
 
@@ -49,7 +60,15 @@ def _day(draw: st.DrawFn) -> str:
 def records(draw: st.DrawFn, register: Register, index: int) -> dict[str, Any]:
     """One valid event record (as parsed JSON) naming ids of ``register``."""
     officers = [o.id for o in register.officers]
-    communes = [c.id for c in register.communes]
+    at: str = _day(draw)
+    local = date.fromisoformat(at)
+    if draw(st.integers(0, 9)) == 0:
+        suffix = draw(st.sampled_from(["T23:30:00+00:00", "T06:00:00", "T00:15:00+07:00"]))
+        at += suffix
+        if suffix == "T23:30:00+00:00":
+            local += timedelta(days=1)  # 06:30 the next day in Asia/Ho_Chi_Minh
+    # A commune that exists on the local day: an event naming another one is rejected.
+    communes = [c.id for c in register.communes if c.holds_on(local)]
     members = [m.id for m in register.standing_members]
     officer, commune = draw(st.sampled_from(officers)), draw(st.sampled_from(communes))
     year = draw(st.integers(2024, 2027))
@@ -79,9 +98,6 @@ def records(draw: st.DrawFn, register: Register, index: int) -> dict[str, Any]:
             ]
         )
     )
-    at: str = _day(draw)
-    if draw(st.integers(0, 9)) == 0:
-        at += draw(st.sampled_from(["T23:30:00+00:00", "T06:00:00", "T00:15:00+07:00"]))
     record: dict[str, Any] = {"id": f"e-{index:04d}", "type": kind, "at": at}
     refs = [f"e-{i:04d}" for i in range(max(1, index - 5), index + 5)]
     fields: dict[str, Any] = {
@@ -186,6 +202,7 @@ def policies(draw: st.DrawFn) -> Policy:
         "evaluation_min_active_days": st.integers(1, 200),
         "issue_relay_days": st.integers(0, 30),
         "coverage_grace_days": st.integers(0, 120),
+        "day_off_rule": st.just("next_working_day"),
     }
-    keys = draw(st.lists(st.sampled_from(sorted(choices)), max_size=4, unique=True))
+    keys = draw(st.lists(st.sampled_from(sorted(choices)), max_size=5, unique=True))
     return Policy(**{key: draw(choices[key]) for key in keys})

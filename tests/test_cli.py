@@ -272,6 +272,29 @@ def test_calendar_command(tmp_path: Path) -> None:
     assert run(*args, "--remind-days", "soon").returncode == 2
 
 
+def test_calendar_prints_the_days_off_of_a_year(tmp_path: Path) -> None:
+    result = run("calendar", "--register", REGISTER, "--days-off", "2026", "--lang", "vi")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Ngày nghỉ năm 2026 (Tỉnh Mẫu)"
+    assert "17/02/2026  nghỉ      thứ Ba, Tết Nguyên Đán" in lines
+    # The example register lists the Saturday worked in exchange for 31 August.
+    assert "22/08/2026  làm việc  thứ Bảy, ngày làm việc bù" in lines
+    bad = run("calendar", "--register", REGISTER, "--days-off", "26")
+    assert bad.returncode == 2 and "expected a year YYYY, got '26'" in bad.stderr
+
+
+def test_the_icalendar_export_uses_the_moved_due_dates(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("day_off_rule: next_working_day\n", encoding="utf-8")
+    args = ("calendar", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
+    exact = run(*args).stdout
+    moved = run(*args, "--policy", str(policy)).stdout
+    # The 2026 evaluations are due Saturday 19 December, or Monday 21 December.
+    assert "DTSTART;VALUE=DATE:20261219" in exact and "DTSTART;VALUE=DATE:20261219" not in moved
+    assert "DTSTART;VALUE=DATE:20261221" in moved
+
+
 def _large_events(tmp_path: Path) -> Path:
     events = tmp_path / "large.jsonl"
     line = (

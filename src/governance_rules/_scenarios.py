@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -257,21 +257,19 @@ def small_register(**overrides: Any) -> Register:
     return parse_register(data)
 
 
-MERGED = "2025-06-30"
-"""The last day of the old units in :func:`reorganised_register`."""
-
-
-def reorganised_register(**overrides: Any) -> Register:
+def reorganised_register(merged: date | str = "2025-06-30", **overrides: Any) -> Register:
     """:func:`small_register` through a reorganisation: its districts and communes end on
-    30 June 2025 and two new communes begin the next day, ``c-10`` (which ``c-01`` and
-    ``c-02`` were merged into) and ``c-20`` (from ``c-03``), with no district. ``sm-01``
-    is in charge of ``d-01`` and then of ``c-10``; ``sm-02`` of ``d-02`` and then of
-    ``c-20``.
+    ``merged`` (30 June 2025) and two new communes begin the next day, ``c-10`` (which
+    ``c-01`` and ``c-02`` were merged into) and ``c-20`` (from ``c-03``), with no district.
+    ``sm-01`` is in charge of ``d-01`` and then of ``c-10``; ``sm-02`` of ``d-02`` and then
+    of ``c-20``.
 
     Args:
+        merged: The last day of the old units.
         overrides: Top-level register keys to replace.
     """
-    after = "2025-07-01"
+    last = merged if isinstance(merged, date) else date.fromisoformat(merged)
+    until, after = last.isoformat(), (last + timedelta(days=1)).isoformat()
     old = [
         ("c-01", "Xã Một", "xa", "d-01", "c-10"),
         ("c-02", "Phường Hai", "phuong", "d-01", "c-10"),
@@ -284,17 +282,17 @@ def reorganised_register(**overrides: Any) -> Register:
         ],
         "regulation": {"effective": "2021-03-01"},
         "districts": [
-            {"id": "d-01", "name": "Huyện Một", "until": MERGED},
-            {"id": "d-02", "name": "Huyện Hai", "until": MERGED},
+            {"id": "d-01", "name": "Huyện Một", "until": until},
+            {"id": "d-02", "name": "Huyện Hai", "until": until},
         ],
         "communes": [
             {
                 "id": cid,
                 "name": name,
                 "kind": kind,
-                "until": MERGED,
+                "until": until,
                 "successor": successor,
-                "district": [{"id": district, "until": MERGED}],
+                "district": [{"id": district, "until": until}],
             }
             for cid, name, kind, district, successor in old
         ]
@@ -306,12 +304,12 @@ def reorganised_register(**overrides: Any) -> Register:
             {
                 "id": "sm-01",
                 "name": "Ủy viên Một",
-                "in_charge_of": [{"id": "d-01", "until": MERGED}, {"id": "c-10", "from": after}],
+                "in_charge_of": [{"id": "d-01", "until": until}, {"id": "c-10", "from": after}],
             },
             {
                 "id": "sm-02",
                 "name": "Ủy viên Hai",
-                "in_charge_of": [{"id": "d-02", "until": MERGED}, {"id": "c-20", "from": after}],
+                "in_charge_of": [{"id": "d-02", "until": until}, {"id": "c-20", "from": after}],
             },
         ],
     }

@@ -25,10 +25,20 @@ from ._text import printable
 from ._version import __version__
 from .errors import DefinitionError, GovernanceRulesError, InputError
 from .io import Intake, load_policy, load_register, template_workbook
-from .model import EVENT_ADAPTER, Accounting, CheckReport, Policy, Register, in_range
+from .model import (
+    EVENT_ADAPTER,
+    FIRST_DAY,
+    LAST_DAY,
+    Accounting,
+    CheckReport,
+    Policy,
+    Register,
+    in_range,
+)
 from .monitor import Monitor
 from .plugins import RenderContext, installed, read_any, streaming
 from .report import (
+    render_days_off,
     render_ics,
     render_rules_markdown,
     render_rules_table,
@@ -67,6 +77,18 @@ def _count(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"expected a number of days, got '{text}'")
     return int(text)
+
+
+def _year(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"expected a year YYYY, got '{text}'")
+    year = int(text)
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise argparse.ArgumentTypeError(
+            f"year {year} is outside the years this release accepts "
+            f"({FIRST_DAY.year} to {LAST_DAY.year})"
+        )
+    return year
 
 
 def default_lang(environ: os._Environ[str] | dict[str, str] | None = None) -> str:
@@ -130,10 +152,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--log-commits", action="store_true", help="say on stderr after each committed batch"
     )
 
-    p = commands.add_parser("calendar", help="pending deadlines as an iCalendar file")
+    p = commands.add_parser(
+        "calendar", help="pending deadlines as an iCalendar file, or the days off of a year"
+    )
     inputs(p)
     p.add_argument(
         "--remind-days", type=_count, default=7, help="reminder this many days before (default 7)"
+    )
+    p.add_argument(
+        "--days-off",
+        type=_year,
+        metavar="YYYY",
+        help="print the province's days off in this year (holidays, calendar.days_off and "
+        "calendar.working_days) instead",
     )
 
     p = commands.add_parser("simulate", help="write a synthetic province (register and events)")
@@ -374,6 +405,11 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
+    if args.days_off is not None:
+        register = load_register(args.register)
+        lang = args.lang or default_lang()
+        _emit(render_days_off(register, args.days_off, lang), args.output)
+        return EXIT_OK
     catalogue = _catalogue(args)
     register, intake, policy, as_of, lang = _inputs(args)
     report = check(register, intake, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import finding_json
 from ._documents import render_html, render_markdown
-from ._ics import render_ics
+from ._ics import render_days_off, render_ics
 from ._json import iter_json, json_pieces, render_json
 from ._strings import STRINGS
 from ._table import render_rules_markdown, render_rules_table, render_table, rule_lines
@@ -19,6 +19,7 @@ __all__ = [
     "finding_json",
     "iter_json",
     "json_pieces",
+    "render_days_off",
     "render_findings_xlsx",
     "render_html",
     "render_ics",

@@ -1,4 +1,4 @@
-"""Upcoming deadlines as an iCalendar file (RFC 5545)."""
+"""Upcoming deadlines as an iCalendar file (RFC 5545), and the province's days off."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from datetime import UTC, datetime, time, timedelta
 
 import icalendar
 
-from ..i18n import subject_text
-from ..model import CheckReport, Finding
+from .._text import printable
+from ..engine import DaysOff
+from ..i18n import fmt_date, subject_text
+from ..model import CheckReport, Finding, Register
 from ..rules import CATALOGUE, Catalogue
 
 
@@ -79,3 +81,22 @@ def render_ics(
         calendar.add_component(event)
     text: str = calendar.to_ical().decode("utf-8")
     return text
+
+
+def render_days_off(register: Register, year: int, lang: str) -> str:
+    """The province's days off in ``year`` as plain text: each public holiday and each day
+    of the register's ``calendar``, with its weekday and whether it is off, to check
+    against the government's announcement."""
+    days = DaysOff(register.calendar)
+    vi = lang == "vi"
+    name = printable(register.province.name)
+    lines = [f"Ngày nghỉ năm {year} ({name})" if vi else f"Days off in {year} ({name})"]
+    for day, off in days.in_year(year):
+        state = ("nghỉ" if vi else "off") if off else ("làm việc" if vi else "working")
+        lines.append(f"{fmt_date(day, lang)}  {state:<9} {printable(days.describe(day, lang))}")
+    lines.append(
+        "Thứ Bảy và Chủ nhật là ngày nghỉ, trừ các ngày làm việc ghi trong calendar.working_days."
+        if vi
+        else "Saturdays and Sundays are off, except the working days in calendar.working_days."
+    )
+    return "\n".join(lines) + "\n"
