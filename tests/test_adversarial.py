@@ -26,7 +26,12 @@ from governance_rules.testing import load_scenarios
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "tinh-mau"
 REGISTER = EXAMPLE / "register.yaml"
-VISIT = {"type": "visit.conducted", "at": "2026-01-05", "officer": "o-01", "commune": "c-an-hoa"}
+VISIT = {
+    "type": "visit.conducted",
+    "at": "2026-01-05",
+    "officer": "o-01",
+    "commune": "c-an-lao-moi",
+}
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -105,7 +110,7 @@ def test_a_csv_line_of_unicode_space_is_a_record(
 ) -> None:
     path = tmp_path / "visit.conducted.csv"
     path.write_text(
-        "id,at,officer,commune\nv1,2026-01-05,o-01,c-an-hoa\n\u00a0,,,\n,,,\n", encoding="utf-8"
+        "id,at,officer,commune\nv1,2026-01-05,o-01,c-an-lao-moi\n\u00a0,,,\n,,,\n", encoding="utf-8"
     )
     code, out, _ = validate(capsys, path)
     assert code == 1 and counts(out)["rejected"] == 1 and f"{path}:3:" in out
@@ -273,8 +278,8 @@ def test_a_csv_with_a_bad_byte_rejects_only_that_record_on_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = [b"id,at,officer,commune"]
-    lines += [f"v{n},2026-01-05,o-01,c-an-hoa".encode() for n in range(1, 1000)]
-    lines[900] = b"v900,2026-01-05,o-01\xff\xfe,c-an-hoa"  # line 901
+    lines += [f"v{n},2026-01-05,o-01,c-an-lao-moi".encode() for n in range(1, 1000)]
+    lines[900] = b"v900,2026-01-05,o-01\xff\xfe,c-an-lao-moi"  # line 901
     path = tmp_path / "visit.conducted.csv"
     path.write_bytes(b"\n".join(lines) + b"\n")
     code, out, _ = validate(capsys, path)
@@ -293,7 +298,9 @@ def test_a_csv_header_given_twice_is_a_located_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "visit.conducted.csv"
-    path.write_text("id,at,officer,commune,officer\nv1,2026-01-05,o-01,c-an-hoa,o-02\n", "utf-8")
+    path.write_text(
+        "id,at,officer,commune,officer\nv1,2026-01-05,o-01,c-an-lao-moi,o-02\n", "utf-8"
+    )
     code, _, err = validate(capsys, path)
     assert code == 2 and f"{path}:1" in err and "'officer' is given twice" in err
 
@@ -335,7 +342,7 @@ def _events_workbook(path: Path, header: list[str] | None = None) -> Path:
     sheet = book.active
     sheet.title = "visit.conducted"
     sheet.append(header or ["id", "at", "officer", "commune"])
-    sheet.append(["v1", "2026-01-05", "o-01", "c-an-hoa"])
+    sheet.append(["v1", "2026-01-05", "o-01", "c-an-lao-moi"])
     book.save(path)
     return path
 

@@ -60,7 +60,7 @@ def test_one_command_writes_the_folder_and_prints_the_summary(tmp_path: Path) ->
         f"Tỉnh Mẫu, as of 2026-12-31: {len(report['findings'])} obligations examined, "
         f"{bad[0]} violated and {bad[1]} late. Most by commune: "
     )
-    assert "by officer: " in paragraph and "3 input records rejected." in paragraph
+    assert "by officer: " in paragraph and "5 input records rejected." in paragraph
     assert Path(folder) == out.resolve()
     _assert_folder(out, "en")
     readme = (SCRIPT.parent / "README.md").read_text(encoding="utf-8")

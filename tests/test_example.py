@@ -37,7 +37,7 @@ def test_the_example_accounts_for_every_line() -> None:
     report = _report()
     lines = (EXAMPLE / "events.jsonl").read_text(encoding="utf-8").splitlines()
     assert report.input.read == len([line for line in lines if line.strip()])
-    assert report.input.rejected == len(report.rejected) == 3
+    assert report.input.rejected == len(report.rejected) == 5
 
 
 def test_vietnamese_messages_are_nfc_and_complete() -> None:
@@ -49,3 +49,41 @@ def test_vietnamese_messages_are_nfc_and_complete() -> None:
         assert a.message != b.message
         for word in ("overdue", "due by", "on time", "days after", "does not count"):
             assert word not in a.message
+
+
+def test_the_reorganisation_shows_in_the_findings_the_input_and_the_matrix() -> None:
+    from governance_rules.report import render_html
+
+    register = load_register(EXAMPLE / "register.yaml")
+    report = _report()
+    ends = {c.id: c.until for c in register.communes if c.until is not None}
+    coverage = [f for f in report.findings if f.rule == "GR-COVERAGE"]
+    assert all(
+        f.window.due <= ends[f.subject.commune] for f in coverage if f.subject.commune in ends
+    )  # type: ignore[union-attr]
+    assert {f.subject.commune for f in coverage if f.window.start == date(2025, 7, 1)} == {  # type: ignore[union-attr]
+        "c-an-lao-moi",
+        "c-binh-son-moi",
+        "c-song-cau",
+        "c-xuan-loc-moi",
+    }
+    # Nothing due after an old commune's last day is owed by it.
+    assert not [
+        f
+        for f in report.findings
+        if f.subject.commune in ends
+        and f.window
+        and f.window.due > ends[f.subject.commune]
+        and f.status not in GOOD
+    ]
+    merged = [r.error for r in report.rejected if "no longer exists" in r.error]
+    assert merged == [
+        "visit.conducted: field 'commune': 'c-xuan-phu' no longer exists on 2025-08-02 "
+        "(until 2025-06-30; merged into 'c-song-cau')",
+        "meeting.held: field 'commune': 'c-an-nghiep' no longer exists on 2025-09-12 "
+        "(until 2025-06-30; merged into 'c-an-lao-moi')",
+    ]
+    intake = read_events([EXAMPLE / "events.jsonl"], register, as_of=AS_OF)
+    page = render_html(report, register, intake.accepted, "vi")
+    assert "Xã An Hòa → Xã An Lão" in page
+    assert '<td class="cell absent" title="xã chưa thành lập hoặc đã sáp nhập">–</td>' in page

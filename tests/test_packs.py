@@ -35,7 +35,8 @@ def test_a_pack_adds_a_scoped_rule_and_amends_another(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     findings = json.loads(result.stdout)["findings"]
     border = [f for f in findings if f["rule"] == "TM-BORDER-VISIT"]
-    assert {f["subject"]["commune"] for f in border} == {"c-xuan-phu", "c-xuan-hai"}
+    border_communes = {"c-xuan-phu", "c-xuan-hai", "c-song-cau", "c-xuan-loc-moi"}
+    assert {f["subject"]["commune"] for f in border} == border_communes
     assert {f["status"] for f in border} >= {"fulfilled", "violated"}
     assert all(f["clauses"] == ["TM-1", "D4"] for f in border)
     relays = [f for f in findings if f["rule"] == "GR-ISSUE-RELAY"]
@@ -62,7 +63,7 @@ def test_rules_and_explain_show_pack_rules_like_built_in_ones() -> None:
     ]
     border = next(r for r in rules if r["id"] == "TM-BORDER-VISIT")
     assert border["scope"] == {
-        "communes": ["c-xuan-phu", "c-xuan-hai"],
+        "communes": ["c-xuan-phu", "c-xuan-hai", "c-song-cau", "c-xuan-loc-moi"],
         "districts": [],
         "kinds": [],
     }
@@ -70,7 +71,7 @@ def test_rules_and_explain_show_pack_rules_like_built_in_ones() -> None:
     explained = run("explain", "TM-BORDER-VISIT", "--rules", str(PACK), "--lang", "en")
     assert explained.returncode == 0
     assert "[TM-1] Đối với các xã, phường biên giới" in explained.stdout
-    assert "Scope: c-xuan-phu, c-xuan-hai" in explained.stdout
+    assert "Scope: c-xuan-phu, c-xuan-hai, c-song-cau, c-xuan-loc-moi" in explained.stdout
 
 
 def test_a_bad_pack_gives_located_errors_and_exit_2(tmp_path: Path) -> None:

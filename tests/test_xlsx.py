@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from governance_rules import load_register
 from governance_rules.model import EVENT_TYPES
 from governance_rules.xlsx import INSTRUCTIONS, REGISTER_SHEETS
 from tests.test_cli import EXAMPLE, run
@@ -40,7 +41,20 @@ def test_the_template_has_every_sheet_header_and_choice_list(tmp_path: Path) -> 
     lists = {rule.formula1 for rule in meeting.data_validations.dataValidation}
     assert '"executive,standing,cell"' in lists and '"regular,extraordinary"' in lists
     communes = book["Xã"]
-    assert [c.value for c in communes[1]] == ["Mã xã", "Tên xã", "Loại", "Huyện"]
+    assert [c.value for c in communes[1]] == [
+        "Mã xã",
+        "Tên xã",
+        "Loại",
+        "Huyện",
+        "Từ ngày",
+        "Đến ngày",
+        "Sáp nhập vào",
+    ]
+    charges = [c.value for c in book["Phụ trách theo thời gian"][1]]
+    assert charges == ["Mã ủy viên", "Phụ trách", "Từ ngày", "Đến ngày"]
+    days = book["Lịch làm việc"]
+    assert {r.formula1 for r in days.data_validations.dataValidation} == {'"nghỉ,làm việc"'}
+    assert "Phụ trách thay đổi theo ngày" in guide
     assert {r.formula1 for r in communes.data_validations.dataValidation} == {
         '"xa,phuong,thi_tran"'
     }
@@ -62,8 +76,36 @@ def test_a_filled_workbook_gives_the_findings_of_the_same_data(filled: Path) -> 
     assert book["findings"] == text["findings"]
     rejected = book["rejected"]
     assert isinstance(rejected, list)
-    assert rejected[0]["location"] == f"{filled}:visit.conducted!223"
+    assert rejected[0]["location"] == f"{filled}:visit.conducted!196"
     assert "unknown officer 'o-09'" in rejected[0]["error"]
+
+
+def test_the_dated_sheets_fill_the_register_through_time(filled: Path, tmp_path: Path) -> None:
+    from governance_rules.xlsx import load_register_xlsx
+
+    register = load_register_xlsx(filled)
+    assert register == load_register(EXAMPLE / "register.yaml")
+    book = openpyxl.load_workbook(filled)
+    book["Phụ trách theo thời gian"].append(["sm-09", "c-an-tan", "01/07/2025", None])
+    book["Huyện theo thời gian"].append(["c-an-hoa", "d-an-lao", None, "30/06/2025"])
+    book["Lịch làm việc"].append(["02/01/2026", "nghỉ lễ"])
+    bad = tmp_path / "dated.xlsx"
+    book.save(bad)
+    result = run("validate", "--register", str(bad))
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert (
+        f"governance-rules: error: {bad}:Huyện theo thời gian!4: commune 'c-an-hoa' has its district on the sheet 'Xã'"
+        in lines
+    )
+    assert (
+        f"governance-rules: error: {bad}:Phụ trách theo thời gian!11: names no member of the sheet 'Ủy viên BTV'"
+        in lines
+    )
+    assert (
+        f"governance-rules: error: {bad}:Lịch làm việc!3: kind: expected 'nghỉ' or 'làm việc', got 'nghỉ lễ'"
+        in lines
+    )
 
 
 def test_rows_are_located_by_sheet_and_row(filled: Path, tmp_path: Path) -> None:

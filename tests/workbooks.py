@@ -16,7 +16,9 @@ from governance_rules.xlsx import EVENT_COLUMNS, REGISTER_SHEETS
 def _cell(field: str, value: Any, text_dates: bool) -> Any:
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
-    if field in ("at", "start", "end", "effective") and isinstance(value, str | date):
+    if field in ("at", "start", "end", "effective", "from", "until", "day") and isinstance(
+        value, str | date
+    ):
         day = date.fromisoformat(str(value)[:10])
         if len(str(value)) > 10:
             return datetime.fromisoformat(str(value)).replace(tzinfo=None)
@@ -31,6 +33,26 @@ def fill(template: Path, register: Path, events: Path, out: Path) -> int:
     data = yaml.safe_load(register.read_text(encoding="utf-8"))
     data["province"]["effective"] = data["regulation"]["effective"]
     data["province"] = [data["province"]]
+    # What changes on dates goes on the dated sheets, a row each.
+    data["dated_districts"] = [
+        {"commune": c["id"], **entry}
+        for c in data["communes"]
+        if isinstance(c.get("district"), list)
+        for entry in c.pop("district")
+    ]
+    data["dated_charges"] = [
+        {"member": m["id"], **entry}
+        for m in data["standing_members"]
+        for entry in m["in_charge_of"]
+        if isinstance(entry, dict)
+    ]
+    for m in data["standing_members"]:
+        m["in_charge_of"] = [entry for entry in m["in_charge_of"] if isinstance(entry, str)]
+    calendar = data.get("calendar") or {}
+    data["calendar"] = [{"day": day, "kind": "nghỉ"} for day in calendar.get("days_off", [])]
+    data["calendar"] += [
+        {"day": day, "kind": "làm việc"} for day in calendar.get("working_days", [])
+    ]
     for title, (name, columns) in REGISTER_SHEETS.items():
         ws = book[title]
         for n, item in enumerate(data.get(name) or []):

@@ -17,6 +17,9 @@ HERE = Path(__file__).parent
 EFFECTIVE = date(2023, 1, 1)
 AS_OF = date(2026, 11, 30)
 TERM1_END = date(2025, 10, 14)
+MERGED = date(2025, 6, 30)  # the last day of the old districts and communes
+NEW_UNITS = date(2025, 7, 1)
+REASSIGNED = date(2025, 7, 14)  # the Standing Committee's decisions for the new communes
 MEMBER_OF = {"d-an-lao": "sm-01", "d-binh-son": "sm-02", "d-song-cau": "sm-03"}
 DISTRICT = {
     "c-an-hoa": "d-an-lao",
@@ -32,6 +35,27 @@ DISTRICT = {
     "c-xuan-loc": "d-song-cau",
     "c-xuan-hai": "d-song-cau",
 }
+# The reorganisation: each merged commune's successor; c-an-tan and c-binh-hai stay.
+SUCCESSOR = {
+    "c-an-hoa": "c-an-lao-moi",
+    "c-an-nghiep": "c-an-lao-moi",
+    "c-an-lao": "c-an-lao-moi",
+    "c-binh-chau": "c-binh-son-moi",
+    "c-binh-minh": "c-binh-son-moi",
+    "c-chau-o": "c-binh-son-moi",
+    "c-xuan-phu": "c-song-cau",
+    "c-xuan-thanh": "c-song-cau",
+    "c-xuan-loc": "c-xuan-loc-moi",
+    "c-xuan-hai": "c-xuan-loc-moi",
+}
+NEW_MEMBER = {
+    "c-an-lao-moi": "sm-01",
+    "c-an-tan": "sm-01",
+    "c-binh-son-moi": "sm-02",
+    "c-binh-hai": "sm-02",
+    "c-song-cau": "sm-03",
+    "c-xuan-loc-moi": "sm-03",
+}
 PAIRS = [
     ("o-01", "c-an-hoa"),
     ("o-08", "c-an-nghiep"),
@@ -45,6 +69,18 @@ PAIRS = [
     ("o-05", "c-xuan-thanh"),
     ("o-06", "c-xuan-loc"),
     ("o-07", "c-xuan-hai"),
+]
+# After the merger: the officers of the merged communes are assigned to the new ones.
+NEW_PAIRS = [
+    ("o-01", "c-an-lao-moi"),
+    ("o-08", "c-an-lao-moi"),
+    ("o-02", "c-an-tan"),
+    ("o-03", "c-binh-son-moi"),
+    ("o-04", "c-binh-son-moi"),
+    ("o-04", "c-binh-hai"),
+    ("o-05", "c-song-cau"),
+    ("o-06", "c-xuan-loc-moi"),
+    ("o-07", "c-xuan-loc-moi"),
 ]
 OFFICERS = [f"o-0{n}" for n in range(1, 9)]
 FULL = [
@@ -71,7 +107,25 @@ def d(text: str) -> date:
     return date.fromisoformat(text)
 
 
-# Assignments: term 2020-2025 decided in 2020; term 2025-2030 mostly on 2025-11-20.
+def member_of(commune: str, day: date) -> str:
+    """The member in charge of a commune on a day."""
+    return (
+        MEMBER_OF[DISTRICT[commune]]
+        if commune in DISTRICT and day <= MERGED
+        else NEW_MEMBER[commune]
+    )
+
+
+def communes_on(day: date) -> list[str]:
+    """The communes that exist on a day."""
+    if day <= MERGED:
+        return list(DISTRICT)
+    return list(NEW_MEMBER)
+
+
+# Assignments: term 2020-2025 decided in 2020; the merged communes' assignments end with
+# them on 30 June 2025, and the new communes' are decided on 14 July 2025; term 2025-2030
+# mostly on 2025-11-20.
 periods: dict[tuple[str, str], list[tuple[date, date]]] = {}
 for officer, commune in PAIRS:
     add(
@@ -82,10 +136,24 @@ for officer, commune in PAIRS:
         commune=commune,
         term="2020-2025",
     )
-    periods[officer, commune] = [(d("2020-11-02"), TERM1_END)]
-    second = {"c-binh-hai": d("2026-03-02"), "c-xuan-loc": d("2025-10-01")}.get(
+    merged = commune in SUCCESSOR
+    periods[officer, commune] = [(d("2020-11-02"), MERGED if merged else TERM1_END)]
+for officer, commune in NEW_PAIRS:
+    if commune not in DISTRICT:  # a new commune
+        add(
+            "as",
+            "assignment.decided",
+            REASSIGNED,
+            officer=officer,
+            commune=commune,
+            term="2020-2025",
+        )
+        periods[officer, commune] = [(REASSIGNED, TERM1_END)]
+    second = {"c-binh-hai": d("2026-03-02"), "c-xuan-loc-moi": d("2025-10-01")}.get(
         commune, d("2025-11-20")
     )
+    if (officer, commune) == ("o-07", "c-xuan-loc-moi"):
+        second = d("2025-11-20")
     add("as", "assignment.decided", second, officer=officer, commune=commune, term="2025-2030")
     periods[officer, commune].append((max(second, TERM1_END + timedelta(days=1)), AS_OF))
 # o-02 is removed from An Tân after a violation; o-01 takes it over.
@@ -116,9 +184,11 @@ for (officer, commune), spans in sorted(periods.items()):
             gap = (officer, commune) == ("o-02", "c-an-tan") and d("2024-03-01") <= day <= d(
                 "2024-09-30"
             )
-            by_meeting = (officer, commune) == ("o-05", "c-xuan-thanh") and d(
-                "2025-01-01"
-            ) <= day <= TERM1_END
+            by_meeting = (
+                officer == "o-05"
+                and commune in ("c-xuan-thanh", "c-song-cau")
+                and d("2025-01-01") <= day <= TERM1_END
+            )
             if not gap and not by_meeting:
                 no_contact = (
                     (officer, commune) == ("o-04", "c-chau-o")
@@ -128,7 +198,7 @@ for (officer, commune), spans in sorted(periods.items()):
                 early = (
                     (officer, commune) == ("o-03", "c-binh-chau")
                     and day.year == 2025
-                    and (day.month in (7, 8, 9))
+                    and (day.month in (3, 4, 5, 6))
                 )
                 if not no_contact:
                     lead = 40 if early else 3
@@ -169,13 +239,13 @@ for year in range(2023, 2027):
         day = date(year, month, 15)
         if day > AS_OF:
             continue
-        for commune in DISTRICT:
+        for commune in communes_on(day):
             invited = assigned(commune, day)
             attended: list[str] = []
-            if commune == "c-xuan-thanh" and year == 2025:
+            if commune in ("c-xuan-thanh", "c-song-cau") and year == 2025:
                 attended = ["o-05"]
             topics = ["socio_economic", "political_system"]
-            if (commune, day) == ("c-xuan-thanh", d("2025-08-15")):
+            if (commune, day) == ("c-song-cau", d("2025-08-15")):
                 invited, topics = [], ["defense_security"]
             add(
                 "mt",
@@ -194,7 +264,7 @@ for year in range(2023, 2027):
         "mt",
         "meeting.held",
         date(year, 6, 10),
-        commune="c-an-hoa",
+        commune="c-an-hoa" if year <= MERGED.year else "c-an-lao-moi",
         body="cell",
         session="regular",
         topics=["other"],
@@ -281,16 +351,17 @@ for (officer, commune), spans in sorted(periods.items()):
         days = sum(
             max(0, (min(e, due) - max(s, date(year, 1, 1), EFFECTIVE)).days + 1) for s, e in spans
         )
-        if days < 90:
-            continue
-        day, member, via = date(year, 12, 5), MEMBER_OF[DISTRICT[commune]], "organization_board"
-        if (commune, year) == ("c-binh-minh", 2025):
+        day = date(year, 12, 5)
+        if days < 90 or (commune in SUCCESSOR and day > MERGED):
+            continue  # not owed, or the commune no longer exists to write it
+        member, via = member_of(commune, day), "organization_board"
+        if (officer, commune, year) == ("o-03", "c-binh-son-moi", 2025):
             member = None
         if (commune, year) == ("c-chau-o", 2024):
             member = "sm-01"
         if (commune, year) == ("c-xuan-phu", 2024):
             day = d("2024-12-22")
-        if (commune, year) == ("c-an-lao", 2025):
+        if (officer, commune, year) == ("o-08", "c-an-lao-moi", 2025):
             via = "direct"
         add(
             "ev",
@@ -341,7 +412,7 @@ i2 = add(
     "issue.raised",
     d("2025-08-05"),
     officer="o-03",
-    commune="c-binh-minh",
+    commune="c-binh-son-moi",
     to="sm-02",
     kind="proposal",
 )
@@ -351,7 +422,7 @@ i3 = add(
     "issue.raised",
     d("2026-02-01"),
     officer="o-04",
-    commune="c-chau-o",
+    commune="c-binh-son-moi",
     to="sm-02",
     kind="shortcoming",
 )
@@ -361,7 +432,7 @@ add(
     "issue.raised",
     d("2026-11-20"),
     officer="o-05",
-    commune="c-xuan-phu",
+    commune="c-song-cau",
     to="sm-03",
     kind="new_model",
 )
@@ -428,7 +499,37 @@ lines.append(
             "type": "contact.made",
             "at": "2026-12-03",
             "officer": "o-01",
-            "commune": "c-an-hoa",
+            "commune": "c-an-lao-moi",
+        },
+        ensure_ascii=False,
+    )
+)
+# After the merger, habit: a visit and a meeting recorded under communes that no longer
+# exist (rejected, naming the commune they were merged into).
+lines.append(
+    json.dumps(
+        {
+            "id": "vi-9004",
+            "type": "visit.conducted",
+            "at": "2025-08-02",
+            "officer": "o-05",
+            "commune": "c-xuan-phu",
+        },
+        ensure_ascii=False,
+    )
+)
+lines.append(
+    json.dumps(
+        {
+            "id": "mt-9005",
+            "type": "meeting.held",
+            "at": "2025-09-12",
+            "commune": "c-an-nghiep",
+            "body": "standing",
+            "session": "extraordinary",
+            "topics": ["socio_economic"],
+            "invited": ["o-08"],
+            "attended": ["o-08"],
         },
         ensure_ascii=False,
     )

@@ -68,20 +68,49 @@ REGISTER_SHEETS: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "Nhiệm kỳ": ("terms", {"id": "Mã nhiệm kỳ", "start": "Bắt đầu", "end": "Kết thúc"}),
-    "Huyện": ("districts", {"id": "Mã huyện", "name": "Tên huyện"}),
-    "Xã": ("communes", {"id": "Mã xã", "name": "Tên xã", "kind": "Loại", "district": "Huyện"}),
+    "Huyện": (
+        "districts",
+        {"id": "Mã huyện", "name": "Tên huyện", "from": "Từ ngày", "until": "Đến ngày"},
+    ),
+    "Xã": (
+        "communes",
+        {
+            "id": "Mã xã",
+            "name": "Tên xã",
+            "kind": "Loại",
+            "district": "Huyện",
+            "from": "Từ ngày",
+            "until": "Đến ngày",
+            "successor": "Sáp nhập vào",
+        },
+    ),
     "Ủy viên BTV": (
         "standing_members",
         {"id": "Mã ủy viên", "name": "Họ và tên", "in_charge_of": "Phụ trách"},
     ),
     "Cơ quan": ("agencies", {"id": "Mã cơ quan", "name": "Tên cơ quan", "head": "Thủ trưởng"}),
     "Cán bộ": ("officers", {"id": "Mã cán bộ", "name": "Họ và tên", "agency": "Cơ quan"}),
+    "Huyện theo thời gian": (
+        "dated_districts",
+        {"commune": "Mã xã", "id": "Huyện", "from": "Từ ngày", "until": "Đến ngày"},
+    ),
+    "Phụ trách theo thời gian": (
+        "dated_charges",
+        {"member": "Mã ủy viên", "id": "Phụ trách", "from": "Từ ngày", "until": "Đến ngày"},
+    ),
+    "Lịch làm việc": ("calendar", {"day": "Ngày", "kind": "Loại ngày"}),
 }
-"""Register sheets: the list each holds, and its fields with their Vietnamese headers."""
+"""Register sheets: the list each holds, and its fields with their Vietnamese headers. The
+last three hold what changes on dates, a row each: a commune's district from one day to
+another, a member's charge from one day to another, and the province's own days off
+(``nghỉ``) and working days (``làm việc``)."""
+
+DAY_KINDS = {"nghỉ": "days_off", "làm việc": "working_days"}
+"""The ``Loại ngày`` of a calendar row, and the register list it goes to."""
 
 INSTRUCTIONS = "Hướng dẫn"
 _LISTS = {"topics", "invited", "attended", "sections", "in_charge_of"}
-_DATES = {"at", "start", "end", "effective"}
+_DATES = {"at", "start", "end", "effective", "from", "until", "day"}
 _INTS = {"year"}
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ROWS = 2000  # rows given data validation in the template
@@ -301,14 +330,56 @@ def load_register_xlsx(path: Path) -> Register:
     provinces = data.pop("province")
     if not provinces:
         raise InputError(f"{path}:Tỉnh", "the province row is empty")
+    problems = _fold_dated(data, rows_of, str(path))
     first = dict(provinces[0])
     effective = first.pop("effective", None)
     data["province"] = first
     data["regulation"] = {"effective": effective}
     try:
-        return Register.parse(data, str(path))
+        register = Register.parse(data, str(path))
     except RegisterError as error:
-        raise RegisterError(_locate(p, rows_of) for p in error.problems) from None
+        raise RegisterError([*problems, *(_locate(p, rows_of) for p in error.problems)]) from None
+    if problems:
+        raise RegisterError(problems)
+    return register
+
+
+def _fold_dated(data: dict[str, Any], rows_of: Mapping[str, list[str]], book: str) -> list[Problem]:
+    """Move the rows of the dated sheets into the register lists they belong to: a
+    commune's dated districts, a member's dated charges, the calendar. A row that names no
+    commune or member of the register is a located problem."""
+    problems: list[Problem] = []
+    communes = {str(c.get("id")): c for c in data["communes"]}
+    members = {str(m.get("id")): m for m in data["standing_members"]}
+    for n, row in enumerate(data.pop("dated_districts")):
+        where = f"{book}:{rows_of['dated_districts'][n]}"
+        commune = communes.get(str(row.pop("commune", None)))
+        if commune is None:
+            problems.append(Problem(where, "names no commune of the sheet 'Xã' (Mã xã)"))
+        elif isinstance(commune.get("district"), str):
+            problems.append(
+                Problem(where, f"commune '{commune['id']}' has its district on the sheet 'Xã'")
+            )
+        else:
+            commune.setdefault("district", []).append(row)
+    for n, row in enumerate(data.pop("dated_charges")):
+        where = f"{book}:{rows_of['dated_charges'][n]}"
+        member = members.get(str(row.pop("member", None)))
+        if member is None:
+            problems.append(Problem(where, "names no member of the sheet 'Ủy viên BTV'"))
+        else:
+            member.setdefault("in_charge_of", []).append(row)
+    calendar: dict[str, list[Any]] = {"days_off": [], "working_days": []}
+    for n, row in enumerate(data.pop("calendar")):
+        kind = DAY_KINDS.get(_key(row.get("kind")), str(row.get("kind")))
+        if kind not in calendar:
+            where = f"{book}:{rows_of['calendar'][n]}"
+            problems.append(Problem(where, f"kind: expected 'nghỉ' or 'làm việc', got {kind!r}"))
+        elif row.get("day") is not None:
+            calendar[kind].append(row["day"])
+    if calendar["days_off"] or calendar["working_days"]:
+        data["calendar"] = calendar
+    return problems
 
 
 def _locate(problem: Problem, rows_of: Mapping[str, list[str]]) -> Problem:
@@ -362,6 +433,8 @@ def template_workbook() -> bytes:
         choices: dict[int, tuple[str, ...]] = {}
         if title == "Xã":
             choices[list(columns).index("kind") + 1] = ("xa", "phuong", "thi_tran")
+        if title == "Lịch làm việc":
+            choices[list(columns).index("kind") + 1] = tuple(DAY_KINDS)
         sheet(title, list(columns.values()), choices)
     for event_type, model in EVENT_TYPES.items():
         fields = ["id", "at"] + [
@@ -397,6 +470,15 @@ def _instructions() -> list[str]:
         "4. Ô có nhiều giá trị (Cán bộ được mời, Cán bộ dự họp, Nội dung họp, Nội dung báo cáo, "
         "Phụ trách) ghi cách nhau bằng dấu chấm phẩy (;).",
         "5. Ô có danh sách chọn chỉ nhận các giá trị trong danh sách.",
+        "   Đơn vị thay đổi theo thời gian (sắp xếp đơn vị hành chính): ghi Từ ngày, Đến ngày "
+        "(cả hai ngày đều tính; để trống là không giới hạn) ở trang Huyện và Xã, và xã được "
+        "sáp nhập vào ở cột Sáp nhập vào.",
+        "   Huyện của xã thay đổi theo ngày: để trống cột Huyện ở trang Xã và ghi mỗi giai "
+        "đoạn một dòng ở trang Huyện theo thời gian.",
+        "   Phụ trách thay đổi theo ngày: ghi mỗi giai đoạn một dòng ở trang Phụ trách theo "
+        "thời gian (cột Phụ trách ở trang Ủy viên BTV dành cho phụ trách không đổi).",
+        "   Trang Lịch làm việc: ngày nghỉ riêng của tỉnh (nghỉ) và thứ Bảy làm bù (làm việc), "
+        "dùng khi tham số day_off_rule là next_working_day.",
         "6. Kiểm tra: governance-rules check --register so.xlsx --events so.xlsx",
         "",
         "Các loại sự kiện:",
