@@ -24,6 +24,43 @@ def test_the_same_seed_gives_the_same_files(tmp_path: Path) -> None:
     ).read_bytes()
 
 
+def test_a_simulated_reorganisation_merges_the_communes_and_moves_the_charges(
+    tmp_path: Path,
+) -> None:
+    from governance_rules.engine import durable_evaluate
+
+    merged = date(2025, 7, 1)
+    sim = Simulation(communes=40, years=2, seed=3, first_year=2025, reorganise=merged)
+    register_path, events_path = simulate(sim, tmp_path)
+    register = load_register(register_path)
+    old = [c for c in register.communes if c.until is not None]
+    new = [c for c in register.communes if c.from_ is not None]
+    assert len(old) == 40 and all(c.until == date(2025, 6, 30) and c.successor for c in old)
+    groups = {c.id: sum(1 for o in old if o.successor == c.id) for c in new}
+    assert all(2 <= size <= 4 for size in groups.values()), groups
+    assert all(d.until == date(2025, 6, 30) for d in register.districts)
+    assert all(c.district is None for c in new)
+    intake = read_events([events_path], register)
+    # Only the few events written under an old commune after the date are rejected, each
+    # naming the commune it was merged into.
+    assert 1 <= len(intake.rejections) <= 6
+    for rejection in intake.rejections:
+        assert "no longer exists on" in rejection.error and "merged into 'n" in rejection.error
+    as_of = date(2026, 12, 31)
+    findings = evaluate(register, intake.accepted, as_of=as_of)
+    ends = {c.id: c.until for c in old}
+    coverage = [f for f in findings if f.rule == "GR-COVERAGE"]
+    assert all(
+        f.window.due <= ends[f.subject.commune] for f in coverage if f.subject.commune in ends
+    )  # type: ignore[union-attr]
+    # The new communes wait a few weeks for their officers.
+    late = {f.subject.commune for f in coverage if f.window.start == merged}  # type: ignore[union-attr]
+    assert late == set(groups)
+    assigned = {e.commune for e in intake.accepted if e.type == "assignment.decided"}  # type: ignore[attr-defined]
+    assert set(groups) <= assigned
+    assert durable_evaluate(register, intake.accepted, as_of=as_of) == findings
+
+
 def test_a_simulated_province_is_valid_and_shows_every_kind_of_finding(tmp_path: Path) -> None:
     sim = Simulation(communes=60, years=3, seed=11, first_year=2024)
     register_path, events_path = simulate(sim, tmp_path)

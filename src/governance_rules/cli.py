@@ -173,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_count, default=1, help="random seed (default 1)")
     p.add_argument("--first-year", type=_count, default=2024, help="first year (default 2024)")
     p.add_argument("--miss-rate", type=float, default=0.05, help="duties missed (default 0.05)")
+    p.add_argument(
+        "--reorganise",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="merge the communes and abolish the districts on this day",
+    )
     p.add_argument("--output", type=Path, required=True, help="folder to write into")
 
     p = commands.add_parser("validate", help="check the input only")
@@ -395,6 +401,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         seed=args.seed,
         first_year=args.first_year,
         miss_rate=args.miss_rate,
+        reorganise=args.reorganise,
     )
     try:
         register, events = simulate(sim, args.output)

@@ -128,6 +128,11 @@ class Simulation:
         seed: The random seed; the same seed gives the same files.
         first_year: The year the Regulation takes effect and the log starts.
         miss_rate: How often a duty is missed or done wrong (0 to 1).
+        reorganise: A day on which the districts are abolished and the communes merged, in
+            groups of two to four, into new ones (as on 1 July 2025); ``None`` for none.
+            The members' charges move to the new communes that day, the old assignments end
+            with their communes, and new ones are decided within a few weeks; a few
+            events wrongly name an old commune afterwards (and are rejected).
     """
 
     communes: int = 40
@@ -135,6 +140,7 @@ class Simulation:
     seed: int = 1
     first_year: int = 2024
     miss_rate: float = 0.05
+    reorganise: date | None = None
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -232,18 +238,66 @@ def _register(sim: Simulation, chance: random.Random) -> dict[str, Any]:
     }
 
 
-class _Log:
-    """Events of one month at a time, written in time order."""
+def _reorganise(register: dict[str, Any], day: date, chance: random.Random) -> dict[str, list[str]]:
+    """Merge the register's communes on ``day``: each district's communes, in groups of two
+    to four, into new communes without a district; the districts end the day before, and
+    each member's charge moves to the new communes of their district. Returns the old
+    communes of each new one."""
+    last = day - timedelta(days=1)
+    used = {c["name"].split(" ", 1)[-1] for c in register["communes"]}
+    groups: dict[str, list[str]] = {}
+    by_district: dict[str, list[dict[str, Any]]] = {}
+    for c in register["communes"]:
+        by_district.setdefault(c["district"], []).append(c)
+    new_communes: list[dict[str, Any]] = []
+    new_of_district: dict[str, list[str]] = {}
+    for district, members in by_district.items():
+        rest = list(members)
+        while rest:
+            size = min(len(rest), chance.randint(2, 4))
+            if len(rest) - size == 1:  # no commune is left to stand alone
+                size = size - 1 if size > 2 else size + 1
+            group, rest = rest[:size], rest[size:]
+            new_id = f"n{len(new_communes):05d}"
+            kind = "phuong" if any(c["kind"] == "phuong" for c in group) else "xa"
+            word = "Phường" if kind == "phuong" else "Xã"
+            new_communes.append(
+                {"id": new_id, "name": f"{word} {_place(chance, used)}", "kind": kind, "from": day}
+            )
+            groups[new_id] = [c["id"] for c in group]
+            new_of_district.setdefault(district, []).append(new_id)
+            for c in group:
+                c["until"], c["successor"] = last, new_id
+    for d in register["districts"]:
+        d["until"] = last
+    for m in register["standing_members"]:
+        old = m["in_charge_of"]
+        m["in_charge_of"] = [{"id": ref, "until": last} for ref in old] + [
+            {"id": new_id, "from": day} for ref in old for new_id in new_of_district.get(ref, [])
+        ]
+    register["communes"] += new_communes
+    return groups
 
-    def __init__(self, out: TextIO, sim: Simulation) -> None:
+
+class _Log:
+    """Events of one month at a time, written in time order. An event that names a commune
+    on a day it does not exist is left out, unless it is one written wrong on purpose."""
+
+    def __init__(
+        self, out: TextIO, sim: Simulation, spans: dict[str, tuple[date, date]] | None = None
+    ) -> None:
         self.out, self.sim, self.month = out, sim, []  # type: ignore[var-annotated]
         self.serial = 0
         self.later: list[tuple[date, str, str, dict[str, Any]]] = []
         self.current = (0, 0)
+        self.spans = spans or {}
 
-    def add(self, prefix: str, type_: str, at: date, **fields: Any) -> str:
+    def add(self, prefix: str, type_: str, at: date, *, wrong: bool = False, **fields: Any) -> str:
         self.serial += 1
         event_id = f"{prefix}{self.serial:08d}"
+        span = self.spans.get(fields.get("commune", ""))
+        if span is not None and not span[0] <= at <= span[1] and not wrong:
+            return event_id
         self.month.append({"id": event_id, "type": type_, "at": at.isoformat(), **fields})
         self.sim.counts[type_] = self.sim.counts.get(type_, 0) + 1
         return event_id
@@ -289,20 +343,29 @@ def simulate(sim: Simulation, output: str | Path) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     chance = random.Random(sim.seed)
     register = _register(sim, chance)
+    member_of = {c["id"]: f"m{int(c['district'][1:]):03d}" for c in register["communes"]}
+    groups = _reorganise(register, sim.reorganise, chance) if sim.reorganise else {}
+    for new, old in groups.items():
+        member_of[new] = member_of[old[0]]
     register_path = out_dir / "register.yaml"
     register_path.write_text(
         yaml.safe_dump(register, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     miss = sim.miss_rate
     officers = [o["id"] for o in register["officers"]]
-    communes = [c["id"] for c in register["communes"]]
-    member_of = {c["id"]: f"m{int(c['district'][1:]):03d}" for c in register["communes"]}
+    communes = [c["id"] for c in register["communes"] if c["id"] not in groups]
     members = [m["id"] for m in register["standing_members"]]
     assigned = {c: officers[i % len(officers)] for i, c in enumerate(communes)}
+    spans = {
+        c["id"]: (c.get("from") or date.min, c.get("until") or date.max)
+        for c in register["communes"]
+    }
+    for new, old in groups.items():
+        assigned[new] = assigned[old[0]]
     terms = register["terms"]
     events_path = out_dir / "events.jsonl"
     with events_path.open("w", encoding="utf-8") as handle:
-        log = _Log(handle, sim)
+        log = _Log(handle, sim, spans)
         first = date(sim.first_year, 1, 1)
         for term in terms:
             if term["start"] <= first <= term["end"]:
@@ -324,11 +387,31 @@ def simulate(sim: Simulation, output: str | Path) -> tuple[Path, Path]:
         open_issues: list[tuple[str, date, str]] = []
         violations: list[tuple[str, date]] = []
         idle_until: dict[str, date] = {}
+        reorganised = sim.reorganise or date.max
+        for new in groups:
+            # The Standing Committee decides the new communes' officers within a few weeks.
+            idle_until[new] = reorganised + timedelta(days=chance.randint(7, 35))
+            term = next((t for t in terms if t["start"] <= idle_until[new] <= t["end"]), None)
+            if term is not None:
+                log.add_later(
+                    idle_until[new],
+                    "as",
+                    "assignment.decided",
+                    officer=assigned[new],
+                    commune=new,
+                    term=term["id"],
+                )
         for month in _months(sim.first_year, sim.years):
             days = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - month
+            last_day = month + days - timedelta(days=1)
+            # The communes that exist on some day of the month.
+            current = [c for c in assigned if spans[c][0] <= last_day and spans[c][1] >= month]
             for term in terms:
                 if term["start"].year == month.year and term["start"].month == month.month:
-                    for commune, officer in assigned.items():
+                    for commune in current:
+                        officer = assigned[commune]
+                        if spans[commune][1] < term["start"]:
+                            continue
                         # A missed decision leaves the commune without an officer for months.
                         late = chance.random() < miss
                         decided = term["start"] + timedelta(days=120 if late else 0)
@@ -349,7 +432,20 @@ def simulate(sim: Simulation, output: str | Path) -> tuple[Path, Path]:
                         term=[t for t in terms if t["end"] < term["start"]][-1]["id"],
                     )
             log.release(month)
-            for commune in communes:
+            if reorganised <= last_day and reorganised + timedelta(days=90) >= month:
+                # Habit: a visit recorded under an old commune after it was merged.
+                for old in chance.sample(list(spans), k=min(2, len(spans))):
+                    day = month + timedelta(days=chance.randrange(days.days))
+                    if old in assigned and spans[old][1] < day and old not in groups:
+                        log.add(
+                            "vi",
+                            "visit.conducted",
+                            day,
+                            wrong=True,
+                            officer=assigned[old],
+                            commune=old,
+                        )
+            for commune in current:
                 officer = assigned[commune]
                 if month < idle_until.get(commune, month):
                     continue  # not assigned: no visits, no invitations
@@ -385,7 +481,7 @@ def simulate(sim: Simulation, output: str | Path) -> tuple[Path, Path]:
                         "visit.conducted",
                         month + timedelta(days=chance.randrange(28)),
                         officer=officer,
-                        commune=chance.choice(communes),
+                        commune=chance.choice(current),
                     )
                 if chance.random() < 0.05:
                     log.add(
