@@ -52,8 +52,12 @@ class Dated(Frozen):
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-    from_: Day | None = Field(default=None, alias="from")
-    until: Day | None = None
+    from_: Day | None = Field(
+        default=None, alias="from", description="The first day (inclusive); absent: unbounded."
+    )
+    until: Day | None = Field(
+        default=None, description="The last day (inclusive); absent: unbounded."
+    )
 
     @property
     def first(self) -> date:
@@ -137,8 +141,14 @@ class Commune(Dated):
             ),
         ]
         | None
-    ) = None
-    successor: Id | None = None
+    ) = Field(
+        default=None,
+        description="Its district: one id, for every day the commune exists, or dated entries "
+        "{id, from, until} that do not overlap (on a day none covers, it has no district).",
+    )
+    successor: Id | None = Field(
+        default=None, description="The commune it was merged into (on the day after its until)."
+    )
 
     def district_entries(self) -> tuple[DatedRef, ...]:
         """``district`` as dated entries (a plain id holds on every day the commune exists)."""
@@ -158,7 +168,10 @@ class StandingMember(Frozen):
 
     id: Id
     name: Name
-    in_charge_of: tuple[IdOrDated, ...]
+    in_charge_of: tuple[IdOrDated, ...] = Field(
+        description="District and commune ids (each for every day, so only of a unit that "
+        "exists on every day) or dated entries {id, from, until}."
+    )
 
     def charges(self) -> tuple[DatedRef, ...]:
         """``in_charge_of`` as dated entries."""
