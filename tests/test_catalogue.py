@@ -57,11 +57,18 @@ def test_the_catalogue_has_the_21_rules_of_the_spec() -> None:
 
 
 def test_policy_keys_are_derived_from_the_definition() -> None:
-    assert CATALOGUE["GR-VISIT-QUARTERLY"].policy_keys == ("visit_interval_months", "visit_cadence")
+    # A rule whose due dates the day-off rule moves reads that key too, after its own.
+    assert CATALOGUE["GR-VISIT-QUARTERLY"].policy_keys == (
+        "visit_interval_months",
+        "visit_cadence",
+        "day_off_rule",
+    )
     assert CATALOGUE["GR-EVALUATION"].policy_keys == (
         "evaluation_due",
         "evaluation_min_active_days",
+        "day_off_rule",
     )
+    assert CATALOGUE["GR-VISIT-CONTACT"].policy_keys == ("contact_window_days",)
 
 
 def test_a_rule_naming_what_does_not_exist_is_refused() -> None:

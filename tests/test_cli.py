@@ -235,6 +235,7 @@ def test_rules_json_and_explain() -> None:
     assert next(r for r in rules if r["id"] == "GR-EVALUATION")["policy"] == [
         "evaluation_due",
         "evaluation_min_active_days",
+        "day_off_rule",
     ]
     markdown = run("rules", "--format", "markdown").stdout
     assert markdown.count("| `GR-") == 21 and markdown.count("## GR-") == 21

@@ -123,3 +123,12 @@ def test_the_days_off_of_a_year_list_the_holidays_and_the_swaps() -> None:
     assert days.describe(date(2026, 2, 17), "vi") == "thứ Ba, Tết Nguyên Đán"
     assert days.next_working_day(date(2026, 2, 14)) == date(2026, 2, 23)
     assert days.next_working_day(date(2026, 1, 10)) == date(2026, 1, 10)
+
+
+def test_the_rules_whose_due_dates_move_say_they_read_the_key() -> None:
+    from governance_rules import CATALOGUE
+
+    reads = {rule.id for rule in CATALOGUE if "day_off_rule" in rule.policy_keys}
+    assert {"GR-EVALUATION", "GR-VISIT-QUARTERLY", "GR-ISSUE-RELAY", "GR-REVIEW"} <= reads
+    # Checks, the recommendation and coverage keep their dates.
+    assert not reads & {"GR-VISIT-CONTACT", "GR-CHANNEL", "GR-CELL-MEETING", "GR-COVERAGE"}

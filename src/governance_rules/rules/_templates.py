@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -119,6 +119,10 @@ class TemplateBase(Frozen):
     the monitor and the durable backend ask the template instead of knowing each one. A new
     template is its class here and its evaluator in the engine."""
 
+    moves_due_dates: ClassVar[bool] = False
+    """Whether the template's instances have due dates that the ``day_off_rule`` moves (an
+    obligation's, not a check's, a recommendation's or a coverage gap's)."""
+
     def named_acts(self) -> Iterator[tuple[str, Act]]:
         """Every act of the template, with its path in it (``responses[0]``)."""
         return iter(())
@@ -169,6 +173,8 @@ class PeriodicDuty(TemplateBase):
         exempt_agency_heads: Not owed by an officer who heads their own agency.
     """
 
+    moves_due_dates: ClassVar[bool] = True
+
     template: Literal["periodic"] = "periodic"
     acts: tuple[Act, ...]
     interval_months: Param
@@ -201,6 +207,8 @@ class DeadlineAfterTrigger(TemplateBase):
         days: Days from the trigger's date to the due date.
         subject: Subject key -> trigger field, for the finding's subject.
     """
+
+    moves_due_dates: ClassVar[bool] = True
 
     template: Literal["deadline"] = "deadline"
     trigger: Act
@@ -314,6 +322,8 @@ class CalendarDeadline(TemplateBase):
         owed: When a year-based instance is owed; ``None`` means always.
         period: For ``officer_year``: the period label, as a pattern (``"{year}-H1"``).
     """
+
+    moves_due_dates: ClassVar[bool] = True
 
     template: Literal["calendar"] = "calendar"
     per: Literal["once", "year", "officer_year", "assignment_year", "term"]
@@ -537,5 +547,7 @@ class Rule(Frozen):
     def policy_keys(self) -> tuple[str, ...]:
         """The policy keys the rule reads, in the order of definition."""
         keys = Policy.model_fields
-        found = (str(s.value) for s in self.template.settings())
+        found = [str(s.value) for s in self.template.settings()]
+        if self.template.moves_due_dates:
+            found.append("day_off_rule")
         return tuple(dict.fromkeys(value for value in found if value in keys))
