@@ -182,33 +182,28 @@ def test_a_gap_names_the_district_of_its_first_day() -> None:
     assert [(f.subject.district, f.window.due) for f in found] == [("d-01", date(2025, 6, 30))]  # type: ignore[union-attr]
 
 
+def _evaluation(log: EventLog, commune: str, officer: str, member: str) -> str:
+    return log.add(
+        "evaluation.submitted",
+        "2025-12-10",
+        commune=commune,
+        officer=officer,
+        year=2025,
+        rating="good",
+        confirmed_by=member,
+        via="organization_board",
+    )
+
+
 def test_in_charge_is_asked_on_the_day_of_the_confirmation() -> None:
     log = _merged_log()
     # sm-02 was in charge of c-03's district until the merger, of c-20 after it.
-    log.add(
-        "evaluation.submitted",
-        "2025-12-10",
-        commune="c-20",
-        officer="o-03",
-        year=2025,
-        rating="good",
-        confirmed_by="sm-02",
-        via="organization_board",
-    )
+    _evaluation(log, "c-20", "o-03", "sm-02")
     found = only(log.evaluate(REGISTER, as_of=AS_OF), "GR-EVALUATION", commune="c-20", year=2025)
     assert [(f.subject.term, f.status, f.evidence[0]) for f in found] == [
         ("t1", "fulfilled", "e-0008")
     ]
-    log.add(
-        "evaluation.submitted",
-        "2025-12-10",
-        commune="c-10",
-        officer="o-01",
-        year=2025,
-        rating="good",
-        confirmed_by="sm-02",
-        via="organization_board",
-    )
+    _evaluation(log, "c-10", "o-01", "sm-02")
     found = only(log.evaluate(REGISTER, as_of=AS_OF), "GR-EVALUATION", commune="c-10", year=2025)
     assert [(f.subject.term, f.status) for f in found] == [("t1", "violated")]
     assert "sm-02 is not the member in charge of commune c-10; sm-01 is" in found[0].message

@@ -14,7 +14,7 @@ from pydantic import ConfigDict, Discriminator, Field, Tag, ValidationError
 from .._text import validation_problems
 from ..errors import Problem, RegisterError, suggest
 from ._common import FIRST_DAY, LAST_DAY, Day, Frozen, Id, Name
-from ._spans import Span, days_text, overlap, span_text, uncovered
+from ._spans import Span, overlap, span_text, uncovered
 
 CommuneKind = Literal["xa", "phuong", "thi_tran"]
 
@@ -272,7 +272,8 @@ class Register(Frozen):
             """``ref`` must exist on every one of ``days``."""
             unit = units[ref]
             for gap in uncovered(days, [(unit.first, unit.last)]):
-                add(path, f"{what} '{ref}' does not exist {days_text(gap)} ({_exists(unit)})")
+                missing = span_text(gap, gap=True)
+                add(path, f"{what} '{ref}' does not exist {missing} ({_exists(unit)})")
                 break
 
         for i, d in enumerate(self.districts):
@@ -348,10 +349,9 @@ class Register(Frozen):
                 add(f"communes[{i}]", f"no standing member is in charge of commune '{c.id}'")
                 continue
             for gap in uncovered(_days(c), spans):
-                add(
-                    f"communes[{i}]",
-                    f"no standing member is in charge of commune '{c.id}' {days_text(gap)}",
-                )
+                missing = span_text(gap, gap=True)
+                nobody = f"no standing member is in charge of commune '{c.id}'"
+                add(f"communes[{i}]", f"{nobody} {missing}")
 
         for i, a in enumerate(self.agencies):
             if a.head is not None and a.head not in officer_ids:

@@ -36,27 +36,15 @@ def uncovered(span: Span, parts: Iterable[Span]) -> list[Span]:
     return gaps
 
 
-def span_text(span: Span) -> str:
-    """``from 2025-07-01``, ``until 2025-06-30``, ``2021-01-01 to 2025-06-30`` or
-    ``on every day``."""
+def span_text(span: Span, *, gap: bool = False) -> str:
+    """The days a unit exists: ``from 2025-07-01``, ``until 2025-06-30``, ``from 2021-01-01
+    to 2025-06-30`` or ``on every day``; with ``gap``, days a problem names (``on the days
+    up to 2025-06-30``, ``on the days from 2025-07-01``, ``on any day``)."""
     lo, hi = span
     if lo == FIRST_DAY and hi == LAST_DAY:
-        return "on every day"
+        return "on any day" if gap else "on every day"
     if lo == FIRST_DAY:
-        return f"until {hi.isoformat()}"
+        return f"{'on the days up to' if gap else 'until'} {hi.isoformat()}"
     if hi == LAST_DAY:
-        return f"from {lo.isoformat()}"
-    return f"from {lo.isoformat()} to {hi.isoformat()}"
-
-
-def days_text(span: Span) -> str:
-    """Some days, as a problem names them: ``on the days up to 2025-06-30``, ``on the days
-    from 2025-07-01``, ``from 2021-01-01 to 2025-06-30`` or ``on any day``."""
-    lo, hi = span
-    if lo == FIRST_DAY and hi == LAST_DAY:
-        return "on any day"
-    if lo == FIRST_DAY:
-        return f"on the days up to {hi.isoformat()}"
-    if hi == LAST_DAY:
-        return f"on the days from {lo.isoformat()}"
+        return f"{'on the days from' if gap else 'from'} {lo.isoformat()}"
     return f"from {lo.isoformat()} to {hi.isoformat()}"
