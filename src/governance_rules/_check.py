@@ -12,6 +12,7 @@ from .model import (
     STATUSES,
     CheckReport,
     Finding,
+    Period,
     Policy,
     Register,
     Status,
@@ -60,6 +61,7 @@ def check(
     lang: str = "en",
     backend: str = "reference",
     plugins: Plugins | None = None,
+    period: Period | None = None,
 ) -> CheckReport:
     """Evaluate what ``intake`` accepted and report it with the input accounting.
 
@@ -72,6 +74,9 @@ def check(
         lang: The language of the messages, ``"vi"`` or ``"en"``.
         backend: The name of an installed engine backend (``governance-rules plugins``).
         plugins: Where the backend is looked up; those installed when ``None``.
+        period: Narrow the report to the instances due in it and those still open at its
+            end (:meth:`Period.holds`), evaluated over the whole history; the whole
+            history when ``None``.
 
     Raises:
         BackendError: If the backend is unknown or cannot run.
@@ -81,7 +86,10 @@ def check(
     findings = evaluate(
         register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
     )
-    return _report(register, intake, as_of, policy, backend, tuple(findings), summarize(findings))
+    if period is not None:
+        findings = [f for f in findings if period.holds(f)]
+    head = _report(register, intake, as_of, policy, backend, tuple(findings), summarize(findings))
+    return head.model_copy(update={"period": period}) if period is not None else head
 
 
 def _report(
@@ -100,6 +108,7 @@ def _report(
             "as_of": as_of,
             "province": register.province.id,
             "backend": backend,
+            "period": None,
             "policy": policy.model_dump(mode="json"),
             "input": intake.accounting,
             "rejected": tuple(intake.rejections),
@@ -144,17 +153,20 @@ def stream_check(
     backend: str = "reference",
     plugins: Plugins | None = None,
     compact: Callable[[Finding], str] = finding_json,
+    period: Period | None = None,
 ) -> StreamedCheck:
     """Like :func:`check`, with the findings made as they are read (see StreamedCheck),
     each as ``compact`` makes it into text (the JSON report's line by default)."""
 
-    def line(finding: Finding) -> tuple[Status, bytes]:
+    def line(finding: Finding) -> tuple[Status, bytes] | None:
+        if period is not None and not period.holds(finding):
+            return None
         # UTF-8 bytes: half the memory of the text of a Vietnamese message.
         return finding.status, compact(finding).encode("utf-8", "surrogatepass")
 
     policy = policy or Policy()
     evaluate = (plugins or installed()).backend(backend)
-    findings: Iterator[tuple[Status, bytes]]
+    findings: Iterator[tuple[Status, bytes] | None]
     by_rule = getattr(evaluate, "iter_compact", None)  # a backend that compacts as it goes
     if by_rule is not None:
         findings = by_rule(
@@ -172,4 +184,6 @@ def stream_check(
         )
         findings = map(line, found)
     head = _report(register, intake, as_of, policy, backend, (), {})
-    return StreamedCheck(head, findings)
+    if period is not None:
+        head = head.model_copy(update={"period": period})
+    return StreamedCheck(head, (found for found in findings if found is not None))

@@ -31,6 +31,7 @@ from .model import (
     LAST_DAY,
     Accounting,
     CheckReport,
+    Period,
     Policy,
     Register,
     in_range,
@@ -136,8 +137,20 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--output", type=Path, help="write to FILE instead of standard output")
         lang(p)
 
+    def period(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--period", type=_year, metavar="YYYY", help="narrow the report to a calendar year"
+        )
+        p.add_argument(
+            "--from", dest="period_from", type=_date, metavar="YYYY-MM-DD", help="period start"
+        )
+        p.add_argument(
+            "--to", dest="period_to", type=_date, metavar="YYYY-MM-DD", help="period end"
+        )
+
     p = commands.add_parser("check", help="evaluate the rules over the events")
     inputs(p)
+    period(p)
     plugins = installed()
     p.add_argument("--format", choices=sorted(plugins.renderers), default="table")
     p.add_argument("--backend", choices=sorted(plugins.backends), default="reference")
@@ -159,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--remind-days", type=_count, default=7, help="reminder this many days before (default 7)"
     )
+    period(p)
     p.add_argument(
         "--days-off",
         type=_year,
@@ -293,8 +307,25 @@ def _inputs(args: argparse.Namespace) -> tuple[Register, Intake, Policy, date, s
     return register, intake, policy, as_of, args.lang or default_lang()
 
 
+def _period(args: argparse.Namespace) -> Period | None:
+    """The reporting period of ``--period`` or ``--from``/``--to``, or ``None``."""
+    start, end = args.period_from, args.period_to
+    if args.period is not None:
+        if start is not None or end is not None:
+            raise UsageError("--period and --from/--to are alternatives: give one")
+        return Period.year(args.period)
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise UsageError("a period needs both --from and --to")
+    if end < start:
+        raise UsageError(f"--to {end} is before --from {start}")
+    return Period(from_=start, to=end)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)  # a bad pack stops the command before any reading
+    period = _period(args)
     register, intake, policy, as_of, lang = _inputs(args)
     if args.strict and intake.rejections:
         for rejection in intake.rejections:
@@ -316,6 +347,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             lang=lang,
             backend=args.backend,
             compact=streamer.compact,
+            period=period,
         )
         pieces = streamer.render_stream(
             streamed.head, streamed.lines(), lambda: streamed.summary, context
@@ -331,6 +363,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             catalogue=catalogue,
             lang=lang,
             backend=args.backend,
+            period=period,
         )
         _emit(renderer.render(report, context), args.output)
         summary = report.summary
@@ -418,8 +451,11 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         _emit(render_days_off(register, args.days_off, lang), args.output)
         return EXIT_OK
     catalogue = _catalogue(args)
+    period = _period(args)
     register, intake, policy, as_of, lang = _inputs(args)
-    report = check(register, intake, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang)
+    report = check(
+        register, intake, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang, period=period
+    )
     _emit(render_ics(report, lang, remind_days=args.remind_days, catalogue=catalogue), args.output)
     return EXIT_OK
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
 
-from ._common import Frozen
+from ._common import Day, Frozen
 
 Status = Literal["fulfilled", "late", "violated", "pending", "observed", "not_observed"]
 STATUSES: tuple[Status, ...] = (
@@ -118,12 +118,43 @@ class Rejection(Frozen):
     error: str
 
 
+class Period(Frozen):
+    """A reporting period, both ends inclusive: a report narrowed to it holds the
+    obligation instances due in it and those still open at its end (begun by then, due
+    after it), evaluated over the whole history."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    from_: Day = Field(alias="from")
+    to: Day
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.to < self.from_:
+            raise ValueError(f"the period ends ({self.to}) before it begins ({self.from_})")
+        return self
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        """The calendar year ``year``."""
+        return cls(from_=date(year, 1, 1), to=date(year, 12, 31))
+
+    def holds(self, finding: Finding) -> bool:
+        """Whether the finding belongs to a report of the period."""
+        if finding.window is None:
+            return True
+        start, due = finding.window.start, finding.window.due
+        return self.from_ <= due <= self.to or start <= self.to < due
+
+
 class CheckReport(Frozen):
-    """The result of a check, as ``check --format json`` prints it."""
+    """The result of a check, as ``check --format json`` prints it (``period`` only for a
+    report narrowed to one)."""
 
     as_of: date
     province: str
     backend: str
+    period: Period | None = None
     policy: dict[str, Any]
     input: Accounting
     rejected: tuple[Rejection, ...] = ()

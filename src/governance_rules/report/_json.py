@@ -28,7 +28,9 @@ def json_pieces(
     """The JSON report of ``head`` (its findings and summary left aside) with ``findings``
     (each as :func:`finding_json` writes it) written as they come, and ``summary()`` asked
     for once they are all written."""
-    data = head.model_dump(mode="json", exclude_none=True, exclude={"findings", "summary"})
+    data = head.model_dump(
+        mode="json", by_alias=True, exclude_none=True, exclude={"findings", "summary"}
+    )
     yield "{\n"
     for key, value in data.items():
         yield f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"

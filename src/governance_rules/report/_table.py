@@ -18,6 +18,7 @@ _QUIET = ("fulfilled", "observed")
 _WORDS: dict[str, tuple[str, str]] = {
     "as_of": ("tính đến", "as of"),
     "backend": ("bộ máy", "backend"),
+    "period": ("kỳ báo cáo", "period"),
     "input": ("Dữ liệu vào", "Input"),
     "read": ("đọc", "read"),
     "accepted": ("nhận", "accepted"),
@@ -73,8 +74,12 @@ def _subject(finding: Finding) -> str:
 def render_table(report: CheckReport, lang: str, *, everything: bool = False) -> str:
     """The report for a terminal: header, accounting, summary, policy, the findings that need
     attention (all of them with ``everything``), counts by rule, and the rejected input."""
+    period = ""
+    if report.period is not None:
+        span = f"{fmt_date(report.period.from_, lang)} – {fmt_date(report.period.to, lang)}"
+        period = f" · {_word('period', lang)} {span}"
     head = [
-        f"{report.province} · {_word('as_of', lang)} {fmt_date(report.as_of, lang)} · "
+        f"{report.province} · {_word('as_of', lang)} {fmt_date(report.as_of, lang)}{period} · "
         f"{_word('backend', lang)} {report.backend}",
         f"{_word('input', lang)}: "
         + ", ".join(

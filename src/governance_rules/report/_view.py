@@ -117,6 +117,7 @@ class View:
     province: str
     province_id: str
     as_of: str
+    period: str
     backend: str
     accounting: list[tuple[str, int]]
     statuses: list[tuple[str, str, int]]
@@ -169,20 +170,27 @@ def build_view(
         if by_bearer[b]
     ]
 
-    quarters = _quarters(register.regulation.effective, as_of)
+    # A period narrows the matrix to its quarters; the last day groups the communes.
+    period = report.period
+    first = register.regulation.effective
+    last = as_of
+    if period is not None:
+        first, last = max(first, period.from_), min(as_of, period.to)
+    quarters = _quarters(first, last)
     return View(
         lang=lang,
         t=t,
         province=register.province.name,
         province_id=register.province.id,
         as_of=fmt_date(as_of, lang),
+        period=(f"{fmt_date(period.from_, lang)} – {fmt_date(period.to, lang)}" if period else ""),
         backend=report.backend,
         accounting=[(t[k], getattr(report.input, k)) for k in Accounting.model_fields],
         statuses=[(s, status_label(s, lang), counts.get(s, 0)) for s in STATUSES],
         bearer_rows=bearer_rows,
         status_headers=[status_label(s, lang) for s in STATUSES],
         quarters=[t["quarter"].format(q=(q.month - 1) // 3 + 1, year=q.year) for q in quarters],
-        matrix=_matrix(report, register, active, quarters, day_of, lang, shown),
+        matrix=_matrix(report, register, active, quarters, day_of, lang, shown, last),
         legend=[(state, CELL_SYMBOLS[state], t[f"cell_{state}"]) for state in CELL_SYMBOLS],
         timelines=_timelines(report, register, events, active, day_of, lang, shown),
         timeline_width=TIMELINE_WIDTH,
@@ -211,6 +219,7 @@ def _matrix(
     day_of: dict[str, date],
     lang: str,
     shown: frozenset[str],
+    last: date,
 ) -> list[MatrixBlock]:
     t = STRINGS[lang]
     visits: dict[str, list[Finding]] = defaultdict(list)
@@ -255,7 +264,7 @@ def _matrix(
         cells = [cell(c.id, q) for q in quarters]
         name = f"{c.name} → {names[c.successor]}" if c.successor in names else c.name
         # By the district on the report's last day.
-        grouped[timeline.district_of(c.id, report.as_of)].append(MatrixRow(c.id, name, cells))
+        grouped[timeline.district_of(c.id, last)].append(MatrixRow(c.id, name, cells))
     order = [d.id for d in register.districts] + [None]
     return [
         MatrixBlock(districts[d] if d is not None else t["no_district"], grouped[d])

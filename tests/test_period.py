@@ -1,0 +1,131 @@
+"""A report narrowed to a period (SPEC section 7): the instances due in it and those still
+open at its end, evaluated over the whole history as of ``--as-of``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from governance_rules import Period, check, load_register, read_events
+from governance_rules.model import Finding, Subject, Window
+from tests.test_cli import EVENTS, REGISTER, run
+
+AS_OF = date(2026, 11, 30)
+
+
+def _finding(start: str, due: str) -> Finding:
+    return Finding(
+        rule="GR-VISIT-QUARTERLY",
+        status="pending",
+        subject=Subject(officer="o-01"),
+        window=Window(start=date.fromisoformat(start), due=date.fromisoformat(due)),
+        clauses=("D4",),
+        message="m",
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "due", "held"),
+    [
+        ("2025-01-10", "2025-04-10", True),  # due in the period
+        ("2024-11-10", "2025-02-10", True),  # begun before it, due in it
+        ("2025-11-10", "2026-02-10", True),  # still open at its end
+        ("2025-12-31", "2025-12-31", True),  # a check on its last day
+        ("2024-10-10", "2024-12-31", False),  # due before it
+        ("2026-01-01", "2026-03-31", False),  # begun after it
+    ],
+)
+def test_a_period_holds_what_is_due_in_it_and_what_is_open_at_its_end(
+    start: str, due: str, held: bool
+) -> None:
+    assert Period.year(2025).holds(_finding(start, due)) is held
+
+
+def test_a_period_that_ends_before_it_begins_is_refused() -> None:
+    with pytest.raises(ValueError, match="ends"):
+        Period(from_=date(2025, 2, 1), to=date(2025, 1, 1))
+
+
+def test_the_json_report_of_a_period_is_the_whole_history_narrowed() -> None:
+    result = run(
+        "check",
+        "--register",
+        REGISTER,
+        "--events",
+        EVENTS,
+        "--as-of",
+        "2026-11-30",
+        "--format",
+        "json",
+        "--period",
+        "2025",
+    )
+    assert result.returncode == 1, result.stderr
+    narrowed = json.loads(result.stdout)
+    assert narrowed["period"] == {"from": "2025-01-01", "to": "2025-12-31"}
+    register = load_register(REGISTER)
+    whole = check(register, read_events([EVENTS], register, AS_OF), as_of=AS_OF)
+    period = Period.year(2025)
+    expected = [
+        json.loads(f.model_dump_json(exclude_none=True)) for f in whole.findings if period.holds(f)
+    ]
+    assert narrowed["findings"] == expected
+    assert 0 < len(expected) < len(whole.findings)
+    counts = {s: sum(1 for f in expected if f["status"] == s) for s in narrowed["summary"]}
+    assert narrowed["summary"] == counts
+    assert narrowed["input"] == whole.input.model_dump()  # the input is accounted for whole
+    same = run(
+        "check",
+        "--register",
+        REGISTER,
+        "--events",
+        EVENTS,
+        "--as-of",
+        "2026-11-30",
+        "--format",
+        "json",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+    )
+    assert json.loads(same.stdout) == narrowed
+    whole_json = json.loads(
+        run(
+            "check",
+            "--register",
+            REGISTER,
+            "--events",
+            EVENTS,
+            "--as-of",
+            "2026-11-30",
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert "period" not in whole_json
+
+
+def test_the_table_names_the_period_and_a_bad_period_is_a_usage_error() -> None:
+    base = ("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
+    table = run(*base, "--period", "2025", "--lang", "vi")
+    assert "kỳ báo cáo 01/01/2025 – 31/12/2025" in table.stdout.splitlines()[0]
+    for extra, said in (
+        (("--from", "2025-01-01"), "a period needs both --from and --to"),
+        (("--period", "2025", "--to", "2025-02-01"), "--period and --from/--to are alternatives"),
+        (("--from", "2025-03-01", "--to", "2025-02-01"), "--to 2025-02-01 is before --from"),
+        (("--period", "25"), "expected a year YYYY, got '25'"),
+    ):
+        result = run(*base, *extra)
+        assert result.returncode == 2 and result.stdout == "", extra
+        assert len(result.stderr.splitlines()) == 1 and said in result.stderr, result.stderr
+
+
+def test_the_html_report_of_a_period_shows_its_quarters_only() -> None:
+    base = ("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
+    page = run(*base, "--period", "2025", "--format", "html", "--lang", "en").stdout
+    assert "<tr><td>Period</td><td>2025-01-01 – 2025-12-31</td></tr>" in page
+    assert "2025-Q1" in page and "2025-Q4" in page
+    assert "2024-Q4" not in page and "2026-Q1" not in page
