@@ -141,7 +141,12 @@ def test_check_format_xlsx_is_a_filterable_workbook(filled: Path, tmp_path: Path
     assert result.returncode == 1, result.stderr
     report = json.loads(run(*args, "--format", "json").stdout)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Phát hiện", "Tóm tắt", "Bản ghi bị loại"]
+    assert book.sheetnames == ["Phát hiện", "Tóm tắt", "Tham số", "Bản ghi bị loại"]
+    policy = {row[0]: row[1:] for row in book["Tham số"].iter_rows(min_row=2, values_only=True)}
+    assert policy["visit_interval_months"] == (3, 3)  # numbers, not text
+    assert policy["day_off_rule"] == ("none", "none")
+    summary = {row[0]: row[1] for row in book["Tóm tắt"].iter_rows(values_only=True)}
+    assert summary["Đã đọc"] == report["input"]["read"]  # labels in the report's language
     sheet = book["Phát hiện"]
     assert sheet.auto_filter.ref == sheet.dimensions
     assert sheet.max_row == len(report["findings"]) + 1

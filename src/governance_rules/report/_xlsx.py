@@ -3,9 +3,18 @@ the policy and the rejected input on sheets of their own."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from ..i18n import status_label
 from ..io import openpyxl_module, workbook_bytes
-from ..model import CheckReport
+from ..model import CheckReport, Policy
+from ._strings import STRINGS
+
+
+def _value(value: Any) -> Any:
+    """A policy value for a cell: a number as a number, anything else as its text."""
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
 
 
 def render_findings_xlsx(report: CheckReport, lang: str) -> bytes:
@@ -66,16 +75,30 @@ def render_findings_xlsx(report: CheckReport, lang: str) -> bytes:
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
 
+    t = STRINGS[lang]
     summary = book.create_sheet("Tóm tắt" if vi else "Summary")
-    summary.append(["Tỉnh" if vi else "Province", report.province])
-    summary.append(["Tính đến ngày" if vi else "As of", report.as_of])
+    summary.append([t["province"], report.province])
+    summary.append([t["as_of"], report.as_of])
+    if report.period is not None:
+        summary.append([t["period"], report.period.from_, report.period.to])
     for status, count in report.summary.items():
         summary.append([status_label(status, lang), count])
     for name, value in report.input.model_dump().items():
-        summary.append([name, value])
-    summary.append([])
+        summary.append([t[name], value])
+    for row in summary.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, date):
+                cell.number_format = "DD/MM/YYYY" if vi else "YYYY-MM-DD"
+    summary.column_dimensions["A"].width = 28
+    # The policy the report used, each value as it is (a number stays a number).
+    policy = book.create_sheet("Tham số" if vi else "Policy")
+    policy.append(["Tham số", "Giá trị", "Mặc định"] if vi else ["Key", "Value", "Default"])
+    defaults = Policy().model_dump(mode="json")
     for key, value in report.policy.items():
-        summary.append([key, str(value)])
+        policy.append([key, _value(value), _value(defaults.get(key))])
+    for cell in policy[1]:
+        cell.font = Font(bold=True)
+    policy.column_dimensions["A"].width = 32
     rejected = book.create_sheet("Bản ghi bị loại" if vi else "Rejected input")
     rejected.append(["Vị trí" if vi else "Location", "Lý do" if vi else "Error"])
     for r in report.rejected:
