@@ -87,3 +87,19 @@ def test_the_reorganisation_shows_in_the_findings_the_input_and_the_matrix() -> 
     page = render_html(report, register, intake.accepted, "vi")
     assert "Xã An Hòa → Xã An Lão" in page
     assert '<td class="cell absent" title="xã chưa thành lập hoặc đã sáp nhập">–</td>' in page
+
+
+def test_a_quarter_with_days_without_an_officer_is_not_a_plain_tick() -> None:
+    from governance_rules.report import render_markdown
+
+    register = load_register(EXAMPLE / "register.yaml")
+    intake = read_events([EXAMPLE / "events.jsonl"], register, as_of=AS_OF)
+    page = render_markdown(_report(), register, intake.accepted, "en")
+    rows = {
+        line.split(" | ")[0].lstrip("| "): line.split(" | ")[1:]
+        for line in page.splitlines()
+        if line.startswith("| Xã Bình Hải |")
+    }
+    cells = [cell.strip(" |") for cell in rows["Xã Bình Hải"]]
+    # c-binh-hai had no officer from 15 October 2025 to 1 March 2026.
+    assert cells[11:14] == ["◐", "◐", "✓"]

@@ -24,6 +24,7 @@ from ..model import (
     Policy,
     Register,
     overlap,
+    uncovered,
 )
 from ..model import Timeline as RegisterTimeline
 from ..rules import CATALOGUE, Catalogue
@@ -31,7 +32,14 @@ from ._strings import STRINGS
 
 BEARERS = ("officer", "commune", "standing_member", "standing_committee", "organization_board")
 SEVERITY = ("violated", "late", "pending", "not_observed", "observed", "fulfilled")
-CELL_SYMBOLS = {"done": "✓", "missed": "✗", "pending": "…", "none": "○", "absent": "–"}
+CELL_SYMBOLS = {
+    "done": "✓",
+    "gap": "◐",
+    "missed": "✗",
+    "pending": "…",
+    "none": "○",
+    "absent": "–",
+}
 TIMELINE_WIDTH = 720
 
 
@@ -254,6 +262,11 @@ def _matrix(
                 state = "done"
             else:
                 state = "pending" if start <= report.as_of <= end else "done"
+            # Days of the quarter the commune existed with no officer: never a plain ✓.
+            days = overlap((max(start, register.regulation.effective), end), timeline.span(commune))
+            spans = [(a.start, a.end) for a in by_commune[commune] if a.start <= a.end]
+            if state == "done" and days is not None and uncovered(days, spans):
+                state = "gap"
         title = f"{t[f'cell_{state}']}" + (f" ({', '.join(officers)})" if officers else "")
         return Cell(state, CELL_SYMBOLS[state], title)
 
