@@ -30,7 +30,10 @@ def _assert_folder(folder: Path, lang: str) -> None:
         "summary.md",
     ]
     report = json.loads((folder / "findings.json").read_text(encoding="utf-8"))
-    assert report["as_of"] == "2026-12-31" and len(report["findings"]) > 1000
+    assert report["as_of"] == "2026-12-31" and len(report["findings"]) > 200
+    # The year under review: what was due in 2026, and what it leaves open.
+    assert report["period"] == {"from": "2026-01-01", "to": "2026-12-31"}
+    assert all(f["window"]["due"] >= "2026-01-01" for f in report["findings"])
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert "<script" not in html and "GR-VISIT-QUARTERLY" in html
     assert ("Ma trận" if lang == "vi" else "matrix") in html
@@ -57,7 +60,7 @@ def test_one_command_writes_the_folder_and_prints_the_summary(tmp_path: Path) ->
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     bad = report["summary"]["violated"], report["summary"]["late"]
     assert paragraph.startswith(
-        f"Tỉnh Mẫu, as of 2026-12-31: {len(report['findings'])} obligations examined, "
+        f"Tỉnh Mẫu, year 2026, as of 2026-12-31: {len(report['findings'])} obligations examined, "
         f"{bad[0]} violated and {bad[1]} late. Most by commune: "
     )
     assert "by officer: " in paragraph and "5 input records rejected." in paragraph
@@ -76,7 +79,7 @@ def test_the_same_from_a_workbook_made_with_template(tmp_path: Path) -> None:
     args = ["--register", str(book), "--events", str(book), "--year", "2026"]
     result = checker(*args, "--output", str(out), "--lang", "vi")
     assert result.returncode == 1, result.stderr
-    assert result.stdout.startswith("Tỉnh Mẫu, tính đến ngày 31/12/2026: ")
+    assert result.stdout.startswith("Tỉnh Mẫu, năm 2026, tính đến ngày 31/12/2026: ")
     _assert_folder(out, "vi")
 
 

@@ -5,7 +5,9 @@
         --year 2026 --output out/tinh-mau-2026
 
 reads the register and the event files (JSON Lines, JSON, CSV or .xlsx workbooks), checks
-every rule as of 31 December of the year (or --as-of), and writes into the output folder
+every rule as of 31 December of the year and reports the year under review (the
+obligations due in it, and those still open at its end), or the whole history as of
+--as-of, and writes into the output folder
 
 - report.html: the printable report (summary, compliance matrix, findings with clauses),
 - findings.json: every finding, as `governance-rules check --format json` prints it,
@@ -39,17 +41,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", required=True, type=Path, nargs="+")
     parser.add_argument("--policy", type=Path)
     when = parser.add_mutually_exclusive_group(required=True)
-    when.add_argument("--year", type=int, help="check as of 31 December of this year")
+    when.add_argument("--year", type=int, help="report this year, as of its 31 December")
     when.add_argument("--as-of", type=date.fromisoformat, help="check as of YYYY-MM-DD")
     parser.add_argument("--output", required=True, type=Path, help="the folder to write")
     parser.add_argument("--lang", choices=("vi", "en"), default="en")
     args = parser.parse_args(argv)
     as_of = args.as_of or date(args.year, 12, 31)
+    period = gr.Period.year(args.year) if args.year else None
     try:
         register = gr.load_register(args.register)
         policy = gr.load_policy(args.policy) if args.policy else gr.Policy()
         intake = gr.read_events(args.events, register, as_of)
-        report = gr.check(register, intake, as_of=as_of, policy=policy, lang=args.lang)
+        report = gr.check(
+            register, intake, as_of=as_of, policy=policy, lang=args.lang, period=period
+        )
         args.output.mkdir(parents=True, exist_ok=True)
         files = {
             "report.html": render_html(report, register, intake.accepted, args.lang),
@@ -81,15 +86,18 @@ def summary(report: gr.CheckReport, register: gr.Register, lang: str) -> str:
         return ", ".join(f"{names.get(k, k)} ({n})" for k, n in ranked) or "-"
 
     late, violated = report.summary["late"], report.summary["violated"]
+    year = f" {report.period.from_.year}" if report.period else ""
     if lang == "vi":
         return (
-            f"{register.province.name}, tính đến ngày {report.as_of:%d/%m/%Y}: "
+            f"{register.province.name}{', năm' + year if year else ''}, "
+            f"tính đến ngày {report.as_of:%d/%m/%Y}: "
             f"{len(report.findings)} nghĩa vụ được xem xét, {violated} chưa thực hiện "
             f"(quá hạn) và {late} thực hiện muộn. Nhiều nhất theo xã: {top('commune')}; "
             f"theo cán bộ: {top('officer')}. {report.input.rejected} bản ghi bị loại."
         )
     return (
-        f"{register.province.name}, as of {report.as_of.isoformat()}: "
+        f"{register.province.name},{' year' + year + ',' if year else ''} "
+        f"as of {report.as_of.isoformat()}: "
         f"{len(report.findings)} obligations examined, {violated} violated and {late} late. "
         f"Most by commune: {top('commune')}; by officer: {top('officer')}. "
         f"{report.input.rejected} input records rejected."
