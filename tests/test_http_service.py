@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from governance_rules import EventStore, evaluate, load_register, read_events
+from governance_rules import EventStore, Period, evaluate, load_register, read_events
 
 if os.environ.get("GOVERNANCE_RULES_SERVICE") != "required":
     pytest.importorskip("fastapi", reason="the service's requirements are not installed")
@@ -354,3 +354,24 @@ def test_events_another_process_ingests_show_in_the_findings(
     expected = evaluate(REGISTER, [e for e in events if e.id in ids], as_of=TODAY)
     assert after != before
     assert [f["message"] for f in after] == [f.message for f in expected]
+
+
+def test_findings_and_the_report_for_a_period(client: TestClient) -> None:
+    assert post(client, records(0, 300)).status_code == 200
+    whole = client.get("/findings").json()["findings"]
+    year = client.get("/findings", params={"period": 2025}).json()
+    assert year["period"] == {"from": "2025-01-01", "to": "2025-12-31"}
+    period = Period.year(2025)
+    assert year["findings"] == [
+        f
+        for f in whole
+        if period.from_.isoformat() <= f["window"]["due"] <= period.to.isoformat()
+        or f["window"]["start"] <= period.to.isoformat() < f["window"]["due"]
+    ]
+    same = client.get("/findings", params={"from": "2025-01-01", "to": "2025-12-31"}).json()
+    assert same == year
+    for params in ({"period": 2025, "to": "2025-02-01"}, {"from": "2025-01-01"}):
+        response = client.get("/findings", params=params)
+        assert response.status_code == 422 and response.json()["detail"][0]["location"]
+    page = client.get("/report.html", params={"period": 2025})
+    assert page.status_code == 200 and "2025-01-01 – 2025-12-31" in page.text

@@ -25,7 +25,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -226,8 +226,13 @@ def create_app(
         status: Status | None = None,
         officer: str | None = None,
         commune: str | None = None,
+        period: int | None = Query(None, ge=1900, le=2999, description="a calendar year"),
+        from_: Annotated[date | None, Query(alias="from")] = None,
+        to: date | None = None,
     ) -> dict[str, Any]:
-        """The findings, at the monitor's date or at ``as_of``, filtered."""
+        """The findings, at the monitor's date or at ``as_of``, filtered; with ``period``
+        (or ``from`` and ``to``), those due in the period and those still open at its end."""
+        narrowed = _period(period, from_, to)
         if as_of is not None:
             try:
                 gr.model.in_range(as_of)
@@ -242,11 +247,12 @@ def create_app(
             if (status is None or f.status == status)
             and (officer is None or f.subject.officer == officer)
             and (commune is None or f.subject.commune == commune)
+            and (narrowed is None or narrowed.holds(f))
         ]
-        return {
-            "as_of": (as_of or current.as_of).isoformat(),
-            "findings": [_finding(f) for f in found],
-        }
+        body: dict[str, Any] = {"as_of": (as_of or current.as_of).isoformat()}
+        if narrowed is not None:
+            body["period"] = {"from": narrowed.from_.isoformat(), "to": narrowed.to.isoformat()}
+        return {**body, "findings": [_finding(f) for f in found]}
 
     @app.get("/obligations/due-soon")
     async def due_soon(days: int = Query(30, ge=0, le=3660)) -> dict[str, Any]:
@@ -257,13 +263,17 @@ def create_app(
             "findings": [_finding(f) for f in current.due_soon(days)],
         }
 
-    @app.get("/report.html", response_class=HTMLResponse)
-    async def report_html() -> HTMLResponse:
-        """The printable report, as of the monitor's date."""
+    @app.get("/report.html", response_class=HTMLResponse, responses={422: ERROR})
+    async def report_html(
+        period: int | None = Query(None, ge=1900, le=2999, description="a calendar year"),
+        from_: Annotated[date | None, Query(alias="from")] = None,
+        to: date | None = None,
+    ) -> HTMLResponse:
+        """The printable report, as of the monitor's date, for a period or the whole
+        history."""
         current = monitor()
-        return HTMLResponse(
-            render_html(_report(current), register, list(current.events.values()), lang)
-        )
+        report = _report(current, _period(period, from_, to))
+        return HTMLResponse(render_html(report, register, list(current.events.values()), lang))
 
     @app.get("/calendar.ics", responses={200: {"content": {"text/calendar": {}}}})
     async def calendar() -> Response:
@@ -295,12 +305,35 @@ def _finding(finding: gr.Finding) -> dict[str, Any]:
     return data
 
 
-def _report(current: gr.Monitor) -> gr.CheckReport:
+def _period(year: int | None, start: date | None, end: date | None) -> gr.Period | None:
+    """The period a query names, or ``None``; a query that names it wrong is a 422."""
+    if year is not None and (start is not None or end is not None):
+        error = "give period or from and to, not both"
+        raise HTTPException(422, [{"location": "query.period", "error": error}])
+    if year is not None:
+        return gr.Period.year(year)
+    if start is None and end is None:
+        return None
+    if start is None or end is None or end < start:
+        error = "a period needs from and to, to on or after from"
+        raise HTTPException(422, [{"location": "query.to", "error": error}])
+    for name, day in (("from", start), ("to", end)):
+        try:
+            gr.model.in_range(day)
+        except ValueError as error:
+            raise HTTPException(422, [{"location": f"query.{name}", "error": str(error)}]) from None
+    return gr.Period(from_=start, to=end)
+
+
+def _report(current: gr.Monitor, period: gr.Period | None = None) -> gr.CheckReport:
     findings = current.findings()
+    if period is not None:
+        findings = [f for f in findings if period.holds(f)]
     return gr.CheckReport(
         as_of=current.as_of,
         province=current.register.province.id,
         backend="reference",
+        period=period,
         policy=current.policy.model_dump(mode="json"),
         input=current.accounting,
         rejected=tuple(current.rejections),
