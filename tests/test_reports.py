@@ -14,12 +14,14 @@ import re
 from contextlib import chdir
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 
 import icalendar
 import pytest
 from markupsafe import escape
 
 from governance_rules import CheckReport, Intake, check, load_register, parse_register, read_events
+from governance_rules.i18n import status_label
 from governance_rules.model import Register
 from governance_rules.report import STRINGS, render_html, render_ics, render_markdown
 from governance_rules.report._documents import _md
@@ -170,3 +172,39 @@ def test_calendar_uids_survive_new_events_and_reminders_are_configurable() -> No
     assert common and all(before[s] == after[s] for s in common)
     parsed = icalendar.Calendar.from_ical(_calendar("vi", remind_days=3))
     assert all(a.decoded("TRIGGER") == timedelta(days=-3) for a in parsed.walk("VALARM"))
+
+
+def test_the_table_leads_with_what_needs_attention_by_officer_with_names() -> None:
+    from governance_rules.report import render_table
+
+    register = load_register(EXAMPLE / "register.yaml")
+    intake = read_events([EXAMPLE / "events.jsonl"], register, AS_OF)
+    report = check(register, intake, as_of=AS_OF)
+    for lang in ("vi", "en"):
+        text = render_table(report, lang, register=register)
+        lines = text.splitlines()
+        assert lines[0].startswith("Tỉnh Mẫu (tinh-mau) · ")
+        # The rejected input comes before the findings, the policy last.
+        order = [i for i, line in enumerate(lines) if line and not line.startswith(" ")]
+        heads = [lines[i].split(":")[0] for i in order]
+        rejected = "Bản ghi bị loại" if lang == "vi" else "Rejected input"
+        policy = (
+            "Tham số (* khác mặc định)" if lang == "vi" else "Policy (* differs from the default)"
+        )
+        assert heads.index(rejected) < heads.index(heads[-1]) and heads[-1] == policy
+        assert "Đỗ Văn Hùng (o-06)" in lines and "Xã Bình Hải (c-binh-hai)" in text
+        # A wrapped line is indented under its column, and a status label stays whole.
+        for before, line in pairwise(lines):
+            if before.startswith("  ["):
+                assert line.startswith("      "), line
+        labels = [
+            f"[{status_label(s, lang)}]" for s in ("violated", "late", "pending", "not_observed")
+        ]
+        found = [line for line in lines if line.startswith("  [")]
+        assert found and all(
+            any(line.startswith(f"  {label}") for label in labels) for line in found
+        )
+        assert all(len(line) <= 80 for line in lines if " " in line.strip())
+    quiet = render_table(report, "en", register=register)
+    assert "[fulfilled]" not in quiet
+    assert "[fulfilled]" in render_table(report, "en", register=register, everything=True)

@@ -23,7 +23,9 @@ XLSX = Reader("xlsx", (".xlsx",), read_events_xlsx)
 
 
 def _table(report: CheckReport, context: RenderContext) -> str:
-    return render_table(report, context.lang, everything=context.everything)
+    return render_table(
+        report, context.lang, everything=context.everything, register=context.register
+    )
 
 
 def _json(report: CheckReport, context: RenderContext) -> Iterator[str]:

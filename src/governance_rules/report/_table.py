@@ -7,7 +7,7 @@ from collections import Counter
 
 from .._text import printable
 from ..i18n import BEARER_LABELS, fmt_date, pick, status_label
-from ..model import STATUSES, Accounting, CheckReport, Finding
+from ..model import STATUSES, Accounting, CheckReport, Finding, Register
 from ..regulation import CLAUSES_BY_ID
 from ..rules import CATALOGUE, Catalogue, Rule
 from ._view import policy_rows
@@ -39,6 +39,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "template": ("Mẫu", "Template"),
     "in_force": ("Hiệu lực", "In force"),
     "scope": ("Phạm vi", "Scope"),
+    "bad": ("Chưa thực hiện hoặc thực hiện muộn, theo cán bộ", "Violated or late, by officer"),
+    "open": ("Chưa đến hạn, theo cán bộ", "Pending, by officer"),
+    "not_observed": ("Khuyến khích chưa thực hiện", "Recommendations not observed"),
+    "done": ("Đã thực hiện", "Fulfilled and observed"),
+    "no_officer": (
+        "Ban Thường vụ, Ban Tổ chức, ủy viên BTV và đảng ủy xã",
+        "The Standing Committee, the Organization Board, members and communes",
+    ),
 }
 
 
@@ -46,14 +54,17 @@ def _word(key: str, lang: str) -> str:
     return pick(_WORDS[key], lang)
 
 
-def _wrap(text: str, indent: str = "") -> list[str]:
+def _wrap(text: str, indent: str = "", then: str | None = None) -> list[str]:
+    """``text`` in lines of at most :data:`WIDTH`, the first indented by ``indent``, the
+    rest by ``then`` (the same when ``None``): a wrapped line never starts at column 0
+    unless the first does."""
     # Whatever the input's strings hold, no control or bidirectional character reaches
     # the terminal: each is shown as its escape.
     lines = textwrap.wrap(
         printable(text),
         WIDTH,
         initial_indent=indent,
-        subsequent_indent=indent,
+        subsequent_indent=indent if then is None else then,
         break_on_hyphens=False,
     )
     return lines or [indent]
@@ -67,19 +78,60 @@ def policy_lines(policy: dict[str, object]) -> list[str]:
     ]
 
 
-def _subject(finding: Finding) -> str:
-    return " ".join(str(v) for v in finding.subject.model_dump(exclude_none=True).values())
+def _names(register: Register | None) -> dict[str, str]:
+    """``Nguyễn Văn An (o-01)`` for each officer, commune, member and district id."""
+    if register is None:
+        return {}
+    named: list[tuple[str, str]] = [
+        *((o.id, o.name) for o in register.officers),
+        *((c.id, c.name) for c in register.communes),
+        *((m.id, m.name) for m in register.standing_members),
+        *((d.id, d.name) for d in register.districts),
+    ]
+    return {key: f"{name} ({key})" for key, name in named}
 
 
-def render_table(report: CheckReport, lang: str, *, everything: bool = False) -> str:
-    """The report for a terminal: header, accounting, summary, policy, the findings that need
-    attention (all of them with ``everything``), counts by rule, and the rejected input."""
+def _subject(finding: Finding, names: dict[str, str]) -> str:
+    """The subject's values, each register id with its name."""
+    values = finding.subject.model_dump(exclude_none=True)
+    return " · ".join(names.get(str(v), str(v)) for k, v in values.items() if k != "officer")
+
+
+def _label(status: str, lang: str) -> str:
+    # Non-breaking spaces: a status label is never split across lines.
+    return f"[{status_label(status, lang)}]".replace(" ", "\u00a0")
+
+
+def _finding_lines(f: Finding, lang: str, names: dict[str, str]) -> list[str]:
+    due = f" · {_word('due', lang)} {fmt_date(f.window.due, lang)}" if f.window else ""
+    subject = _subject(f, names)
+    head = f"{_label(f.status, lang)} {f.rule}{due}" + (f" · {subject}" if subject else "")
+    lines = [line.replace("\u00a0", " ") for line in _wrap(head, "  ", "      ")]
+    return [*lines, *_wrap(f.message, "      ")]
+
+
+def render_table(
+    report: CheckReport,
+    lang: str,
+    *,
+    everything: bool = False,
+    register: Register | None = None,
+) -> str:
+    """The report for a terminal, what needs attention first: header, accounting, summary,
+    the rejected input (often the cause of what follows), the late and violated findings
+    grouped by officer, the pending ones, the recommendations not observed, counts by rule,
+    and the policy. Fulfilled and observed findings are counted, and listed only with
+    ``everything``. With ``register``, ids are shown with their names."""
+    names = _names(register)
     period = ""
     if report.period is not None:
         span = f"{fmt_date(report.period.from_, lang)} – {fmt_date(report.period.to, lang)}"
         period = f" · {_word('period', lang)} {span}"
+    province = report.province
+    if register is not None:
+        province = f"{register.province.name} ({register.province.id})"
     head = [
-        f"{report.province} · {_word('as_of', lang)} {fmt_date(report.as_of, lang)}{period} · "
+        f"{province} · {_word('as_of', lang)} {fmt_date(report.as_of, lang)}{period} · "
         f"{_word('backend', lang)} {report.backend}",
         f"{_word('input', lang)}: "
         + ", ".join(
@@ -88,26 +140,40 @@ def render_table(report: CheckReport, lang: str, *, everything: bool = False) ->
         f"{_word('summary', lang)}: "
         + ", ".join(f"{status_label(s, lang)} {report.summary.get(s, 0)}" for s in STATUSES),
     ]
-    lines = [wrapped for line in head for wrapped in _wrap(line)]
-    lines += ["", f"{_word('policy', lang)}:", *policy_lines(report.policy), ""]
+    lines = [wrapped for line in head for wrapped in _wrap(line, "", "  ")]
+    if report.rejected:
+        lines += ["", f"{_word('rejected_input', lang)}: {len(report.rejected)}"]
+        for rejection in report.rejected:
+            lines.extend(_wrap(f"{rejection.location}: {rejection.error}", "  ", "    "))
     shown = [f for f in report.findings if everything or f.status not in _QUIET]
-    lines.append(f"{_word('findings', lang)}: {len(shown)}")
-    for f in shown:
-        due = f" · {_word('due', lang)} {fmt_date(f.window.due, lang)}" if f.window else ""
-        lines.append("")
-        subject = f" · {_subject(f)}" if _subject(f) else ""
-        lines.extend(_wrap(f"[{status_label(f.status, lang)}] {f.rule}{due}{subject}"))
-        lines.extend(_wrap(f.message, "    "))
+    lines += ["", f"{_word('findings', lang)}: {len(shown)}"]
+    groups = (
+        ("bad", [f for f in shown if f.status in ("violated", "late")]),
+        ("open", [f for f in shown if f.status == "pending"]),
+        ("not_observed", [f for f in shown if f.status == "not_observed"]),
+        ("done", [f for f in shown if f.status in _QUIET]),
+    )
+    nobody = _word("no_officer", lang)
+    for key, found in groups:
+        if not found:
+            continue
+        lines += ["", f"{_word(key, lang)}: {len(found)}"]
+        by_officer: dict[str, list[Finding]] = {}
+        for f in found:
+            by_officer.setdefault(f.subject.officer or "", []).append(f)
+        for officer in sorted(by_officer, key=lambda o: (o == "", o)):
+            lines += ["", names.get(officer, officer) if officer else nobody]
+            items = sorted(by_officer[officer], key=lambda f: (f.subject.commune or "", f.rule))
+            for f in items:
+                lines.extend(_finding_lines(f, lang, names))
     lines += ["", f"{_word('by_rule', lang)}:"]
     counts = Counter((f.rule, f.status) for f in report.findings)
     for rule in sorted({f.rule for f in report.findings}):
         cells = ", ".join(
             f"{status_label(s, lang)} {counts[rule, s]}" for s in STATUSES if counts[rule, s]
         )
-        lines.extend(_wrap(f"{rule:<22} {cells}")[:1] + _wrap(cells, " " * 23)[1:])
-    lines += ["", f"{_word('rejected_input', lang)}: {len(report.rejected)}"]
-    for rejection in report.rejected:
-        lines.extend(_wrap(f"{rejection.location}: {rejection.error}", "  "))
+        lines.extend(_wrap(f"{rule:<22} {cells}", "  ", " " * 25))
+    lines += ["", f"{_word('policy', lang)}:", *policy_lines(report.policy)]
     return "\n".join(lines) + "\n"
 
 
