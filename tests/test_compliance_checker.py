@@ -56,7 +56,20 @@ def test_one_command_writes_the_folder_and_prints_the_summary(tmp_path: Path) ->
         str(out),
     )
     assert result.returncode == 1, result.stderr
-    paragraph, folder = result.stdout.splitlines()
+    paragraph, *families, folder = result.stdout.splitlines()
+    # A line a duty family, under a header.
+    assert len(families) == 11 and families[1].startswith("Visits and meetings")
+    assert families[0].split() == [
+        "owed",
+        "on",
+        "time",
+        "late",
+        "missed",
+        "open",
+        "on",
+        "time",
+        "%",
+    ]
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     bad = report["summary"]["violated"], report["summary"]["late"]
     assert paragraph.startswith(
@@ -67,7 +80,9 @@ def test_one_command_writes_the_folder_and_prints_the_summary(tmp_path: Path) ->
     assert Path(folder) == out.resolve()
     _assert_folder(out, "en")
     readme = (SCRIPT.parent / "README.md").read_text(encoding="utf-8")
-    assert paragraph in readme
+    assert paragraph in readme and families[1] in readme
+    scorecard = (out / "summary.md").read_text(encoding="utf-8")
+    assert "## Officers" in scorecard and "| Nguyễn Văn An (`o-01`) |" in scorecard
 
 
 def test_the_same_from_a_workbook_made_with_template(tmp_path: Path) -> None:

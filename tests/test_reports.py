@@ -93,7 +93,7 @@ def test_both_languages_have_the_same_strings() -> None:
         page = re.sub(r"<blockquote>.*?</blockquote>", " ", page, flags=re.DOTALL)
         visible = html.unescape(re.sub(r"<[^>]+>", " ", page))
         register, _, _ = example(lang)
-        for group in (register.districts, register.communes, register.officers):
+        for group in (register.districts, register.communes, register.officers, register.agencies):
             for item in group:
                 visible = visible.replace(item.name, " ")
         visible = visible.replace(register.province.name, " ")

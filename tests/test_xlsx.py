@@ -141,7 +141,10 @@ def test_check_format_xlsx_is_a_filterable_workbook(filled: Path, tmp_path: Path
     assert result.returncode == 1, result.stderr
     report = json.loads(run(*args, "--format", "json").stdout)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Phát hiện", "Tóm tắt", "Tham số", "Bản ghi bị loại"]
+    assert book.sheetnames == ["Phát hiện", "Tóm tắt", "Cán bộ", "Tham số", "Bản ghi bị loại"]
+    officers = list(book["Cán bộ"].iter_rows(values_only=True))
+    assert officers[0][:3] == ("Cán bộ", "Cơ quan", "Địa bàn")
+    assert officers[1][0] == "Nguyễn Văn An (o-01)" and 0 <= officers[1][-1] <= 1
     policy = {row[0]: row[1:] for row in book["Tham số"].iter_rows(min_row=2, values_only=True)}
     assert policy["visit_interval_months"] == (3, 3)  # numbers, not text
     assert policy["day_off_rule"] == ("none", "none")

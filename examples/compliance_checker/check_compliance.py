@@ -30,7 +30,14 @@ from datetime import date
 from pathlib import Path
 
 import governance_rules as gr
-from governance_rules.report import render_html, render_ics, render_json, render_markdown
+from governance_rules.report import (
+    FAMILIES,
+    by_family,
+    render_html,
+    render_ics,
+    render_json,
+    render_markdown,
+)
 
 BAD = ("violated", "late")
 
@@ -71,8 +78,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check_compliance: error: {args.output}: {error.strerror}", file=sys.stderr)
         return 2
     print(summary(report, register, args.lang))
+    print(families(report, args.lang))
     print(args.output.resolve())
     return 1 if any(report.summary[s] for s in BAD) else 0
+
+
+def families(report: gr.CheckReport, lang: str) -> str:
+    """A line a duty family: owed, on time, late, missed, open, and the on-time rate."""
+    head = ("owed", "on time", "late", "missed", "open", "on time %")
+    if lang == "vi":
+        head = ("phải làm", "đúng hạn", "muộn", "bỏ lỡ", "chưa đến hạn", "% đúng hạn")
+    lines = [f"{'':<34}" + "".join(f"{word:>13}" for word in head)]
+    for (_, names, _), tally in zip(FAMILIES, by_family(report.findings).values(), strict=True):
+        rate = "-" if tally.rate is None else f"{round(tally.rate * 100)}%"
+        counts = (tally.owed, tally.on_time, tally.late, tally.missed, tally.open, rate)
+        name = names[0] if lang == "vi" else names[1]
+        lines.append(f"{name:<34}" + "".join(f"{value:>13}" for value in counts))
+    return "\n".join(lines)
 
 
 def summary(report: gr.CheckReport, register: gr.Register, lang: str) -> str:

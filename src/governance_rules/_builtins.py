@@ -62,7 +62,7 @@ HTML = Renderer("html", "text/html", _html)
 
 
 def _xlsx(report: CheckReport, context: RenderContext) -> bytes:
-    return render_findings_xlsx(report, context.lang)
+    return render_findings_xlsx(report, context.lang, context.register)
 
 
 XLSX_REPORT = Renderer(

@@ -18,6 +18,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "summary": "Tổng hợp",
         "by_status": "Theo trạng thái",
         "by_bearer": "Theo chủ thể",
+        "by_family": "Theo nhóm nhiệm vụ",
+        "family": "Nhóm nhiệm vụ",
+        "owed": "Phải thực hiện",
+        "on_time": "Đúng hạn",
+        "late_n": "Muộn",
+        "missed": "Bỏ lỡ",
+        "open": "Chưa đến hạn",
+        "rate": "Tỷ lệ đúng hạn",
+        "officers": "Cán bộ theo dõi địa bàn",
+        "officers_note": (
+            "Mức độ hoàn thành nhiệm vụ của từng cán bộ (khoản B3): mỗi nhóm nhiệm vụ ghi "
+            "phải thực hiện / đúng hạn / muộn / bỏ lỡ; tỷ lệ đúng hạn tính trên các nhiệm vụ "
+            "đã đến hạn. Không đề xuất xếp loại: việc đó do Ban Thường vụ quyết định."
+        ),
+        "agency": "Cơ quan",
+        "communes_assigned": "Địa bàn",
+        "attention": "Cần lưu ý",
         "bearer": "Chủ thể",
         "status": "Trạng thái",
         "total": "Tổng",
@@ -86,6 +103,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "summary": "Summary",
         "by_status": "By status",
         "by_bearer": "By bearer",
+        "by_family": "By duty family",
+        "family": "Duty family",
+        "owed": "Owed",
+        "on_time": "On time",
+        "late_n": "Late",
+        "missed": "Missed",
+        "open": "Open",
+        "rate": "On-time rate",
+        "officers": "Officers",
+        "officers_note": (
+            "How far each officer completed their duties (clause B3): each family shows "
+            "owed / on time / late / missed; the rate is over the duties that have come due. "
+            "No rating is suggested: that is the Standing Committee's to decide."
+        ),
+        "agency": "Agency",
+        "communes_assigned": "Communes",
+        "attention": "Need attention",
         "bearer": "Bearer",
         "status": "Status",
         "total": "Total",

@@ -28,6 +28,7 @@ from ..model import (
 )
 from ..model import Timeline as RegisterTimeline
 from ..rules import CATALOGUE, Catalogue
+from ._scores import FAMILIES, OFFICER_FAMILIES, Tally, by_family, scorecards
 from ._strings import STRINGS
 
 BEARERS = ("officer", "commune", "standing_member", "standing_committee", "organization_board")
@@ -117,6 +118,28 @@ class FindingView:
 
 
 @dataclass
+class FamilyRow:
+    name: str
+    owed: int
+    on_time: int
+    late: int
+    missed: int
+    open: int
+    rate: str
+
+
+@dataclass
+class OfficerRow:
+    officer: str
+    name: str
+    agency: str
+    communes: str
+    families: list[tuple[int, int, int, int]]
+    rate: str
+    attention: int
+
+
+@dataclass
 class View:
     """Everything a report shows, in one language."""
 
@@ -130,6 +153,9 @@ class View:
     accounting: list[tuple[str, int]]
     statuses: list[tuple[str, str, int]]
     bearer_rows: list[tuple[str, list[int], int]]
+    families: list[FamilyRow]
+    family_headers: list[str]
+    officers: list[OfficerRow]
     status_headers: list[str]
     quarters: list[str]
     matrix: list[MatrixBlock]
@@ -185,6 +211,7 @@ def build_view(
     if period is not None:
         first, last = max(first, period.from_), min(as_of, period.to)
     quarters = _quarters(first, last)
+    tallies = by_family(report.findings)
     return View(
         lang=lang,
         t=t,
@@ -196,6 +223,12 @@ def build_view(
         accounting=[(t[k], getattr(report.input, k)) for k in Accounting.model_fields],
         statuses=[(s, status_label(s, lang), counts.get(s, 0)) for s in STATUSES],
         bearer_rows=bearer_rows,
+        families=[
+            FamilyRow(pick(names, lang), t.owed, t.on_time, t.late, t.missed, t.open, _rate(t))
+            for (_, names, _), t in zip(FAMILIES, tallies.values(), strict=True)
+        ],
+        family_headers=[pick(names, lang) for key, names, _ in FAMILIES if key in OFFICER_FAMILIES],
+        officers=_officers(report, register),
         status_headers=[status_label(s, lang) for s in STATUSES],
         quarters=[t["quarter"].format(q=(q.month - 1) // 3 + 1, year=q.year) for q in quarters],
         matrix=_matrix(report, register, active, quarters, day_of, lang, shown, last),
@@ -209,6 +242,27 @@ def build_view(
         rejected=[(r.location, r.error) for r in report.rejected],
         generated=t["generated"].format(version=__version__),
     )
+
+
+def _rate(tally: Tally) -> str:
+    rate = tally.rate
+    return "–" if rate is None else f"{round(rate * 100)}%"
+
+
+def _officers(report: CheckReport, register: Register) -> list[OfficerRow]:
+    communes = {c.id: c.name for c in register.communes}
+    return [
+        OfficerRow(
+            card.officer,
+            card.name,
+            card.agency,
+            ", ".join(f"{communes.get(c, c)} ({c})" for c in card.communes),
+            [(t.owed, t.on_time, t.late, t.missed) for t in card.families.values()],
+            _rate(card.total),
+            card.attention,
+        )
+        for card in scorecards(report.findings, register)
+    ]
 
 
 def _quarters(effective: date, as_of: date) -> list[date]:

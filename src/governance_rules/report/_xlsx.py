@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..i18n import status_label
+from ..i18n import pick, status_label
 from ..io import openpyxl_module, workbook_bytes
-from ..model import CheckReport, Policy
+from ..model import CheckReport, Policy, Register
+from ._scores import FAMILIES, OFFICER_FAMILIES, by_family, scorecards
 from ._strings import STRINGS
 
 
@@ -17,11 +18,13 @@ def _value(value: Any) -> Any:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
 
 
-def render_findings_xlsx(report: CheckReport, lang: str) -> bytes:
+def render_findings_xlsx(report: CheckReport, lang: str, register: Register | None = None) -> bytes:
     """The findings as a workbook: one row a finding, filterable, with the summary, the
-    policy and the rejected input on sheets of their own."""
+    officers' scorecards (with ``register``), the policy and the rejected input on sheets of
+    their own."""
     openpyxl = openpyxl_module()
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     vi = lang == "vi"
     book = openpyxl.Workbook()
@@ -90,6 +93,34 @@ def render_findings_xlsx(report: CheckReport, lang: str) -> bytes:
             if isinstance(cell.value, date):
                 cell.number_format = "DD/MM/YYYY" if vi else "YYYY-MM-DD"
     summary.column_dimensions["A"].width = 28
+    summary.append([])
+    summary.append([t["family"], t["owed"], t["on_time"], t["late_n"], t["missed"], t["open"]])
+    tallies = by_family(report.findings)
+    for key, names, _ in FAMILIES:
+        tally = tallies[key]
+        summary.append(
+            [pick(names, lang), tally.owed, tally.on_time, tally.late, tally.missed, tally.open]
+        )
+    if register is not None:
+        officers = book.create_sheet("Cán bộ" if vi else "Officers")
+        families = [pick(names, lang) for key, names, _ in FAMILIES if key in OFFICER_FAMILIES]
+        head = [t["officer"], t["agency"], t["communes_assigned"]]
+        columns = [t["owed"], t["on_time"], t["late_n"], t["missed"]]
+        officers.append([*head, *(f"{name}: {c}" for name in families for c in columns), t["rate"]])
+        for card in scorecards(report.findings, register):
+            cells: list[Any] = [f"{card.name} ({card.officer})", card.agency]
+            cells.append(", ".join(card.communes))
+            for tally in card.families.values():
+                cells += [tally.owed, tally.on_time, tally.late, tally.missed]
+            rate = card.total.rate
+            cells.append(None if rate is None else round(rate, 4))
+            officers.append(cells)
+        for cell in officers[1]:
+            cell.font = Font(bold=True)
+        for cell in officers[get_column_letter(officers.max_column)][1:]:
+            cell.number_format = "0%"
+        officers.auto_filter.ref = officers.dimensions
+        officers.freeze_panes = "B2"
     # The policy the report used, each value as it is (a number stays a number).
     policy = book.create_sheet("Tham số" if vi else "Policy")
     policy.append(["Tham số", "Giá trị", "Mặc định"] if vi else ["Key", "Value", "Default"])
