@@ -129,3 +129,11 @@ def test_the_html_report_of_a_period_shows_its_quarters_only() -> None:
     assert "<tr><td>Period</td><td>2025-01-01 – 2025-12-31</td></tr>" in page
     assert "2025-Q1" in page and "2025-Q4" in page
     assert "2024-Q4" not in page and "2026-Q1" not in page
+
+
+def test_a_commune_that_did_not_exist_in_the_period_has_no_matrix_row() -> None:
+    base = ("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
+    later = run(*base, "--period", "2026", "--format", "markdown", "--lang", "vi").stdout
+    assert "| Xã An Hòa → Xã An Lão |" not in later and "| Xã An Lão |" in later
+    merger = run(*base, "--period", "2025", "--format", "markdown", "--lang", "vi").stdout
+    assert "| Xã An Hòa → Xã An Lão |" in merger

@@ -329,6 +329,8 @@ def _matrix(
     grouped: dict[str | None, list[MatrixRow]] = defaultdict(list)
     for c in register.communes:
         cells = [cell(c.id, q) for q in quarters]
+        if cells and all(cell.state == "absent" for cell in cells):
+            continue  # a commune that did not exist in any quarter shown has no row
         name = f"{c.name} → {names[c.successor]}" if c.successor in names else c.name
         # By the district on the report's last day.
         grouped[timeline.district_of(c.id, last)].append(MatrixRow(c.id, name, cells))
