@@ -8,9 +8,10 @@ from datetime import date
 
 import pytest
 
-from governance_rules import Period, check, load_register, read_events
+from governance_rules import Period, load_register, read_events
+from governance_rules import check as check_report
 from governance_rules.model import Finding, Subject, Window
-from tests.test_cli import EVENTS, REGISTER, run
+from tests.test_cli import EVENTS, REGISTER, check
 
 AS_OF = date(2026, 11, 30)
 
@@ -49,14 +50,7 @@ def test_a_period_that_ends_before_it_begins_is_refused() -> None:
 
 
 def test_the_json_report_of_a_period_is_the_whole_history_narrowed() -> None:
-    result = run(
-        "check",
-        "--register",
-        REGISTER,
-        "--events",
-        EVENTS,
-        "--as-of",
-        "2026-11-30",
+    result = check(
         "--format",
         "json",
         "--period",
@@ -66,7 +60,7 @@ def test_the_json_report_of_a_period_is_the_whole_history_narrowed() -> None:
     narrowed = json.loads(result.stdout)
     assert narrowed["period"] == {"from": "2025-01-01", "to": "2025-12-31"}
     register = load_register(REGISTER)
-    whole = check(register, read_events([EVENTS], register, AS_OF), as_of=AS_OF)
+    whole = check_report(register, read_events([EVENTS], register, AS_OF), as_of=AS_OF)
     period = Period.year(2025)
     expected = [
         json.loads(f.model_dump_json(exclude_none=True)) for f in whole.findings if period.holds(f)
@@ -76,14 +70,7 @@ def test_the_json_report_of_a_period_is_the_whole_history_narrowed() -> None:
     counts = {s: sum(1 for f in expected if f["status"] == s) for s in narrowed["summary"]}
     assert narrowed["summary"] == counts
     assert narrowed["input"] == whole.input.model_dump()  # the input is accounted for whole
-    same = run(
-        "check",
-        "--register",
-        REGISTER,
-        "--events",
-        EVENTS,
-        "--as-of",
-        "2026-11-30",
+    same = check(
         "--format",
         "json",
         "--from",
@@ -93,14 +80,7 @@ def test_the_json_report_of_a_period_is_the_whole_history_narrowed() -> None:
     )
     assert json.loads(same.stdout) == narrowed
     whole_json = json.loads(
-        run(
-            "check",
-            "--register",
-            REGISTER,
-            "--events",
-            EVENTS,
-            "--as-of",
-            "2026-11-30",
+        check(
             "--format",
             "json",
         ).stdout
@@ -109,8 +89,7 @@ def test_the_json_report_of_a_period_is_the_whole_history_narrowed() -> None:
 
 
 def test_the_table_names_the_period_and_a_bad_period_is_a_usage_error() -> None:
-    base = ("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
-    table = run(*base, "--period", "2025", "--lang", "vi")
+    table = check("--period", "2025", "--lang", "vi")
     assert "kỳ báo cáo 01/01/2025 – 31/12/2025" in table.stdout.splitlines()[0]
     for extra, said in (
         (("--from", "2025-01-01"), "a period needs both --from and --to"),
@@ -118,22 +97,20 @@ def test_the_table_names_the_period_and_a_bad_period_is_a_usage_error() -> None:
         (("--from", "2025-03-01", "--to", "2025-02-01"), "--to 2025-02-01 is before --from"),
         (("--period", "25"), "expected a year YYYY, got '25'"),
     ):
-        result = run(*base, *extra)
+        result = check(*extra)
         assert result.returncode == 2 and result.stdout == "", extra
         assert len(result.stderr.splitlines()) == 1 and said in result.stderr, result.stderr
 
 
 def test_the_html_report_of_a_period_shows_its_quarters_only() -> None:
-    base = ("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
-    page = run(*base, "--period", "2025", "--format", "html", "--lang", "en").stdout
+    page = check("--period", "2025", "--format", "html", "--lang", "en").stdout
     assert "<tr><td>Period</td><td>2025-01-01 – 2025-12-31</td></tr>" in page
     assert "2025-Q1" in page and "2025-Q4" in page
     assert "2024-Q4" not in page and "2026-Q1" not in page
 
 
 def test_a_commune_that_did_not_exist_in_the_period_has_no_matrix_row() -> None:
-    base = ("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30")
-    later = run(*base, "--period", "2026", "--format", "markdown", "--lang", "vi").stdout
+    later = check("--period", "2026", "--format", "markdown", "--lang", "vi").stdout
     assert "| Xã An Hòa → Xã An Lão |" not in later and "| Xã An Lão |" in later
-    merger = run(*base, "--period", "2025", "--format", "markdown", "--lang", "vi").stdout
+    merger = check("--period", "2025", "--format", "markdown", "--lang", "vi").stdout
     assert "| Xã An Hòa → Xã An Lão |" in merger
