@@ -50,12 +50,7 @@ def test_a_period_that_ends_before_it_begins_is_refused() -> None:
 
 
 def test_the_json_report_of_a_period_is_the_whole_history_narrowed() -> None:
-    result = check(
-        "--format",
-        "json",
-        "--period",
-        "2025",
-    )
+    result = check("--format", "json", "--period", "2025")
     assert result.returncode == 1, result.stderr
     narrowed = json.loads(result.stdout)
     assert narrowed["period"] == {"from": "2025-01-01", "to": "2025-12-31"}
@@ -70,21 +65,9 @@ def test_the_json_report_of_a_period_is_the_whole_history_narrowed() -> None:
     counts = {s: sum(1 for f in expected if f["status"] == s) for s in narrowed["summary"]}
     assert narrowed["summary"] == counts
     assert narrowed["input"] == whole.input.model_dump()  # the input is accounted for whole
-    same = check(
-        "--format",
-        "json",
-        "--from",
-        "2025-01-01",
-        "--to",
-        "2025-12-31",
-    )
+    same = check("--format", "json", "--from", "2025-01-01", "--to", "2025-12-31")
     assert json.loads(same.stdout) == narrowed
-    whole_json = json.loads(
-        check(
-            "--format",
-            "json",
-        ).stdout
-    )
+    whole_json = json.loads(check("--format", "json").stdout)
     assert "period" not in whole_json
 
 
