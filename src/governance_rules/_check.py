@@ -88,8 +88,9 @@ def check(
     )
     if period is not None:
         findings = [f for f in findings if period.holds(f)]
-    head = _report(register, intake, as_of, policy, backend, tuple(findings), summarize(findings))
-    return head.model_copy(update={"period": period}) if period is not None else head
+    return _report(
+        register, intake, as_of, policy, backend, tuple(findings), summarize(findings), period
+    )
 
 
 def _report(
@@ -100,6 +101,7 @@ def _report(
     backend: str,
     findings: tuple[Finding, ...],
     summary: dict[Status, int],
+    period: Period | None = None,
 ) -> CheckReport:
     # The findings come from the engine, already valid: they are not validated again.
     return trusted(
@@ -108,7 +110,7 @@ def _report(
             "as_of": as_of,
             "province": register.province.id,
             "backend": backend,
-            "period": None,
+            "period": period,
             "policy": policy.model_dump(mode="json"),
             "input": intake.accounting,
             "rejected": tuple(intake.rejections),
@@ -183,7 +185,5 @@ def stream_check(
             register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
         )
         findings = map(line, found)
-    head = _report(register, intake, as_of, policy, backend, (), {})
-    if period is not None:
-        head = head.model_copy(update={"period": period})
+    head = _report(register, intake, as_of, policy, backend, (), {}, period)
     return StreamedCheck(head, (found for found in findings if found is not None))

@@ -436,7 +436,7 @@ def simulate(sim: Simulation, output: str | Path) -> tuple[Path, Path]:
                 # Habit: a visit recorded under an old commune after it was merged.
                 for old in chance.sample(list(spans), k=min(2, len(spans))):
                     day = month + timedelta(days=chance.randrange(days.days))
-                    if old in assigned and spans[old][1] < day and old not in groups:
+                    if spans[old][1] < day:  # a commune that ended (a new one never does)
                         log.add(
                             "vi",
                             "visit.conducted",

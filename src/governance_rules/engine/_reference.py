@@ -26,6 +26,7 @@ from ..model import (
     Window,
     in_range,
     month_day_in,
+    overlap,
     trusted,
     uncovered,
 )
@@ -692,12 +693,11 @@ def _coverage(rule: Rule, t: Coverage, ctx: Context) -> Iterator[Finding]:
         if lo > hi:
             continue
         for commune in ctx.register.communes:
-            # Owed on the days the commune exists only.
-            first, last = max(lo, commune.first), min(hi, commune.last)
-            if first > last:
+            owed = overlap((lo, hi), commune.span)  # the days the commune exists only
+            if owed is None:
                 continue
             spans = [(a.start, a.end) for a in ctx.assignments_in(commune.id) if a.start <= a.end]
-            for s, e in uncovered((first, last), spans):
+            for s, e in uncovered(owed, spans):
                 district = ctx.timeline.district_of(commune.id, s)
                 keys = {"commune": commune.id, "district": district, "term": term.id}
                 open_ = e == ctx.as_of and min(term.end, commune.last) > ctx.as_of

@@ -69,6 +69,11 @@ class Dated(Frozen):
         """The last day it holds (:data:`LAST_DAY` when unbounded)."""
         return self.until or LAST_DAY
 
+    @property
+    def span(self) -> Span:
+        """``(first, last)``: the days it holds."""
+        return self.first, self.last
+
     def holds_on(self, day: date) -> bool:
         """Whether ``day`` lies in ``from``..``until``."""
         return self.first <= day <= self.last
@@ -271,10 +276,10 @@ class Register(Frozen):
         def within(path: str, ref: str, days: Span, what: str) -> None:
             """``ref`` must exist on every one of ``days``."""
             unit = units[ref]
-            for gap in uncovered(days, [(unit.first, unit.last)]):
-                missing = span_text(gap, gap=True)
+            gaps = uncovered(days, [unit.span])
+            if gaps:  # the first is named
+                missing = span_text(gaps[0], gap=True)
                 add(path, f"{what} '{ref}' does not exist {missing} ({_exists(unit)})")
-                break
 
         for i, d in enumerate(self.districts):
             ends(f"districts[{i}]", d, f"district '{d.id}'")
@@ -292,7 +297,7 @@ class Register(Frozen):
                     hint = suggest(entry.id, districts)
                     add(where, f"unknown district '{entry.id}'{hint}")
                     continue
-                days = overlap((entry.first, entry.last), (c.first, c.last))
+                days = overlap(entry.span, c.span)
                 if days is not None:
                     within(where, entry.id, days, "district")
             ordered = sorted(enumerate(entries), key=lambda pair: (pair[1].first, pair[0]))
@@ -335,11 +340,11 @@ class Register(Frozen):
                 elif isinstance(ref, str) and units[ref].dated:
                     add(
                         path,
-                        f"'{ref}' exists only {span_text(_days(units[ref]))}: a charge of it "
+                        f"'{ref}' exists only {span_text(units[ref].span)}: a charge of it "
                         "needs its dates, {id, from, until}",
                     )
                 elif entry.first <= entry.last:
-                    within(path, entry.id, (entry.first, entry.last), "unit")
+                    within(path, entry.id, entry.span, "unit")
         charges = charge_spans(self)
         for i, c in enumerate(self.communes):
             if c.last < c.first:
@@ -348,7 +353,7 @@ class Register(Frozen):
             if not spans:
                 add(f"communes[{i}]", f"no standing member is in charge of commune '{c.id}'")
                 continue
-            for gap in uncovered(_days(c), spans):
+            for gap in uncovered(c.span, spans):
                 missing = span_text(gap, gap=True)
                 nobody = f"no standing member is in charge of commune '{c.id}'"
                 add(f"communes[{i}]", f"{nobody} {missing}")
@@ -368,13 +373,9 @@ class Register(Frozen):
         return found
 
 
-def _days(unit: Dated) -> Span:
-    return unit.first, unit.last
-
-
 def _exists(unit: Dated) -> str:
     """``it exists until 2025-06-30``."""
-    return f"it exists {span_text(_days(unit))}"
+    return f"it exists {span_text(unit.span)}"
 
 
 def charge_spans(register: Register) -> dict[str, list[tuple[date, date, str]]]:
@@ -386,13 +387,13 @@ def charge_spans(register: Register) -> dict[str, list[tuple[date, date, str]]]:
     in_district: dict[str, list[tuple[Span, str]]] = defaultdict(list)
     for c in register.communes:
         for entry in c.district_entries():
-            part = overlap((entry.first, entry.last), (c.first, c.last))
+            part = overlap(entry.span, c.span)
             if part is not None:
                 in_district[entry.id].append((part, c.id))
     found: dict[str, list[tuple[date, date, str]]] = defaultdict(list)
     for m in register.standing_members:
         for entry in m.charges():
-            charge = (entry.first, entry.last)
+            charge = entry.span
             if entry.id in districts:
                 for part, commune in in_district.get(entry.id, ()):
                     both = overlap(part, charge)
@@ -400,7 +401,7 @@ def charge_spans(register: Register) -> dict[str, list[tuple[date, date, str]]]:
                         found[commune].append((*both, m.id))
             elif entry.id in communes:
                 c = communes[entry.id]
-                both = overlap((c.first, c.last), charge)
+                both = overlap(c.span, charge)
                 if both is not None:
                     found[entry.id].append((*both, m.id))
     return found

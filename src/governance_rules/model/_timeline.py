@@ -39,8 +39,7 @@ class Timeline:
 
     def span(self, commune: str) -> Span:
         """The days the commune exists."""
-        entry = self.communes[commune]
-        return entry.first, entry.last
+        return self.communes[commune].span
 
     def until(self, commune: str | None) -> date | None:
         """The commune's last day, where it has one."""

@@ -45,6 +45,9 @@ OFFICER_FAMILIES = ("visits", "contact", "reports", "member", "agency")
 
 _FAMILY_OF = {rule: key for key, _, rules in FAMILIES for rule in rules}
 
+_ASSIGNED = frozenset({"GR-VISIT-QUARTERLY", "GR-REPORT-MEMBER", "GR-EVALUATION"})
+"""Rules whose findings exist only for a commune the officer was assigned to."""
+
 
 @dataclass
 class Tally:
@@ -116,7 +119,6 @@ def by_family(findings: Iterable[Finding]) -> dict[str, Tally]:
 def scorecards(findings: Iterable[Finding], register: Register) -> list[Scorecard]:
     """One scorecard per officer of the register who has a finding, in id order."""
     agencies = {a.id: a.name for a in register.agencies}
-    names = {o.id: o.name for o in register.officers}
     cards: dict[str, Scorecard] = {}
     for o in register.officers:
         cards[o.id] = Scorecard(
@@ -145,8 +147,4 @@ def scorecards(findings: Iterable[Finding], register: Register) -> list[Scorecar
             card.attention += 1
     for card in cards.values():
         card.communes.sort()
-    return [cards[o] for o in sorted(seen) if o in names]
-
-
-_ASSIGNED = frozenset({"GR-VISIT-QUARTERLY", "GR-REPORT-MEMBER", "GR-EVALUATION"})
-"""Rules whose findings exist only for a commune the officer was assigned to."""
+    return [cards[o] for o in sorted(seen)]

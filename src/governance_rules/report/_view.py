@@ -289,8 +289,11 @@ def _matrix(
         if f.rule in shown and f.subject.commune is not None:
             visits[f.subject.commune].append(f)
     by_commune: dict[str, list[Assignment]] = defaultdict(list)
+    spans: dict[str, list[tuple[date, date]]] = defaultdict(list)  # the days with an officer
     for a in active:
         by_commune[a.commune].append(a)
+        if a.start <= a.end:
+            spans[a.commune].append((a.start, a.end))
 
     timeline = RegisterTimeline(register)
 
@@ -318,8 +321,7 @@ def _matrix(
                 state = "pending" if start <= report.as_of <= end else "done"
             # Days of the quarter the commune existed with no officer: never a plain ✓.
             days = overlap((max(start, register.regulation.effective), end), timeline.span(commune))
-            spans = [(a.start, a.end) for a in by_commune[commune] if a.start <= a.end]
-            if state == "done" and days is not None and uncovered(days, spans):
+            if state == "done" and days is not None and uncovered(days, spans[commune]):
                 state = "gap"
         title = f"{t[f'cell_{state}']}" + (f" ({', '.join(officers)})" if officers else "")
         return Cell(state, CELL_SYMBOLS[state], title)
