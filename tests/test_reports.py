@@ -208,3 +208,16 @@ def test_the_table_leads_with_what_needs_attention_by_officer_with_names() -> No
     quiet = render_table(report, "en", register=register)
     assert "[fulfilled]" not in quiet
     assert "[fulfilled]" in render_table(report, "en", register=register, everything=True)
+
+
+def test_the_table_leaves_a_name_as_the_register_writes_it() -> None:
+    from governance_rules.report import render_table
+
+    raw: dict[str, object] = json.loads(
+        load_register(EXAMPLE / "register.yaml").model_dump_json(by_alias=True)
+    )
+    raw["communes"][7]["name"] = "Xã Bình\u00a0Hải"  # type: ignore[index]
+    register = parse_register(raw)
+    intake = read_events([EXAMPLE / "events.jsonl"], register, AS_OF)
+    text = render_table(check(register, intake, as_of=AS_OF), "en", register=register)
+    assert "Xã Bình\u00a0Hải (c-binh-hai)" in text

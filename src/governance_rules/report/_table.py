@@ -97,16 +97,16 @@ def _subject(finding: Finding, names: dict[str, str]) -> str:
     return " · ".join(names.get(str(v), str(v)) for k, v in values.items() if k != "officer")
 
 
-def _label(status: str, lang: str) -> str:
-    # Non-breaking spaces: a status label is never split across lines.
-    return f"[{status_label(status, lang)}]".replace(" ", "\u00a0")
-
-
 def _finding_lines(f: Finding, lang: str, names: dict[str, str]) -> list[str]:
     due = f" · {_word('due', lang)} {fmt_date(f.window.due, lang)}" if f.window else ""
     subject = _subject(f, names)
-    head = f"{_label(f.status, lang)} {f.rule}{due}" + (f" · {subject}" if subject else "")
-    lines = [line.replace("\u00a0", " ") for line in _wrap(head, "  ", "      ")]
+    label = f"[{status_label(f.status, lang)}]"
+    # The label's spaces do not break while wrapping (it is never split across lines);
+    # then the label is written back as it is, and nothing of the input is touched.
+    whole = label.replace(" ", "\u00a0")
+    head = f"{whole} {f.rule}{due}" + (f" · {subject}" if subject else "")
+    lines = _wrap(head, "  ", "      ")
+    lines[0] = f"  {label}{lines[0][2 + len(label) :]}"
     return [*lines, *_wrap(f.message, "      ")]
 
 
