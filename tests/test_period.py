@@ -4,6 +4,7 @@ open at its end, evaluated over the whole history as of ``--as-of``."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -94,6 +95,20 @@ def test_the_html_report_of_a_period_shows_its_quarters_only() -> None:
 
 def test_a_commune_that_did_not_exist_in_the_period_has_no_matrix_row() -> None:
     later = check("--period", "2026", "--format", "markdown", "--lang", "vi").stdout
-    assert "| Xã An Hòa → Xã An Lão |" not in later and "| Xã An Lão |" in later
+    row = "| Xã An Hòa → Xã An Lão (c-an-hoa) |"
+    assert row not in later and "| Xã An Lão (c-an-lao-moi) |" in later
     merger = check("--period", "2025", "--format", "markdown", "--lang", "vi").stdout
-    assert "| Xã An Hòa → Xã An Lão |" in merger
+    assert row in merger
+
+
+def test_timelines_for_one_officer_or_commune_from_the_command_line() -> None:
+    page = check("--commune", "c-an-tan", "--format", "html", "--lang", "en").stdout
+    section = page.split('<section id="timelines">')[1].split("</section>")[0]
+    assert section.count('<div class="timeline">') >= 1
+    assert all("Xã An Tân (c-an-tan)" in h for h in re.findall(r"<h3>(.*?)</h3>", section))
+    assert '<section id="timelines">' not in check("--format", "html").stdout
+    for flag, value in (("--officer", "o-99"), ("--commune", "c-nowhere")):
+        result = check(flag, value, "--format", "html")
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.strip().endswith(f"{flag} {value}: no such {flag[2:]} in the register")
+        assert len(result.stderr.splitlines()) == 1

@@ -24,6 +24,7 @@ from governance_rules import CheckReport, Intake, check, load_register, parse_re
 from governance_rules.i18n import status_label
 from governance_rules.model import Register
 from governance_rules.report import STRINGS, render_html, render_ics, render_markdown
+from governance_rules.rules import CATALOGUE
 from governance_rules.report._documents import _md
 from tests.paths import EXAMPLE, ROOT
 
@@ -63,15 +64,25 @@ def test_golden(fmt: str, lang: str) -> None:
 def test_every_finding_that_needs_attention_is_in_the_reports(lang: str) -> None:
     _, _, report = example(lang)
     page, markdown = rendered("html", lang), rendered("md", lang)
-    shown = [f for f in report.findings if f.status != "fulfilled"]
+    encouraged = {r.id for r in CATALOGUE if r.template.template == "recommendation"}
+    shown = [
+        f
+        for f in report.findings
+        if f.status in ("violated", "late", "pending") and f.rule not in encouraged
+    ]
     assert shown
     for finding in shown:
-        assert str(escape(finding.message)) in page
+        assert f"{finding.rule}: {escape(finding.message)}" in page
         assert _md(finding.message) in markdown
     for rejection in report.rejected:
         assert str(escape(rejection.location)) in page
         assert f"`{rejection.location}`" in markdown
-    assert page.count('class="finding ') == len(shown)
+    # One line each, in the attention section; the recommendations are counted apart.
+    attention = page.split('<section id="attention">')[1].split("</section>")[0]
+    assert attention.count("<li class=") == len(shown)
+    others = [f for f in report.findings if f.rule in encouraged]
+    recommendations = page.split('<section id="recommendations">')[1].split("</section>")[0]
+    assert others and all(f.rule in recommendations for f in others)
 
 
 def test_html_is_self_contained() -> None:
@@ -79,7 +90,9 @@ def test_html_is_self_contained() -> None:
     assert "<script" not in page.lower()
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "@media print" in page and "size: A4" in page
-    assert page.count("<svg") > 10  # the legend and a timeline per assignment
+    assert "@top-left" in page and "counter(pages)" in page  # the running header, page numbers
+    assert "<details" not in page  # nothing that only opens on screen
+    assert "<svg" not in page  # timelines only when asked for
 
 
 def test_both_languages_have_the_same_strings() -> None:
@@ -89,6 +102,7 @@ def test_both_languages_have_the_same_strings() -> None:
         # wrote them (as in the JSON report); everything else follows the language.
         page = rendered("html", lang).split('<section id="rejected">')[0]
         page = re.sub(r"<code>.*?</code>", " ", page)
+        page = re.sub(r"<style>.*?</style>", " ", page, flags=re.DOTALL)
         # The Regulation's clauses are quoted in Vietnamese in both reports, as issued.
         page = re.sub(r"<blockquote>.*?</blockquote>", " ", page, flags=re.DOTALL)
         visible = html.unescape(re.sub(r"<[^>]+>", " ", page))
@@ -221,3 +235,40 @@ def test_the_table_leaves_a_name_as_the_register_writes_it() -> None:
     intake = read_events([EXAMPLE / "events.jsonl"], register, AS_OF)
     text = render_table(check(register, intake, as_of=AS_OF), "en", register=register)
     assert "Xã Bình\u00a0Hải (c-binh-hai)" in text
+
+
+def test_the_running_header_is_a_css_string_no_name_can_end() -> None:
+    raw = _hostile_register()
+    raw["province"]["name"] = 'Tỉnh "x"; } body { visibility: hidden } </style>\\'  # type: ignore[index]
+    register = parse_register(raw)
+    intake = read_events([EXAMPLE / "events.jsonl"], register, as_of=AS_OF)
+    report = check(register, intake, as_of=AS_OF, lang="vi")
+    page = render_html(report, register, intake.accepted, "vi")
+    style = page.split("<style>")[1].split("</style>")[0]
+    header = re.search(r"@top-left \{ content: (.*?); font-size", style)
+    assert header is not None
+    quoted = header.group(1)
+    assert quoted.startswith('"') and quoted.endswith('"') and '"' not in quoted[1:-1]
+    assert "visibility: hidden" not in style and "</style>" not in page.split("</style>")[0]
+    assert r"T\1ec9 nh \22 x\22 \3b  \7d  body" in quoted  # every sign as its code point
+
+
+def test_timelines_are_drawn_on_request_on_one_scale() -> None:
+    from governance_rules.report import TimelineChoice
+
+    register, intake, report = example("en")
+    none = render_html(report, register, intake.accepted, "en")
+    assert 'id="timelines"' not in none
+    one = render_html(
+        report, register, intake.accepted, "en", timelines=TimelineChoice(officer="o-01")
+    )
+    section = one.split('<section id="timelines">')[1].split("</section>")[0]
+    rows = re.findall(r'<div class="timeline">\n<h3>(.*?)</h3>', section)
+    assert rows and all(row.startswith("Nguyễn Văn An (o-01) →") for row in rows)
+    # Every row carries the same date ticks: one scale for all.
+    ticks = [
+        re.findall(r'text-anchor="middle">([^<]+)</text>', svg) for svg in section.split("<svg")[2:]
+    ]
+    assert len(ticks) == len(rows) and ticks[0] and all(t == ticks[0] for t in ticks)
+    every = render_html(report, register, intake.accepted, "en", timelines=TimelineChoice(True))
+    assert every.count('<div class="timeline">') > len(rows)

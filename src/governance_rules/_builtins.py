@@ -9,6 +9,7 @@ from .io import read_csv, read_events_xlsx, read_json
 from .model import CheckReport, Status, finding_json
 from .plugins import Reader, RenderContext, Renderer
 from .report import (
+    TimelineChoice,
     iter_json,
     json_pieces,
     render_findings_xlsx,
@@ -32,14 +33,30 @@ def _json(report: CheckReport, context: RenderContext) -> Iterator[str]:
     return iter_json(report)
 
 
+def _timelines(context: RenderContext) -> TimelineChoice:
+    return TimelineChoice(context.timelines, context.officer, context.commune)
+
+
 def _markdown(report: CheckReport, context: RenderContext) -> str:
     return render_markdown(
-        report, context.register, context.events, context.lang, context.catalogue
+        report,
+        context.register,
+        context.events,
+        context.lang,
+        context.catalogue,
+        timelines=_timelines(context),
     )
 
 
 def _html(report: CheckReport, context: RenderContext) -> str:
-    return render_html(report, context.register, context.events, context.lang, context.catalogue)
+    return render_html(
+        report,
+        context.register,
+        context.events,
+        context.lang,
+        context.catalogue,
+        timelines=_timelines(context),
+    )
 
 
 TABLE = Renderer("table", "text/plain", _table)

@@ -156,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=sorted(plugins.backends), default="reference")
     p.add_argument("--strict", action="store_true", help="any rejected event: exit 2, no report")
     p.add_argument("--all", action="store_true", help="table: list fulfilled findings too")
+    drawn = p.add_mutually_exclusive_group()
+    drawn.add_argument(
+        "--timelines", action="store_true", help="html, markdown: every assignment's timeline"
+    )
+    drawn.add_argument("--officer", metavar="ID", help="html, markdown: this officer's timelines")
+    drawn.add_argument("--commune", metavar="ID", help="html, markdown: this commune's timelines")
 
     p = commands.add_parser("ingest", help="append events to a store; print what changed")
     inputs(p)
@@ -331,9 +337,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for rejection in intake.rejections:
             _error(f"{rejection.location}: {rejection.error}")
         return EXIT_UNUSABLE
+    if args.officer is not None and args.officer not in {o.id for o in register.officers}:
+        raise UsageError(f"--officer {args.officer}: no such officer in the register")
+    if args.commune is not None and args.commune not in {c.id for c in register.communes}:
+        raise UsageError(f"--commune {args.commune}: no such commune in the register")
     renderer = installed().renderer(args.format)
     context = RenderContext(
-        register, intake.accepted, lang, everything=args.all, catalogue=catalogue
+        register,
+        intake.accepted,
+        lang,
+        everything=args.all,
+        catalogue=catalogue,
+        timelines=args.timelines,
+        officer=args.officer,
+        commune=args.commune,
     )
     streamer = streaming(renderer)
     if streamer is not None:

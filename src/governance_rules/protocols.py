@@ -43,6 +43,9 @@ class RenderContext:
         everything: Show fulfilled findings too (where a format leaves them out).
         catalogue: The rules evaluated, for their titles and clause texts (``None``: the
             Regulation's).
+        timelines: Draw every assignment's timeline (where a format has them).
+        officer: Draw the timelines of this officer.
+        commune: Draw the timelines of this commune.
     """
 
     register: Register
@@ -50,6 +53,9 @@ class RenderContext:
     lang: str = "en"
     everything: bool = False
     catalogue: Catalogue | None = None
+    timelines: bool = False
+    officer: str | None = None
+    commune: str | None = None
 
 
 Rendered = str | bytes | Iterable[str]

@@ -7,20 +7,32 @@ from ..model import finding_json
 from ._documents import render_html, render_markdown
 from ._ics import render_days_off, render_ics
 from ._json import iter_json, json_pieces, render_json
-from ._scores import FAMILIES, Scorecard, Tally, by_family, family_of, scorecards
+from ._scores import (
+    FAMILIES,
+    CommuneCard,
+    Scorecard,
+    Tally,
+    by_family,
+    commune_cards,
+    family_of,
+    scorecards,
+)
 from ._strings import STRINGS
 from ._table import render_rules_markdown, render_rules_table, render_table, rule_lines
-from ._view import View, build_view
+from ._view import TimelineChoice, View, build_view
 from ._xlsx import render_findings_xlsx
 
 __all__ = [
     "FAMILIES",
     "STRINGS",
+    "CommuneCard",
     "Scorecard",
     "Tally",
+    "TimelineChoice",
     "View",
     "build_view",
     "by_family",
+    "commune_cards",
     "family_of",
     "finding_json",
     "iter_json",

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from functools import cache
 
 import jinja2
+import markupsafe
 
 from .._text import printable
 from ..model import BaseEvent, CheckReport, Register
 from ..rules import Catalogue
-from ._view import build_view
+from ._view import TimelineChoice, anchor, build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
 
@@ -36,6 +37,16 @@ def _code_cell(value: object) -> str:
     return _code(value).replace("|", "\\|")
 
 
+def _css_string(value: object) -> markupsafe.Markup:
+    """A quoted CSS string that no text can end or break out of: every character but
+    letters, digits and spaces written as its code point (``\\1ec7 ``)."""
+    text = printable(" ".join(str(value).split()))
+    body = "".join(
+        ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):x} " for ch in text
+    )
+    return markupsafe.Markup(f'"{body}"')
+
+
 @cache
 def _environment(autoescape: bool) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -47,6 +58,8 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     env.filters["md"] = _md
     env.filters["code"] = _code
     env.filters["code_cell"] = _code_cell
+    env.filters["css_string"] = _css_string
+    env.filters["anchor"] = anchor
     return env
 
 
@@ -56,8 +69,11 @@ def render_html(
     events: Sequence[BaseEvent],
     lang: str,
     catalogue: Catalogue | None = None,
+    *,
+    timelines: TimelineChoice | None = None,
 ) -> str:
-    """One self-contained, printable HTML page: no script, no network; CSS and SVG inline.
+    """One self-contained HTML page, printable on A4: no script, no network; CSS and SVG
+    inline.
 
     Args:
         report: The check's results.
@@ -65,8 +81,9 @@ def render_html(
         events: The accepted events the check evaluated (for the timelines).
         lang: ``"vi"`` or ``"en"``.
         catalogue: The rules the check used; the Regulation's catalogue when ``None``.
+        timelines: Which timelines to draw (none when ``None``).
     """
-    view = build_view(report, register, events, lang, catalogue)
+    view = build_view(report, register, events, lang, catalogue, timelines)
     return _environment(True).get_template("report.html.j2").render(v=view)
 
 
@@ -76,7 +93,9 @@ def render_markdown(
     events: Sequence[BaseEvent],
     lang: str,
     catalogue: Catalogue | None = None,
+    *,
+    timelines: TimelineChoice | None = None,
 ) -> str:
-    """The same content as the HTML report, as Markdown tables and lists."""
-    view = build_view(report, register, events, lang, catalogue)
+    """The same sections as the HTML report, as Markdown tables and lists."""
+    view = build_view(report, register, events, lang, catalogue, timelines)
     return _environment(False).get_template("report.md.j2").render(v=view)

@@ -9,10 +9,14 @@ Committee's to decide.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
-from ..model import Finding, Register
+from ..model import Finding, Register, Timeline, overlap, uncovered
+
+Span = tuple[date, date]
 
 FAMILIES: tuple[tuple[str, tuple[str, str], tuple[str, ...]], ...] = (
     ("visits", ("Đi công tác, dự họp", "Visits and meetings"), ("GR-VISIT-QUARTERLY",)),
@@ -42,6 +46,9 @@ FAMILIES: tuple[tuple[str, tuple[str, str], tuple[str, ...]], ...] = (
 
 OFFICER_FAMILIES = ("visits", "contact", "reports", "member", "agency")
 """The families an officer bears."""
+
+ATTENTION = ("violated", "late", "pending")
+"""The statuses a report lists as needing attention, most urgent first."""
 
 _FAMILY_OF = {rule: key for key, _, rules in FAMILIES for rule in rules}
 
@@ -138,13 +145,88 @@ def scorecards(findings: Iterable[Finding], register: Register) -> list[Scorecar
         commune = f.subject.commune
         if commune is not None and commune not in card.communes and f.rule in _ASSIGNED:
             card.communes.append(commune)
+        if f.status in ATTENTION:
+            card.attention += 1  # the officer's list, the commune's duties about them too
         if f.bearer not in (None, "officer"):
             continue  # the commune's duty about the officer (its evaluation, its channel)
         key = family_of(f.rule)
         if key in card.families:
             card.families[key].add(f.status)
-        if f.status in ("violated", "late", "pending"):
-            card.attention += 1
     for card in cards.values():
         card.communes.sort()
     return [cards[o] for o in sorted(seen)]
+
+
+@dataclass
+class CommuneCard:
+    """One commune's year: who monitored it, the days no one did, and the duties about it.
+
+    ``visits`` counts the visit duty of every officer assigned; the evaluations count, per
+    officer owed one, those submitted (an evaluation cited, confirmed or not), confirmed
+    (on time or late) and late.
+    """
+
+    commune: str
+    name: str
+    officers: list[str]
+    days_uncovered: int
+    visits: Tally = field(default_factory=Tally)
+    invitations_missed: int = 0
+    evaluations: int = 0
+    submitted: int = 0
+    confirmed: int = 0
+    late: int = 0
+    missed_or_late: int = 0
+
+
+def commune_cards(
+    findings: Iterable[Finding],
+    register: Register,
+    spans: Iterable[tuple[str, str, Span]],
+    days: Span,
+) -> list[CommuneCard]:
+    """One card per commune that existed on some of ``days`` (a report's first and last
+    day), in register order. ``spans`` are ``(officer, commune, (start, end))`` of the
+    assignments."""
+    timeline = Timeline(register)
+    cards: dict[str, CommuneCard] = {}
+    scope: dict[str, Span] = {}
+    for c in register.communes:
+        shown = overlap(days, timeline.span(c.id))
+        if shown is not None:
+            scope[c.id] = shown
+            cards[c.id] = CommuneCard(c.id, c.name, [], 0)
+    covered: dict[str, list[Span]] = {c: [] for c in cards}
+    officers: dict[str, set[str]] = {c: set() for c in cards}
+    for officer, commune, span in spans:
+        if commune in cards and overlap(span, scope[commune]) is not None:
+            covered[commune].append(span)
+            officers[commune].add(officer)
+    for commune, card in cards.items():
+        card.officers = sorted(officers[commune])
+        card.days_uncovered = sum(
+            (hi - lo).days + 1 for lo, hi in uncovered(scope[commune], covered[commune])
+        )
+    for f in findings:
+        found = cards.get(f.subject.commune or "")
+        if found is None:
+            continue
+        card = found
+        if f.status in ("violated", "late"):
+            card.missed_or_late += 1
+        if f.rule == "GR-VISIT-QUARTERLY":
+            card.visits.add(f.status)
+        elif f.rule == "GR-MEETING-INVITE" and f.status == "violated":
+            card.invitations_missed += 1
+        elif f.rule == "GR-EVALUATION":
+            card.evaluations += 1
+            card.submitted += bool(f.evidence)
+            card.confirmed += f.status in ("fulfilled", "late")
+            card.late += f.status == "late"
+    return list(cards.values())
+
+
+def most_missed(counts: Counter[str], limit: int = 10) -> list[tuple[str, int]]:
+    """The ``limit`` keys with the highest counts, ties in key order; zeros left out."""
+    ranked = sorted((key for key, n in counts.items() if n), key=lambda k: (-counts[k], k))
+    return [(key, counts[key]) for key in ranked[:limit]]

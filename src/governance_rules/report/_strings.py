@@ -87,6 +87,40 @@ STRINGS: dict[str, dict[str, str]] = {
         "quarter": "Q{q}/{year}",
         "generated": "Tạo bởi governance-rules {version}.",
         "contents": "Mục lục",
+        "mark_active": "thời gian được phân công",
+        "no_commune": "Không gắn với một xã",
+        "communes": "Các xã, phường, thị trấn",
+        "communes_note": (
+            "Mỗi xã trong kỳ: cán bộ theo dõi, số ngày không có cán bộ theo dõi, nhiệm vụ đi "
+            "công tác, dự họp (phải thực hiện / đã thực hiện), số lần không mời cán bộ dự họp, "
+            "và nhận xét, đánh giá cán bộ của năm."
+        ),
+        "days_uncovered": "Ngày không có cán bộ",
+        "visits_owed": "Đi cơ sở: phải",
+        "visits_done": "đã làm",
+        "invitations_missed": "Không mời họp",
+        "evaluations": "Nhận xét: phải",
+        "submitted": "đã gửi",
+        "confirmed": "được xác nhận",
+        "late_evaluations": "muộn",
+        "needs_attention": "Các việc cần lưu ý",
+        "attention_note": (
+            "Các việc vi phạm, thực hiện muộn và chưa đến hạn của kỳ, theo cán bộ rồi theo xã; "
+            "mỗi dòng: trạng thái, việc, thời hạn, căn cứ và điều khoản (xem phụ lục). Việc đã "
+            "thực hiện được đếm trong các bảng trên, đầy đủ trong tệp JSON và tệp Excel."
+        ),
+        "findings_n": "{count} việc",
+        "top_communes": "10 xã có nhiều việc bỏ lỡ hoặc muộn nhất",
+        "top_officers": "10 cán bộ có nhiều việc bỏ lỡ hoặc muộn nhất",
+        "missed_or_late": "Bỏ lỡ hoặc muộn",
+        "recommendations": "Việc khuyến khích",
+        "recommendations_note": (
+            "Những việc Quy định khuyến khích, không bắt buộc: đếm số lần đã và chưa thực hiện."
+        ),
+        "observed": "Đã thực hiện",
+        "not_observed": "Chưa thực hiện",
+        "clauses_cited": "Phụ lục: các điều khoản được viện dẫn",
+        "page": "Trang",
     },
     "en": {
         "title": "Compliance report",
@@ -173,5 +207,65 @@ STRINGS: dict[str, dict[str, str]] = {
         "quarter": "{year}-Q{q}",
         "generated": "Made by governance-rules {version}.",
         "contents": "Contents",
+        "mark_active": "assigned",
+        "no_commune": "Not about one commune",
+        "communes": "Communes",
+        "communes_note": (
+            "Each commune in the period: its officers, the days it had no officer, the visit "
+            "duty (owed / done), the meetings the officer was not invited to, and the year's "
+            "evaluation of the officer."
+        ),
+        "days_uncovered": "Days with no officer",
+        "visits_owed": "Visits owed",
+        "visits_done": "done",
+        "invitations_missed": "Invitations missed",
+        "evaluations": "Evaluations owed",
+        "submitted": "submitted",
+        "confirmed": "confirmed",
+        "late_evaluations": "late",
+        "needs_attention": "Findings that need attention",
+        "attention_note": (
+            "The period's violated, late and pending findings, by officer, then commune; each "
+            "line: status, duty, window, evidence and clauses (see the appendix). Fulfilled "
+            "findings are counted in the tables above, and listed in the JSON and the workbook."
+        ),
+        "findings_n": "{count} findings",
+        "top_communes": "The 10 communes with the most missed or late duties",
+        "top_officers": "The 10 officers with the most missed or late duties",
+        "missed_or_late": "Missed or late",
+        "recommendations": "Recommendations",
+        "recommendations_note": (
+            "What the Regulation encourages but does not require: how often it was observed "
+            "and not observed."
+        ),
+        "observed": "Observed",
+        "not_observed": "Not observed",
+        "clauses_cited": "Appendix: the clauses cited",
+        "page": "Page",
     },
 }
+
+SHORT_TITLES: dict[str, tuple[str, str]] = {
+    "GR-ASSIGN-TERM": ("Phân công theo nhiệm kỳ", "Assignment within its term"),
+    "GR-COVERAGE": ("Xã có cán bộ theo dõi", "Commune has an officer"),
+    "GR-VISIT-QUARTERLY": ("Đi công tác, dự họp 3 tháng/lần", "Visit every 3 months"),
+    "GR-VISIT-CONTACT": ("Liên hệ trước khi đến", "Contact before a visit"),
+    "GR-CELL-MEETING": ("Dự sinh hoạt chi bộ", "Party cell meeting"),
+    "GR-MEETING-INVITE": ("Mời cán bộ dự họp", "Invitation to a meeting"),
+    "GR-REPORT-SEMIANNUAL": ("Báo cáo 6 tháng", "Semi-annual report"),
+    "GR-REPORT-ANNUAL": ("Báo cáo năm", "Annual report"),
+    "GR-REPORT-CONTENT": ("Nội dung báo cáo", "Report content"),
+    "GR-CHANNEL": ("Kênh gửi", "Channel"),
+    "GR-REPORT-MEMBER": ("Báo cáo ủy viên BTV phụ trách", "Report to the member in charge"),
+    "GR-REPORT-AGENCY": ("Báo cáo thủ trưởng cơ quan", "Report to the agency head"),
+    "GR-ISSUE-RELAY": ("Trao đổi vấn đề được phản ánh", "Relay of a raised issue"),
+    "GR-EVALUATION": ("Nhận xét, đánh giá hằng năm", "Annual evaluation"),
+    "GR-REPLACEMENT": ("Xem xét thay thế cán bộ", "Replacement considered"),
+    "GR-VIOLATION-HANDLING": ("Xử lý vi phạm", "Violation handled"),
+    "GR-CLASSIFICATION": ("Đề nghị đánh giá, phân loại", "Classification proposed"),
+    "GR-COMMENDATION": ("Đề xuất biểu dương, khen thưởng", "Commendation proposed"),
+    "GR-REVIEW": ("Sơ kết, tổng kết", "Review"),
+    "GR-DISSEMINATION": ("Triển khai, quán triệt", "Dissemination"),
+    "GR-JURISDICTION": ("Đúng địa bàn được phân công", "Within the assigned commune"),
+}
+"""A rule's title in a few words, for the compact lines of a report (else its title)."""

@@ -1,20 +1,23 @@
 """What the HTML and Markdown reports show, computed once from a check's results.
 
-The view is plain data: the templates only lay it out, so both formats say the same.
+The view is plain data: the templates only lay it out, so both formats say the same. Its
+sections, in order: the summary, the officer and commune scorecards, the quarterly matrix,
+the findings that need attention (by officer, then commune), the recommendations, the
+timelines (when asked for), and the appendices: policy, rejected input, clauses cited.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from .._version import __version__
 from ..engine import Assignment, assignments, quarter_end, quarter_start
-from ..i18n import BEARER_LABELS, fmt_date, pick, status_label, subject_text
+from ..i18n import BEARER_LABELS, fmt_date, pick, status_label
 from ..model import (
     STATUSES,
     Accounting,
@@ -27,12 +30,21 @@ from ..model import (
     uncovered,
 )
 from ..model import Timeline as RegisterTimeline
+from ..regulation import CLAUSES
 from ..rules import CATALOGUE, Catalogue
-from ._scores import FAMILIES, OFFICER_FAMILIES, Tally, by_family, scorecards
-from ._strings import STRINGS
+from ._scores import (
+    ATTENTION,
+    FAMILIES,
+    OFFICER_FAMILIES,
+    Tally,
+    by_family,
+    commune_cards,
+    most_missed,
+    scorecards,
+)
+from ._strings import SHORT_TITLES, STRINGS
 
 BEARERS = ("officer", "commune", "standing_member", "standing_committee", "organization_board")
-SEVERITY = ("violated", "late", "pending", "not_observed", "observed", "fulfilled")
 CELL_SYMBOLS = {
     "done": "✓",
     "gap": "◐",
@@ -41,6 +53,8 @@ CELL_SYMBOLS = {
     "none": "○",
     "absent": "–",
 }
+T = TypeVar("T")
+STATUS_SYMBOLS = {"violated": "✗", "late": "◷", "pending": "…"}
 TIMELINE_WIDTH = 720
 
 
@@ -91,10 +105,10 @@ class Timeline:
     commune: str
     commune_name: str
     span: str
+    active: Band
     marks: list[Mark] = field(default_factory=list)
     dues: list[Mark] = field(default_factory=list)
     missed: list[Band] = field(default_factory=list)
-    ticks: list[Tick] = field(default_factory=list)
 
 
 @dataclass
@@ -105,16 +119,29 @@ class ClauseText:
 
 
 @dataclass
-class FindingView:
-    rule: str
-    title: str
+class Line:
+    """One finding that needs attention, in one line."""
+
     status: str
     status_label: str
-    subject: str
-    window: str
-    message: str
+    symbol: str
+    rule: str
+    title: str
+    dates: str
     evidence: list[str]
-    clauses: list[ClauseText]
+    clauses: list[str]
+    bearer: str
+    message: str
+
+
+@dataclass
+class Group:
+    """The findings of one officer (or of one bearer, without an officer), by commune."""
+
+    anchor: str
+    heading: str
+    count: int
+    communes: list[tuple[str, list[Line]]]
 
 
 @dataclass
@@ -137,6 +164,38 @@ class OfficerRow:
     families: list[tuple[int, int, int, int]]
     rate: str
     attention: int
+    anchor: str
+
+
+@dataclass
+class CommuneRow:
+    commune: str
+    name: str
+    officers: str
+    days_uncovered: int
+    visits_owed: int
+    visits_done: int
+    invitations_missed: int
+    evaluations: int
+    submitted: int
+    confirmed: int
+    late: int
+
+
+@dataclass
+class CommuneBlock:
+    district: str
+    rows: list[CommuneRow]
+
+
+@dataclass
+class Recommendation:
+    rule: str
+    title: str
+    not_observed: int
+    observed: int
+    open: int
+    clauses: list[str]
 
 
 @dataclass
@@ -150,28 +209,61 @@ class View:
     as_of: str
     period: str
     backend: str
+    running: str
     accounting: list[tuple[str, int]]
     statuses: list[tuple[str, str, int]]
-    bearer_rows: list[tuple[str, list[int], int]]
     families: list[FamilyRow]
+    top_communes: list[tuple[str, str, int]]
+    top_officers: list[tuple[str, str, int]]
     family_headers: list[str]
     officers: list[OfficerRow]
-    status_headers: list[str]
+    communes: list[CommuneBlock]
     quarters: list[str]
     matrix: list[MatrixBlock]
     legend: list[tuple[str, str, str]]
+    attention: list[Group]
+    attention_total: int
+    recommendations: list[Recommendation]
+    show_timelines: bool
     timelines: list[Timeline]
+    ticks: list[Tick]
     timeline_width: int
-    findings: list[tuple[str, list[FindingView]]]
-    fulfilled: list[tuple[str, str, int]]
-    fulfilled_total: int
     policy: list[tuple[str, str, str, bool]]
     rejected: list[tuple[str, str]]
+    clauses: list[ClauseText]
     generated: str
+
+
+@dataclass(frozen=True)
+class TimelineChoice:
+    """Which timelines a report draws: all (``every``), one officer's, one commune's, or
+    none (the default: a province's timelines run to hundreds of pages)."""
+
+    every: bool = False
+    officer: str | None = None
+    commune: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.every or self.officer is not None or self.commune is not None
+
+    def shows(self, officer: str, commune: str) -> bool:
+        return (
+            self.every
+            or (self.officer is not None and officer == self.officer)
+            or (self.commune is not None and commune == self.commune)
+        )
 
 
 def _next_quarter(day: date) -> date:
     return quarter_end(day) + timedelta(days=1)
+
+
+def anchor(key: str) -> str:
+    """An HTML id for a register id: the id's letters, digits and ``-``/``_``, the rest as
+    their code points, so that any id gives a valid, distinct fragment."""
+    return "".join(
+        ch if ch.isascii() and (ch.isalnum() or ch in "-_") else f".{ord(ch):x}." for ch in key
+    )
 
 
 def build_view(
@@ -180,68 +272,109 @@ def build_view(
     events: Sequence[BaseEvent],
     lang: str,
     catalogue: Catalogue | None = None,
+    timelines: TimelineChoice | None = None,
 ) -> View:
     """The view of a check: the report, with the register and the accepted events it used."""
     catalogue = catalogue or CATALOGUE
+    choice = timelines or TimelineChoice()
     shown = frozenset(rule.id for rule in catalogue if rule.matrix)  # the visit duty
     t = STRINGS[lang]
     as_of = report.as_of
     tz = ZoneInfo(register.province.timezone)
     day_of = {event.id: event.day(tz) for event in events}
     active = assignments(register, events, as_of=as_of)
+    names = _names(register)
 
-    counts = Counter(f.status for f in report.findings)
-    by_bearer: dict[str, Counter[str]] = defaultdict(Counter)
-    for f in report.findings:
-        by_bearer[f.bearer or "officer"][f.status] += 1
-    bearer_rows = [
-        (
-            pick(BEARER_LABELS[b], lang),
-            [by_bearer[b][s] for s in STATUSES],
-            sum(by_bearer[b].values()),
-        )
-        for b in BEARERS
-        if by_bearer[b]
-    ]
-
-    # A period narrows the matrix to its quarters; the last day groups the communes.
+    # A period narrows the report to its days; its last day groups the communes.
     period = report.period
     first = register.regulation.effective
     last = as_of
     if period is not None:
         first, last = max(first, period.from_), min(as_of, period.to)
     quarters = _quarters(first, last)
-    tallies = by_family(report.findings)
+    counts: Counter[str] = Counter(f.status for f in report.findings)
+    cards = scorecards(report.findings, register)
+    by_commune: Counter[str] = Counter(
+        f.subject.commune
+        for f in report.findings
+        if f.subject.commune is not None and f.status in ("violated", "late")
+    )
+    attention = _attention(report.findings, catalogue, names, lang)
+    period_text = f"{fmt_date(period.from_, lang)} – {fmt_date(period.to, lang)}" if period else ""
+    running = (
+        f"{register.province.name} · "
+        + (f"{t['period']} {period_text} · " if period else "")
+        + f"{t['as_of']} {fmt_date(as_of, lang)}"
+    )
     return View(
         lang=lang,
         t=t,
         province=register.province.name,
         province_id=register.province.id,
         as_of=fmt_date(as_of, lang),
-        period=(f"{fmt_date(period.from_, lang)} – {fmt_date(period.to, lang)}" if period else ""),
+        period=period_text,
         backend=report.backend,
+        running=running,
         accounting=[(t[k], getattr(report.input, k)) for k in Accounting.model_fields],
         statuses=[(s, status_label(s, lang), counts.get(s, 0)) for s in STATUSES],
-        bearer_rows=bearer_rows,
         families=[
-            FamilyRow(pick(names, lang), t.owed, t.on_time, t.late, t.missed, t.open, _rate(t))
-            for (_, names, _), t in zip(FAMILIES, tallies.values(), strict=True)
+            FamilyRow(pick(n, lang), y.owed, y.on_time, y.late, y.missed, y.open, _rate(y))
+            for (_, n, _), y in zip(FAMILIES, by_family(report.findings).values(), strict=True)
         ],
-        family_headers=[pick(names, lang) for key, names, _ in FAMILIES if key in OFFICER_FAMILIES],
-        officers=_officers(report, register),
-        status_headers=[status_label(s, lang) for s in STATUSES],
+        top_communes=[(names.get(c, c), anchor(c), n) for c, n in most_missed(by_commune)],
+        top_officers=[
+            (names.get(o, o), anchor(o), n)
+            for o, n in most_missed(
+                Counter({c.officer: c.total.missed + c.total.late for c in cards})
+            )
+        ],
+        family_headers=[
+            pick(names_, lang) for key, names_, _ in FAMILIES if key in OFFICER_FAMILIES
+        ],
+        officers=[
+            OfficerRow(
+                card.officer,
+                card.name,
+                card.agency,
+                ", ".join(names.get(c, c) for c in card.communes),
+                [(y.owed, y.on_time, y.late, y.missed) for y in card.families.values()],
+                _rate(card.total),
+                card.attention,
+                anchor(card.officer),
+            )
+            for card in cards
+        ],
+        communes=_communes(report, register, active, (first, last), names, lang),
         quarters=[t["quarter"].format(q=(q.month - 1) // 3 + 1, year=q.year) for q in quarters],
         matrix=_matrix(report, register, active, quarters, day_of, lang, shown, last),
         legend=[(state, CELL_SYMBOLS[state], t[f"cell_{state}"]) for state in CELL_SYMBOLS],
-        timelines=_timelines(report, register, events, active, day_of, lang, shown),
+        attention=attention,
+        attention_total=sum(g.count for g in attention),
+        recommendations=_recommendations(report.findings, catalogue, lang),
+        show_timelines=bool(choice),
+        timelines=(
+            _timelines(report, events, active, day_of, names, lang, shown, (first, last), choice)
+            if choice
+            else []
+        ),
+        ticks=_ticks(first, last, lang),
         timeline_width=TIMELINE_WIDTH,
-        findings=_findings(report.findings, catalogue, lang),
-        fulfilled=_fulfilled(report.findings, catalogue, lang),
-        fulfilled_total=counts.get("fulfilled", 0),
         policy=policy_rows(report.policy),
         rejected=[(r.location, r.error) for r in report.rejected],
+        clauses=_clauses(report.findings, catalogue, lang),
         generated=t["generated"].format(version=__version__),
     )
+
+
+def _names(register: Register) -> dict[str, str]:
+    """``Nguyễn Văn An (o-01)`` for each officer, commune, member and district id."""
+    named = [
+        *((o.id, o.name) for o in register.officers),
+        *((c.id, c.name) for c in register.communes),
+        *((m.id, m.name) for m in register.standing_members),
+        *((d.id, d.name) for d in register.districts),
+    ]
+    return {key: f"{name} ({key})" for key, name in named}
 
 
 def _rate(tally: Tally) -> str:
@@ -249,19 +382,62 @@ def _rate(tally: Tally) -> str:
     return "–" if rate is None else f"{round(rate * 100)}%"
 
 
-def _officers(report: CheckReport, register: Register) -> list[OfficerRow]:
-    communes = {c.id: c.name for c in register.communes}
-    return [
-        OfficerRow(
-            card.officer,
-            card.name,
-            card.agency,
-            ", ".join(f"{communes.get(c, c)} ({c})" for c in card.communes),
-            [(t.owed, t.on_time, t.late, t.missed) for t in card.families.values()],
-            _rate(card.total),
-            card.attention,
+def _short(rule: str, catalogue: Catalogue, lang: str) -> str:
+    if rule in SHORT_TITLES:
+        return pick(SHORT_TITLES[rule], lang)
+    known = catalogue.get(rule)
+    return known.title(lang) if known else rule
+
+
+def _communes(
+    report: CheckReport,
+    register: Register,
+    active: list[Assignment],
+    days: tuple[date, date],
+    names: dict[str, str],
+    lang: str,
+) -> list[CommuneBlock]:
+    cards = commune_cards(
+        report.findings,
+        register,
+        ((a.officer, a.commune, (a.start, a.end)) for a in active if a.start <= a.end),
+        days,
+    )
+    timeline = RegisterTimeline(register)
+    grouped: dict[str | None, list[CommuneRow]] = defaultdict(list)
+    for card in cards:
+        grouped[
+            timeline.district_of(card.commune, min(days[1], timeline.span(card.commune)[1]))
+        ].append(
+            CommuneRow(
+                card.commune,
+                names.get(card.commune, card.commune),
+                ", ".join(names.get(o, o) for o in card.officers),
+                card.days_uncovered,
+                card.visits.owed,
+                card.visits.on_time + card.visits.late,
+                card.invitations_missed,
+                card.evaluations,
+                card.submitted,
+                card.confirmed,
+                card.late,
+            )
         )
-        for card in scorecards(report.findings, register)
+    return [
+        CommuneBlock(name, rows)
+        for name, rows in _by_district(register, grouped, STRINGS[lang]["no_district"])
+    ]
+
+
+def _by_district(
+    register: Register, grouped: Mapping[str | None, list[T]], no_district: str
+) -> list[tuple[str, list[T]]]:
+    districts = {d.id: d.name for d in register.districts}
+    order = [d.id for d in register.districts] + [None]
+    return [
+        (districts[d] if d is not None else no_district, grouped[d])
+        for d in order
+        if grouped.get(d)
     ]
 
 
@@ -326,7 +502,6 @@ def _matrix(
         title = f"{t[f'cell_{state}']}" + (f" ({', '.join(officers)})" if officers else "")
         return Cell(state, CELL_SYMBOLS[state], title)
 
-    districts = {d.id: d.name for d in register.districts}
     names = {c.id: c.name for c in register.communes}
     grouped: dict[str | None, list[MatrixRow]] = defaultdict(list)
     for c in register.communes:
@@ -336,25 +511,46 @@ def _matrix(
         name = f"{c.name} → {names[c.successor]}" if c.successor in names else c.name
         # By the district on the report's last day.
         grouped[timeline.district_of(c.id, last)].append(MatrixRow(c.id, name, cells))
-    order = [d.id for d in register.districts] + [None]
+    return [MatrixBlock(d, rows) for d, rows in _by_district(register, grouped, t["no_district"])]
+
+
+def _ticks(first: date, last: date, lang: str) -> list[Tick]:
+    """The date ticks of the timelines' one scale: quarters for up to two years, else years."""
+    days = max(1, (last - first).days)
+    starts: list[date] = []
+    if days <= 731:
+        q = _next_quarter(first)
+        while q <= last:
+            starts.append(q)
+            q = _next_quarter(q)
+        texts = [fmt_date(q, lang) for q in starts]
+    else:
+        starts = [date(y, 1, 1) for y in range(first.year + 1, last.year + 1)]
+        texts = [str(d.year) for d in starts]
     return [
-        MatrixBlock(districts[d] if d is not None else t["no_district"], grouped[d])
-        for d in order
-        if grouped.get(d)
+        Tick(round((d - first).days / days * TIMELINE_WIDTH, 1), text)
+        for d, text in zip(starts, texts, strict=True)
     ]
 
 
 def _timelines(
     report: CheckReport,
-    register: Register,
     events: Iterable[BaseEvent],
     active: list[Assignment],
     day_of: dict[str, date],
+    names: dict[str, str],
     lang: str,
     shown: frozenset[str],
+    scale: tuple[date, date],
+    choice: TimelineChoice,
 ) -> list[Timeline]:
     t = STRINGS[lang]
-    names = {o.id: o.name for o in register.officers} | {c.id: c.name for c in register.communes}
+    first, last = scale
+    days = max(1, (last - first).days)
+
+    def x(day: date) -> float:
+        return round((min(max(day, first), last) - first).days / days * TIMELINE_WIDTH, 1)
+
     acts: dict[tuple[str, str], list[tuple[date, str, str]]] = defaultdict(list)
     reports: dict[str, list[tuple[date, str, str]]] = defaultdict(list)
     for event in events:
@@ -373,34 +569,29 @@ def _timelines(
             windows[f.subject.officer, f.subject.commune].append(f)
 
     timelines = []
-    effective = register.regulation.effective
     for a in sorted(active, key=lambda a: (a.officer, a.commune, a.start)):
-        first, last = max(a.start, effective), min(a.end, report.as_of)
-        if first > last:
+        span = overlap((a.start, a.end), scale)
+        if span is None or not choice.shows(a.officer, a.commune):
             continue
-        days = max(1, (last - first).days)
-
-        def x(day: date, first: date = first, days: int = days) -> float:
-            return round((day - first).days / days * TIMELINE_WIDTH, 1)
-
+        lo, hi = span
         line = Timeline(
             officer=a.officer,
             officer_name=names.get(a.officer, a.officer),
             commune=a.commune,
             commune_name=names.get(a.commune, a.commune),
-            span=f"{t['from']} {fmt_date(first, lang)} {t['to']} {fmt_date(last, lang)}",
+            span=f"{t['from']} {fmt_date(lo, lang)} {t['to']} {fmt_date(hi, lang)}",
+            active=Band(x(lo), max(1.0, x(hi) - x(lo)), t["mark_active"]),
         )
-        marks = acts[a.officer, a.commune] + reports[a.officer]
-        for day, kind, event_id in sorted(marks):
-            if first <= day <= last:
+        for day, kind, event_id in sorted(acts[a.officer, a.commune] + reports[a.officer]):
+            if lo <= day <= hi:
                 line.marks.append(
                     Mark(x(day), kind, f"{t[f'mark_{kind}']} {event_id} {fmt_date(day, lang)}")
                 )
         for f in windows[a.officer, a.commune]:
             assert f.window is not None
-            if not first <= f.window.due <= last and f.status != "violated":
+            if overlap((f.window.start, f.window.due), span) is None:
                 continue
-            if f.status == "violated" and f.window.start >= first and f.window.due <= last:
+            if f.status == "violated":
                 start = x(f.window.start)
                 line.missed.append(
                     Band(
@@ -410,57 +601,105 @@ def _timelines(
                         f"{fmt_date(f.window.due, lang)}",
                     )
                 )
-            if first <= f.window.due <= last:
+            if lo <= f.window.due <= hi:
                 line.dues.append(
                     Mark(x(f.window.due), "due", f"{t['mark_due']} {fmt_date(f.window.due, lang)}")
                 )
-        year = first.year + 1
-        while date(year, 1, 1) <= last:
-            line.ticks.append(Tick(x(date(year, 1, 1)), str(year)))
-            year += 1
         timelines.append(line)
     return timelines
 
 
-def _findings(
-    findings: Iterable[Finding], catalogue: Catalogue, lang: str
-) -> list[tuple[str, list[FindingView]]]:
-    grouped: dict[str, list[FindingView]] = defaultdict(list)
-    # What needs action first; the engine's order (rule, subject, window) within a status.
-    for f in sorted(findings, key=lambda f: SEVERITY.index(f.status)):
-        if f.status == "fulfilled":
-            continue
-        rule = catalogue.get(f.rule)
-        texts = [catalogue.clause(c) for c in f.clauses]
-        clauses = [
-            ClauseText(c.id, c.vi, c.en if lang == "en" else None) for c in texts if c is not None
-        ]
-        window = (
-            f"{fmt_date(f.window.start, lang)} – {fmt_date(f.window.due, lang)}" if f.window else ""
-        )
-        grouped[f.bearer or "officer"].append(
-            FindingView(
-                rule=f.rule,
-                title=rule.title(lang) if rule else f.rule,
+def _attention(
+    findings: Iterable[Finding], catalogue: Catalogue, names: dict[str, str], lang: str
+) -> list[Group]:
+    """The late, violated and pending findings: by officer (in id order), then by bearer
+    for those about no officer; within each, by commune, the findings about none first;
+    most urgent first, then in the engine's order."""
+    t = STRINGS[lang]
+    encouraged = _encouraged(catalogue)
+    groups: dict[tuple[int, str], dict[str, list[Line]]] = defaultdict(lambda: defaultdict(list))
+    listed = (f for f in findings if f.status in ATTENTION and f.rule not in encouraged)
+    for f in sorted(listed, key=lambda f: ATTENTION.index(f.status)):
+        bearer = f.bearer or "officer"
+        group = (0, f.subject.officer) if f.subject.officer else (1 + BEARERS.index(bearer), bearer)
+        dates = "" if f.window is None else _dates(f.window.start, f.window.due, lang)
+        groups[group][f.subject.commune or ""].append(
+            Line(
                 status=f.status,
                 status_label=status_label(f.status, lang),
-                subject=subject_text(f.subject.__dict__, lang),
-                window=window,
-                message=f.message,
+                symbol=STATUS_SYMBOLS[f.status],
+                rule=f.rule,
+                title=_short(f.rule, catalogue, lang),
+                dates=dates,
                 evidence=list(f.evidence),
-                clauses=clauses,
+                clauses=list(f.clauses),
+                bearer="" if bearer == "officer" else pick(BEARER_LABELS[bearer], lang),
+                message=f.message,
             )
         )
-    return [(pick(BEARER_LABELS[b], lang), grouped[b]) for b in BEARERS if grouped.get(b)]
+    result = []
+    for (rank, key), communes in sorted(groups.items()):
+        heading = names.get(key, key) if rank == 0 else pick(BEARER_LABELS[key], lang)
+        result.append(
+            Group(
+                anchor=("o-" if rank == 0 else "b-") + anchor(key),
+                heading=heading,
+                count=sum(len(lines) for lines in communes.values()),
+                communes=[
+                    (names.get(c, c) if c else t["no_commune"], communes[c])
+                    for c in sorted(communes)
+                ],
+            )
+        )
+    return result
 
 
-def _fulfilled(
+def _encouraged(catalogue: Catalogue) -> frozenset[str]:
+    """The recommendations: what the Regulation encourages rather than requires."""
+    return frozenset(rule.id for rule in catalogue if rule.template.template == "recommendation")
+
+
+def _dates(start: date, due: date, lang: str) -> str:
+    """A window in few characters: the year once when both ends share it."""
+    if start == due:
+        return fmt_date(due, lang)
+    if start.year != due.year:
+        return f"{fmt_date(start, lang)} – {fmt_date(due, lang)}"
+    if lang == "vi":
+        return f"{start:%d/%m} – {fmt_date(due, lang)}"
+    return f"{fmt_date(start, lang)} – {due:%m-%d}"
+
+
+def _recommendations(
     findings: Iterable[Finding], catalogue: Catalogue, lang: str
-) -> list[tuple[str, str, int]]:
-    counts = Counter(f.rule for f in findings if f.status == "fulfilled")
+) -> list[Recommendation]:
+    """Each recommendation's findings, counted: not observed, observed, still open."""
+    encouraged = _encouraged(catalogue)
+    counts: Counter[tuple[str, str]] = Counter(
+        (f.rule, f.status) for f in findings if f.rule in encouraged
+    )
     return [
-        (rule.id, rule.title(lang), counts[rule.id]) for rule in catalogue if counts.get(rule.id)
+        Recommendation(
+            rule.id,
+            _short(rule.id, catalogue, lang),
+            counts[rule.id, "not_observed"],
+            counts[rule.id, "observed"],
+            counts[rule.id, "pending"],
+            list(rule.clauses),
+        )
+        for rule in catalogue
+        if any(counts[rule.id, s] for s in ("not_observed", "observed", "pending"))
     ]
+
+
+def _clauses(findings: Iterable[Finding], catalogue: Catalogue, lang: str) -> list[ClauseText]:
+    """The clauses the report's findings cite, once each, in the Regulation's order."""
+    order = {c.id: i for i, c in enumerate(CLAUSES)}
+    cited = sorted(
+        {c for f in findings for c in f.clauses}, key=lambda c: (order.get(c, len(order)), c)
+    )
+    texts = [catalogue.clause(c) for c in cited]
+    return [ClauseText(c.id, c.vi, c.en if lang == "en" else None) for c in texts if c is not None]
 
 
 def policy_rows(values: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
