@@ -141,7 +141,17 @@ def test_check_format_xlsx_is_a_filterable_workbook(filled: Path, tmp_path: Path
     assert result.returncode == 1, result.stderr
     report = json.loads(run(*args, "--format", "json").stdout)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Phát hiện", "Tóm tắt", "Cán bộ", "Tham số", "Bản ghi bị loại"]
+    assert book.sheetnames == [
+        "Phát hiện",
+        "Tóm tắt",
+        "Cán bộ",
+        "Xã",
+        "Tham số",
+        "Bản ghi bị loại",
+    ]
+    communes = {row[0]: row[1:] for row in book["Xã"].iter_rows(min_row=2, values_only=True)}
+    # c-binh-hai had no officer from 15 October 2025 to 1 March 2026: 138 days, a number.
+    assert communes["Xã Bình Hải (c-binh-hai)"][1] == 138
     officers = list(book["Cán bộ"].iter_rows(values_only=True))
     assert officers[0][:3] == ("Cán bộ", "Cơ quan", "Địa bàn")
     assert officers[1][0] == "Nguyễn Văn An (o-01)" and 0 <= officers[1][-1] <= 1

@@ -79,7 +79,7 @@ HTML = Renderer("html", "text/html", _html)
 
 
 def _xlsx(report: CheckReport, context: RenderContext) -> bytes:
-    return render_findings_xlsx(report, context.lang, context.register)
+    return render_findings_xlsx(report, context.lang, context.register, context.events)
 
 
 XLSX_REPORT = Renderer(

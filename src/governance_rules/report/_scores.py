@@ -10,11 +10,12 @@ Committee's to decide.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import Finding, Register, Timeline, overlap, uncovered
+from ..engine import assignments
+from ..model import BaseEvent, CheckReport, Finding, Register, Timeline, overlap, uncovered
 
 Span = tuple[date, date]
 
@@ -230,3 +231,21 @@ def most_missed(counts: Counter[str], limit: int = 10) -> list[tuple[str, int]]:
     """The ``limit`` keys with the highest counts, ties in key order; zeros left out."""
     ranked = sorted((key for key, n in counts.items() if n), key=lambda k: (-counts[k], k))
     return [(key, counts[key]) for key in ranked[:limit]]
+
+
+def report_days(report: CheckReport, register: Register) -> Span:
+    """The days a report covers: its period within the Regulation's days up to ``as_of``,
+    or all of them."""
+    first, last = register.regulation.effective, report.as_of
+    if report.period is not None:
+        first, last = max(first, report.period.from_), min(last, report.period.to)
+    return first, last
+
+
+def communes_of(
+    report: CheckReport, register: Register, events: Sequence[BaseEvent]
+) -> list[CommuneCard]:
+    """:func:`commune_cards` for a check's report, with the assignments its events made."""
+    active = assignments(register, events, as_of=report.as_of)
+    spans = ((a.officer, a.commune, (a.start, a.end)) for a in active if a.start <= a.end)
+    return commune_cards(report.findings, register, spans, report_days(report, register))

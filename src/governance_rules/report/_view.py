@@ -36,10 +36,12 @@ from ._scores import (
     ATTENTION,
     FAMILIES,
     OFFICER_FAMILIES,
+    CommuneCard,
     Tally,
     by_family,
-    commune_cards,
+    communes_of,
     most_missed,
+    report_days,
     scorecards,
 )
 from ._strings import SHORT_TITLES, STRINGS
@@ -287,10 +289,7 @@ def build_view(
 
     # A period narrows the report to its days; its last day groups the communes.
     period = report.period
-    first = register.regulation.effective
-    last = as_of
-    if period is not None:
-        first, last = max(first, period.from_), min(as_of, period.to)
+    first, last = report_days(report, register)
     quarters = _quarters(first, last)
     counts: Counter[str] = Counter(f.status for f in report.findings)
     cards = scorecards(report.findings, register)
@@ -344,7 +343,9 @@ def build_view(
             )
             for card in cards
         ],
-        communes=_communes(report, register, active, (first, last), names, lang),
+        communes=_communes(
+            communes_of(report, register, events), register, (first, last), names, lang
+        ),
         quarters=[t["quarter"].format(q=(q.month - 1) // 3 + 1, year=q.year) for q in quarters],
         matrix=_matrix(report, register, active, quarters, day_of, lang, shown, last),
         legend=[(state, CELL_SYMBOLS[state], t[f"cell_{state}"]) for state in CELL_SYMBOLS],
@@ -390,19 +391,12 @@ def _short(rule: str, catalogue: Catalogue, lang: str) -> str:
 
 
 def _communes(
-    report: CheckReport,
+    cards: list[CommuneCard],
     register: Register,
-    active: list[Assignment],
     days: tuple[date, date],
     names: dict[str, str],
     lang: str,
 ) -> list[CommuneBlock]:
-    cards = commune_cards(
-        report.findings,
-        register,
-        ((a.officer, a.commune, (a.start, a.end)) for a in active if a.start <= a.end),
-        days,
-    )
     timeline = RegisterTimeline(register)
     grouped: dict[str | None, list[CommuneRow]] = defaultdict(list)
     for card in cards:

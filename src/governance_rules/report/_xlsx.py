@@ -1,15 +1,17 @@
 """The findings as a workbook an office can filter: one row a finding, with the summary,
-the policy and the rejected input on sheets of their own."""
+the officer and commune scorecards, the policy and the rejected input on sheets of their
+own."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from ..i18n import pick, status_label
 from ..io import openpyxl_module, workbook_bytes
-from ..model import CheckReport, Policy, Register
-from ._scores import FAMILIES, OFFICER_FAMILIES, by_family, scorecards
+from ..model import BaseEvent, CheckReport, Policy, Register
+from ._scores import FAMILIES, OFFICER_FAMILIES, by_family, communes_of, scorecards
 from ._strings import STRINGS
 
 
@@ -18,10 +20,15 @@ def _value(value: Any) -> Any:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
 
 
-def render_findings_xlsx(report: CheckReport, lang: str, register: Register | None = None) -> bytes:
+def render_findings_xlsx(
+    report: CheckReport,
+    lang: str,
+    register: Register | None = None,
+    events: Sequence[BaseEvent] = (),
+) -> bytes:
     """The findings as a workbook: one row a finding, filterable, with the summary, the
-    officers' scorecards (with ``register``), the policy and the rejected input on sheets of
-    their own."""
+    officer and commune scorecards (with ``register``; ``events`` give the assignments), the
+    policy and the rejected input on sheets of their own."""
     openpyxl = openpyxl_module()
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -121,6 +128,29 @@ def render_findings_xlsx(report: CheckReport, lang: str, register: Register | No
             cell.number_format = "0%"
         officers.auto_filter.ref = officers.dimensions
         officers.freeze_panes = "B2"
+        communes = book.create_sheet("Xã" if vi else "Communes")
+        keys = ("commune", "officers", "days_uncovered", "visits_owed", "visits_done")
+        keys += ("invitations_missed", "evaluations", "submitted", "confirmed", "late_evaluations")
+        communes.append([t[key] for key in keys])
+        for c in communes_of(report, register, events):
+            communes.append(
+                [
+                    f"{c.name} ({c.commune})",
+                    ", ".join(c.officers),
+                    c.days_uncovered,
+                    c.visits.owed,
+                    c.visits.on_time + c.visits.late,
+                    c.invitations_missed,
+                    c.evaluations,
+                    c.submitted,
+                    c.confirmed,
+                    c.late,
+                ]
+            )
+        for cell in communes[1]:
+            cell.font = Font(bold=True)
+        communes.auto_filter.ref = communes.dimensions
+        communes.freeze_panes = "B2"
     # The policy the report used, each value as it is (a number stays a number).
     policy = book.create_sheet("Tham số" if vi else "Policy")
     policy.append(["Tham số", "Giá trị", "Mặc định"] if vi else ["Key", "Value", "Default"])
