@@ -24,8 +24,8 @@ from governance_rules import CheckReport, Intake, check, load_register, parse_re
 from governance_rules.i18n import status_label
 from governance_rules.model import Register
 from governance_rules.report import STRINGS, render_html, render_ics, render_markdown
-from governance_rules.rules import CATALOGUE
 from governance_rules.report._documents import _md
+from governance_rules.rules import CATALOGUE
 from tests.paths import EXAMPLE, ROOT
 
 AS_OF = date(2026, 11, 30)
