@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import zipfile
+from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from governance_rules import load_register
 from governance_rules.model import EVENT_TYPES
+from governance_rules.report._workbook import Percent, Sheet, write_workbook
 from governance_rules.xlsx import INSTRUCTIONS, REGISTER_SHEETS
 from tests.test_cli import EXAMPLE, run
 from tests.workbooks import fill
@@ -184,3 +191,35 @@ def test_a_file_that_is_not_a_workbook_is_one_line(tmp_path: Path) -> None:
     result = run("validate", "--register", str(fake))
     assert result.returncode == 2
     assert result.stderr == f"governance-rules: error: {fake}: not an .xlsx workbook (BadZipFile)\n"
+
+
+def _excel_text(text: str) -> str:
+    """A cell's text as Excel reads it: SpreadsheetML's ``_xHHHH_`` escapes decoded, left to
+    right (openpyxl leaves them as written)."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(codec=None, exclude_categories=())), max_size=5))
+def test_the_findings_writer_keeps_any_text_as_text(texts: list[str]) -> None:
+    data = write_workbook([Sheet("S", [["h"], *[[t] for t in texts]])], date(2026, 1, 1))
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        for name in book.namelist():
+            ElementTree.fromstring(book.read(name))  # every part is well-formed XML
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["S"]
+    cells = [row[0] for row in sheet.iter_rows(min_row=2, max_row=len(texts) + 1)]
+    assert all(cell.data_type == "s" for cell in cells if cell.value is not None)
+    assert [_excel_text(cell.value or "") for cell in cells] == texts
+
+
+def test_the_findings_writer_types_numbers_dates_and_rates() -> None:
+    rows = [["a", "b", "c", "d"], [3, 2.5, date(2026, 2, 28), Percent(0.25)]]
+    sheet = Sheet("S", rows, freeze=(1, 1), widths={0: 30})
+    data = write_workbook([sheet], date(2026, 1, 1), "DD/MM/YYYY")
+    ws = openpyxl.load_workbook(io.BytesIO(data))["S"]
+    assert [cell.value for cell in ws[2]] == [3, 2.5, datetime(2026, 2, 28), 0.25]
+    assert ws["C2"].number_format == "DD/MM/YYYY" and ws["D2"].number_format == "0%"
+    assert ws["A1"].font.b and not ws["A2"].font.b
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:D2"
+    assert ws.column_dimensions["A"].width == 30
+    assert openpyxl.load_workbook(io.BytesIO(data)).properties.created == datetime(2026, 1, 1)

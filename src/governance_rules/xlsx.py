@@ -7,7 +7,8 @@ A workbook has one sheet per register list (``Tỉnh``, ``Nhiệm kỳ``, ``Huy�
 the field names of the formats (``officer``, ``commune``, ``at``); dates are Excel dates or
 ``dd/mm/yyyy`` text; list cells are ``;``-separated. Rows are located ``book.xlsx:Sheet!12``.
 
-Needs the ``xlsx`` extra (openpyxl): ``pip install 'governance-rules[xlsx]'``. The readers
+Reading needs the ``xlsx`` extra (openpyxl): ``pip install 'governance-rules[xlsx]'``;
+writing the findings does not. The readers
 live with the other readers (:mod:`governance_rules.io`), the findings workbook with the
 other reports (:mod:`governance_rules.report`); this module gathers them.
 """

@@ -12,10 +12,8 @@ from ._xlsx import (
     INSTRUCTIONS,
     REGISTER_SHEETS,
     load_register_xlsx,
-    openpyxl_module,
     read_events_xlsx,
     template_workbook,
-    workbook_bytes,
 )
 
 __all__ = [
@@ -30,7 +28,6 @@ __all__ = [
     "load_policy",
     "load_register",
     "load_register_xlsx",
-    "openpyxl_module",
     "parse_policy",
     "parse_register",
     "read_csv",
@@ -41,5 +38,4 @@ __all__ = [
     "read_jsonl",
     "template_workbook",
     "validation_reason",
-    "workbook_bytes",
 ]

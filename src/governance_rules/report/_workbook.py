@@ -1,0 +1,246 @@
+"""A small streaming writer of ``.xlsx`` workbooks (SpreadsheetML), for the findings.
+
+A province's whole history holds tens of thousands of findings; a general-purpose
+library builds an object a cell and takes tens of seconds and hundreds of megabytes for
+them. This writer streams each sheet's XML into the zip as it goes, with only what the
+report needs: text, numbers, dates and percentages; a bold header row, an autofilter,
+frozen panes and column widths.
+
+Text is always an inline string (``t="inlineStr"``): a value never becomes a formula, a
+shared-string index or a hyperlink. Characters XML 1.0 cannot carry, and a literal
+``_xHHHH_`` that Excel would decode, are written in SpreadsheetML's own ``_xHHHH_``
+escape, so the cell reads back exactly as written. The timestamps are the report's date,
+not the clock: the same report gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape as _escape
+
+__all__ = ["Percent", "Sheet", "write_workbook"]
+
+_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, past its 1900 leap bug
+# Characters XML 1.0 forbids or normalises (a carriage return), a lone surrogate, and text
+# that Excel would read as an escape.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\r\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)"
+)
+_ATTR = {'"': "&quot;"}
+
+
+class Percent(float):
+    """A number shown as a percentage (``0%``)."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: its name, its rows (the first is the header when ``header``), the
+    widths of some columns (0-based index to characters), and how many columns and rows
+    stay frozen at the left and top (``(0, 1)``: the header row)."""
+
+    name: str
+    rows: Iterable[Sequence[Any]]
+    header: bool = True
+    autofilter: bool = True
+    freeze: tuple[int, int] = (0, 1)
+    widths: Mapping[int, float] = field(default_factory=dict)
+
+
+def _column(index: int) -> str:
+    """``0`` is ``A``, ``26`` is ``AA``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _safe(text: str) -> str:
+    def code(match: re.Match[str]) -> str:
+        return f"_x{ord(match.group()):04X}_"
+
+    return _escape(_UNSAFE.sub(code, text)) if _UNSAFE.search(text) else _escape(text)
+
+
+# Styles: 0 plain, 1 bold (the header), 2 a date, 3 a percentage.
+_BOLD, _DATE, _PERCENT = 1, 2, 3
+
+
+def _styles(date_format: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<numFmts count="1"><numFmt numFmtId="164" formatCode="{_escape(date_format, _ATTR)}"/>'
+        "</numFmts>"
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        "</cellStyleXfs>"
+        '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+        '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+        '<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+        "</cellXfs>"
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        "</styleSheet>"
+    )
+
+
+def _cells(values: Sequence[Any], row: int, letters: list[str], bold: bool) -> str:
+    parts = [f'<row r="{row}">']
+    for index, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        while index >= len(letters):
+            letters.append(_column(len(letters)))
+        ref = f"{letters[index]}{row}"
+        style = f' s="{_BOLD}"' if bold else ""
+        if isinstance(value, bool):
+            parts.append(f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>')
+        elif isinstance(value, float) and not math.isfinite(value):
+            parts.append(f'<c r="{ref}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
+        elif isinstance(value, Percent):
+            parts.append(f'<c r="{ref}" s="{_PERCENT}"><v>{float(value)!r}</v></c>')
+        elif isinstance(value, int | float):
+            parts.append(f'<c r="{ref}"{style}><v>{value!r}</v></c>')
+        elif isinstance(value, date):
+            parts.append(f'<c r="{ref}" s="{_DATE}"><v>{(value - _EPOCH).days}</v></c>')
+        else:
+            text = _safe(str(value))
+            space = ' xml:space="preserve"' if text != text.strip() else ""
+            parts.append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+    parts.append("</row>")
+    return "".join(parts)
+
+
+def _write_sheet(out: Any, sheet: Sheet) -> None:
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    head = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n']
+    head.append(f'<worksheet xmlns="{ns}">')
+    columns, rows = sheet.freeze
+    if columns or rows:
+        split = (f' xSplit="{columns}"' if columns else "") + (f' ySplit="{rows}"' if rows else "")
+        pane = "bottomRight" if columns and rows else ("bottomLeft" if rows else "topRight")
+        corner = f"{_column(columns)}{rows + 1}"
+        head.append(
+            '<sheetViews><sheetView workbookViewId="0">'
+            f'<pane{split} topLeftCell="{corner}" activePane="{pane}" state="frozen"/>'
+            "</sheetView></sheetViews>"
+        )
+    if sheet.widths:
+        head.append("<cols>")
+        for index, chars in sorted(sheet.widths.items()):
+            n = index + 1
+            head.append(f'<col min="{n}" max="{n}" width="{chars}" customWidth="1"/>')
+        head.append("</cols>")
+    head.append("<sheetData>")
+    out.write("".join(head).encode("utf-8"))
+    letters: list[str] = []
+    count = 0
+    width = 0
+    chunk: list[str] = []
+    for values in sheet.rows:
+        count += 1
+        width = max(width, len(values))
+        chunk.append(_cells(values, count, letters, sheet.header and count == 1))
+        if len(chunk) >= 1000:
+            out.write("".join(chunk).encode("utf-8"))
+            chunk.clear()
+    out.write("".join(chunk).encode("utf-8"))
+    tail = ["</sheetData>"]
+    if sheet.autofilter and count and width:
+        tail.append(f'<autoFilter ref="A1:{_column(width - 1)}{count}"/>')
+    tail.append("</worksheet>")
+    out.write("".join(tail).encode("utf-8"))
+
+
+def write_workbook(sheets: Sequence[Sheet], day: date, date_format: str = "DD/MM/YYYY") -> bytes:
+    """The workbook's bytes: ``sheets`` in order, dates shown in ``date_format``, every
+    timestamp set to ``day``."""
+    stamp = f"{day.isoformat()}T00:00:00Z"
+    year = min(max(day.year, 1980), 2107)  # a zip entry's time holds the years 1980 to 2107
+    when = (year, day.month, day.day, 0, 0, 0)
+    ns = "http://schemas.openxmlformats.org/package/2006"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    sml = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{sml}.worksheet+xml"/>'
+        for n in range(1, len(sheets) + 1)
+    )
+    parts: dict[str, str] = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Types xmlns="{ns}/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{sml}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{sml}.styles+xml"/>'
+            '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+            'package.core-properties+xml"/>'
+            f"{overrides}</Types>"
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{ns}/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+            f'<Relationship Id="rId2" Type="{ns}/relationships/metadata/core-properties" '
+            'Target="docProps/core.xml"/></Relationships>'
+        ),
+        "docProps/core.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<cp:coreProperties xmlns:cp="{ns}/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            "<dc:creator>governance-rules</dc:creator>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+            "</cp:coreProperties>"
+        ),
+        "xl/workbook.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            f'xmlns:r="{rel}"><sheets>'
+            + "".join(
+                f'<sheet name="{_escape(s.name, _ATTR)}" sheetId="{n}" r:id="rId{n}"/>'
+                for n, s in enumerate(sheets, 1)
+            )
+            + "</sheets>"
+            + "</workbook>"
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{ns}/relationships">'
+            + "".join(
+                f'<Relationship Id="rId{n}" Type="{rel}/worksheet" '
+                f'Target="worksheets/sheet{n}.xml"/>'
+                for n in range(1, len(sheets) + 1)
+            )
+            + f'<Relationship Id="rId{len(sheets) + 1}" Type="{rel}/styles" Target="styles.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/styles.xml": _styles(date_format),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            book.writestr(info, text.encode("utf-8"))
+        for n, sheet in enumerate(sheets, 1):
+            info = zipfile.ZipInfo(f"xl/worksheets/sheet{n}.xml", date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with book.open(info, "w", force_zip64=True) as out:
+                _write_sheet(out, sheet)
+    return buffer.getvalue()
