@@ -1,0 +1,167 @@
+"""Benchmark: the reports of a real province's size, against their budgets.
+
+Simulates a province (``governance-rules simulate``, by default 300 communes over 5 years,
+seed 1) and measures, each in a process of its own:
+
+- ``check --format html`` for the last full year (``--period``) and for the whole history:
+  the time and the file's size, and the year's rendering alone (after the check);
+- the year's page in headless Chromium: the time to open it, the time to print it to A4
+  PDF, and the number of pages (``--no-browser`` leaves this out);
+- ``check --format xlsx`` for the whole history: the time and the peak memory (RSS).
+
+Each line ends with the budget and whether it holds; the exit status is 1 when one does
+not. Usage::
+
+    python benchmarks/reports.py
+    python benchmarks/reports.py --communes 100 --years 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from governance_rules.simulate import Simulation, simulate
+
+MB = 1_000_000
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak RSS (MiB) of a command run alone in a child process."""
+    script = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)\n"
+        "elapsed = time.perf_counter() - t\n"
+        "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(elapsed, rss)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, *command], capture_output=True, text=True, check=True
+    )
+    elapsed, rss = out.stdout.split()
+    return float(elapsed), float(rss)
+
+
+def render_time(register: Path, events: Path, as_of: date, year: int) -> float:
+    """Seconds to render the year's HTML from its check report (the check not counted)."""
+    from governance_rules import check, load_register, read_events
+    from governance_rules.model import Period
+    from governance_rules.report import render_html
+
+    province = load_register(register)
+    intake = read_events([events], province, as_of)
+    report = check(province, intake, as_of=as_of, lang="vi", period=Period.year(year))
+    start = time.perf_counter()
+    render_html(report, province, intake.accepted, "vi")
+    return time.perf_counter() - start
+
+
+def in_browser(page: Path, pdf: Path) -> tuple[float, float, int]:
+    """Seconds to open ``page``, seconds to print it to A4, and the PDF's page count."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            tab = browser.new_page()
+            start = time.perf_counter()
+            tab.goto(page.as_uri())
+            tab.wait_for_load_state("load")
+            opened = time.perf_counter() - start
+            start = time.perf_counter()
+            data = tab.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+            printed = time.perf_counter() - start
+        finally:
+            browser.close()
+    pdf.write_bytes(data)
+    return opened, printed, len(re.findall(rb"/Type\s*/Page(?!s)", data))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--communes", type=int, default=300)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-browser", action="store_true", help="skip opening and printing")
+    args = parser.parse_args()
+
+    first_year = 2024
+    last_year = first_year + args.years - 1
+    as_of = f"{last_year}-12-31"
+    rows: list[tuple[str, str, str, bool]] = []
+
+    def row(what: str, value: str, budget: str, holds: bool) -> None:
+        rows.append((what, value, budget, holds))
+        print(f"{what:<44} {value:>12}   budget {budget:<10} {'ok' if holds else 'OVER'}")
+
+    print(
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} cores"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sim = Simulation(communes=args.communes, years=args.years, seed=args.seed)
+        register, events = simulate(sim, folder)
+        lines = sum(1 for _ in events.open(encoding="utf-8"))
+        print(f"{args.communes} communes, {args.years} years: {lines:,} events, as of {as_of}")
+        exe = shutil.which("governance-rules") or str(
+            Path(sys.executable).parent / "governance-rules"
+        )
+        base = [exe, "check"]
+        base += ["--register", str(register), "--events", str(events), "--as-of", as_of]
+
+        year = folder / "year.html"
+        seconds, _ = measure(
+            [*base, "--period", str(last_year), "--format", "html", "--output", str(year)]
+        )
+        size = year.stat().st_size
+        row(f"HTML, --period {last_year}: size", f"{size / MB:.2f} MB", "1.5 MB", size <= 1.5 * MB)
+        row(f"HTML, --period {last_year}: check and render", f"{seconds:.2f} s", "-", True)
+        rendered = render_time(register, events, date.fromisoformat(as_of), last_year)
+        row(f"HTML, --period {last_year}: render alone", f"{rendered:.2f} s", "5 s", rendered < 5)
+
+        whole = folder / "whole.html"
+        seconds, _ = measure([*base, "--format", "html", "--output", str(whole)])
+        size = whole.stat().st_size
+        row("HTML, whole history: size", f"{size / MB:.2f} MB", "6 MB", size <= 6 * MB)
+        row("HTML, whole history: check and render", f"{seconds:.2f} s", "-", True)
+
+        if not args.no_browser:
+            opened, printed, pages = in_browser(year, folder / "year.pdf")
+            row(
+                f"HTML, --period {last_year}: opened in Chromium",
+                f"{opened:.2f} s",
+                "5 s",
+                opened < 5,
+            )
+            row(
+                f"HTML, --period {last_year}: printed to A4",
+                f"{printed:.2f} s",
+                "20 s",
+                printed < 20,
+            )
+            row(f"HTML, --period {last_year}: A4 pages", f"{pages}", "60", pages <= 60)
+
+        book = folder / "whole.xlsx"
+        seconds, rss = measure([*base, "--format", "xlsx", "--output", str(book)])
+        row("workbook, whole history: time", f"{seconds:.2f} s", "10 s", seconds < 10)
+        row("workbook, whole history: peak RSS", f"{rss:.0f} MiB", "300 MiB", rss <= 300)
+        row("workbook, whole history: size", f"{book.stat().st_size / MB:.2f} MB", "-", True)
+    return 0 if all(holds for *_, holds in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
