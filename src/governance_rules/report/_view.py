@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import groupby
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -162,7 +163,7 @@ class OfficerRow:
     officer: str
     name: str
     agency: str
-    communes: str
+    communes: list[str]
     families: list[tuple[int, int, int, int]]
     rate: str
     attention: int
@@ -173,7 +174,7 @@ class OfficerRow:
 class CommuneRow:
     commune: str
     name: str
-    officers: str
+    officers: list[str]
     days_uncovered: int
     visits_owed: int
     visits_done: int
@@ -221,10 +222,12 @@ class View:
     officers: list[OfficerRow]
     communes: list[CommuneBlock]
     quarters: list[str]
+    years: list[tuple[int, list[tuple[str, str]]]]
     matrix: list[MatrixBlock]
     legend: list[tuple[str, str, str]]
     attention: list[Group]
     attention_total: int
+    attention_legend: list[tuple[str, str, str]]
     recommendations: list[Recommendation]
     show_timelines: bool
     timelines: list[Timeline]
@@ -335,7 +338,7 @@ def build_view(
                 card.officer,
                 card.name,
                 card.agency,
-                ", ".join(names.get(c, c) for c in card.communes),
+                [names.get(c, c) for c in card.communes],
                 [(y.owed, y.on_time, y.late, y.missed) for y in card.families.values()],
                 _rate(card.total),
                 card.attention,
@@ -346,11 +349,16 @@ def build_view(
         communes=_communes(
             communes_of(report, register, events), register, (first, last), names, lang
         ),
-        quarters=[t["quarter"].format(q=(q.month - 1) // 3 + 1, year=q.year) for q in quarters],
+        quarters=[_quarter(q, lang) for q in quarters],
+        years=[
+            (year, [(f"Q{(q.month - 1) // 3 + 1}", _quarter(q, lang)) for q in group])
+            for year, group in groupby(quarters, key=lambda q: q.year)
+        ],
         matrix=_matrix(report, register, active, quarters, day_of, lang, shown, last),
         legend=[(state, CELL_SYMBOLS[state], t[f"cell_{state}"]) for state in CELL_SYMBOLS],
         attention=attention,
         attention_total=sum(g.count for g in attention),
+        attention_legend=[(s, STATUS_SYMBOLS[s], status_label(s, lang)) for s in ATTENTION],
         recommendations=_recommendations(report.findings, catalogue, lang),
         show_timelines=bool(choice),
         timelines=(
@@ -406,7 +414,7 @@ def _communes(
             CommuneRow(
                 card.commune,
                 names.get(card.commune, card.commune),
-                ", ".join(names.get(o, o) for o in card.officers),
+                [names.get(o, o) for o in card.officers],
                 card.days_uncovered,
                 card.visits.owed,
                 card.visits.on_time + card.visits.late,
@@ -433,6 +441,11 @@ def _by_district(
         for d in order
         if grouped.get(d)
     ]
+
+
+def _quarter(start: date, lang: str) -> str:
+    """A quarter's label: ``Q4/2026`` in Vietnamese, ``2026-Q4`` in English."""
+    return STRINGS[lang]["quarter"].format(q=(start.month - 1) // 3 + 1, year=start.year)
 
 
 def _quarters(effective: date, as_of: date) -> list[date]:
