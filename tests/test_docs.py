@@ -7,15 +7,18 @@ import importlib.util
 import os
 import re
 import shlex
+import struct
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from governance_rules import CATALOGUE
 from governance_rules.report import render_rules_markdown
 from tests.paths import ROOT
+from tests.test_browser import _browser_or_skip
 
 DOCS = sorted(
     [
@@ -104,11 +107,40 @@ def test_rule_reference_is_generated_from_the_catalogue() -> None:
     )
 
 
-def test_generated_reference_pages_are_current() -> None:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "docs" / "generate.py")
+def _script(name: str) -> Any:
+    """A script of ``docs/`` loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "docs" / f"{name}.py")
     assert spec is not None and spec.loader is not None
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_pictures_are_of_the_report_rendered_now() -> None:
+    pictures = _script("pictures")
+    assert pictures.stale(ROOT / "docs" / "pictures") == [], "run python docs/pictures.py"
+    page = (ROOT / "docs" / "howto" / "html-report.md").read_text(encoding="utf-8")
+    for section in pictures.SECTIONS:
+        assert f"](../pictures/{section}.png)" in page
+
+
+def test_the_pictures_script_takes_them(tmp_path: Path) -> None:
+    _browser_or_skip()
+    pictures = _script("pictures")
+    written = pictures.take(tmp_path)
+    assert [p.name for p in written] == [f"{s}.png" for s in pictures.SECTIONS]
+    page = pictures.report()
+    for section, path in zip(pictures.SECTIONS, written, strict=True):
+        png = path.read_bytes()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n")
+        width, height = struct.unpack(">II", png[16:24])
+        assert width == pictures.WIDTH and height > 200
+        assert pictures.stamped(png) == pictures.digest(page, section)
+    assert pictures.stale(tmp_path) == []
+
+
+def test_generated_reference_pages_are_current() -> None:
+    generate = _script("generate")
     for name, make in generate.PAGES.items():
         current = (ROOT / "docs" / name).read_text(encoding="utf-8")
         assert current == make(), f"docs/{name} is stale: python docs/generate.py"
