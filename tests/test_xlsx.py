@@ -213,13 +213,15 @@ def test_the_findings_writer_keeps_any_text_as_text(texts: list[str]) -> None:
 
 
 def test_the_findings_writer_types_numbers_dates_and_rates() -> None:
-    rows = [["a", "b", "c", "d"], [3, 2.5, date(2026, 2, 28), Percent(0.25)]]
+    rows: list[list[object]] = [["a", "b", "c", "d"], [3, 2.5, date(2026, 2, 28), Percent(0.25)]]
+    rows.append([None, "x", "", "y", " z\t"])  # a skipped cell: the next names its column
     sheet = Sheet("S", rows, freeze=(1, 1), widths={0: 30})
     data = write_workbook([sheet], date(2026, 1, 1), "DD/MM/YYYY")
     ws = openpyxl.load_workbook(io.BytesIO(data))["S"]
-    assert [cell.value for cell in ws[2]] == [3, 2.5, datetime(2026, 2, 28), 0.25]
+    assert [cell.value for cell in ws[2]] == [3, 2.5, datetime(2026, 2, 28), 0.25, None]
+    assert [cell.value for cell in ws[3]] == [None, "x", None, "y", " z\t"]
     assert ws["C2"].number_format == "DD/MM/YYYY" and ws["D2"].number_format == "0%"
     assert ws["A1"].font.b and not ws["A2"].font.b
-    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:D2"
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:E3"
     assert ws.column_dimensions["A"].width == 30
     assert openpyxl.load_workbook(io.BytesIO(data)).properties.created == datetime(2026, 1, 1)

@@ -102,43 +102,48 @@ def _styles(date_format: str) -> str:
     )
 
 
-def _string(ref: str, style: str, text: str) -> str:
-    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_safe(text)}</t></is></c>'
-
-
 def _cells(values: Sequence[Any], row: int, letters: list[str], bold: bool) -> str:
+    """One ``<row>``: a cell per value that is not ``None`` or empty. A cell's reference is
+    written only after a skipped one; otherwise it is the next column, as the format says."""
     while len(values) > len(letters):
         letters.append(_column(len(letters)))
     style = f' s="{_BOLD}"' if bold else ""
     parts = [f'<row r="{row}">']
+    append = parts.append
+    skipped = True  # the first cell names itself
     for letter, value in zip(letters, values, strict=False):  # letters may run longer
-        kind = type(value)
-        if kind is str:
-            if not value:
-                continue
-            parts.append(_string(f"{letter}{row}", style, value))
-        elif value is None:
+        if value is None or value == "":
+            skipped = True
             continue
-        elif kind is int:
-            parts.append(f'<c r="{letter}{row}"{style}><v>{value}</v></c>')
-        elif isinstance(value, bool):
-            parts.append(f'<c r="{letter}{row}"{style} t="b"><v>{int(value)}</v></c>')
-        elif isinstance(value, float) and not math.isfinite(value):
-            parts.append(f'<c r="{letter}{row}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
-        elif isinstance(value, Percent):
-            parts.append(f'<c r="{letter}{row}" s="{_PERCENT}"><v>{float(value)!r}</v></c>')
-        elif isinstance(value, int | float):
-            parts.append(f'<c r="{letter}{row}"{style}><v>{value!r}</v></c>')
-        elif isinstance(value, date):
-            days = (value - _EPOCH).days
-            parts.append(f'<c r="{letter}{row}" s="{_DATE}"><v>{days}</v></c>')
+        ref = f' r="{letter}{row}"' if skipped else ""
+        skipped = False
+        kind = type(value)
+        if kind is not str:
+            append(_typed(ref, style, value))
+            continue
+        if _SPECIAL.search(value):
+            value = _SPECIAL.sub(_code, value)
+        if value[0].isspace() or value[-1].isspace():
+            append(f'<c{ref}{style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
         else:
-            text = str(value)
-            if text:
-                parts.append(_string(f"{letter}{row}", style, text))
-    parts.append("</row>")
+            append(f'<c{ref}{style} t="inlineStr"><is><t>{value}</t></is></c>')
+    append("</row>")
     return "".join(parts)
+
+
+def _typed(ref: str, style: str, value: Any) -> str:
+    """A cell of a value that is not a string: a number, a date, a rate, or else its text."""
+    if isinstance(value, bool):
+        return f'<c{ref}{style} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, Percent) and math.isfinite(value):
+        return f'<c{ref} s="{_PERCENT}"><v>{float(value)!r}</v></c>'
+    if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
+        return f"<c{ref}{style}><v>{value!r}</v></c>"
+    if isinstance(value, date):
+        return f'<c{ref} s="{_DATE}"><v>{(value - _EPOCH).days}</v></c>'
+    text = _safe(str(value))
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f'<c{ref}{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 def _write_sheet(out: Any, sheet: Sheet) -> None:

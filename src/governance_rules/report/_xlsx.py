@@ -5,6 +5,7 @@ own."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from typing import Any
 
 from ..i18n import pick, status_label
@@ -113,16 +114,16 @@ _HEADERS = {
 def _findings(report: CheckReport, lang: str) -> Iterator[list[Any]]:
     yield _HEADERS[lang]
     labels: dict[str, str] = {}
+    keys = attrgetter(*_KEYS)
     for f in report.findings:
         status = labels.get(f.status)
         if status is None:
             status = labels[f.status] = status_label(f.status, lang)
-        subject = f.subject
         window = f.window
         yield [
             f.rule,
             status,
-            *[getattr(subject, k) for k in _KEYS],
+            *keys(f.subject),
             window.start if window else None,
             window.due if window else None,
             "; ".join(f.evidence),
