@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from .i18n import language
 from .io import Intake
 from .model import (
     STATUSES,
@@ -71,7 +72,8 @@ def check(
         as_of: The evaluation date.
         policy: Policy values; the defaults when ``None``.
         catalogue: The rules; the Regulation's catalogue when ``None``.
-        lang: The language of the messages, ``"vi"`` or ``"en"``.
+        lang: The language of the messages: ``"vi"`` or ``"en"``, or a tag or locale of
+            either (``"vi-VN"``, ``"vi_VN.UTF-8"``).
         backend: The name of an installed engine backend (``governance-rules plugins``).
         plugins: Where the backend is looked up; those installed when ``None``.
         period: Narrow the report to the instances due in it and those still open at its
@@ -80,7 +82,9 @@ def check(
 
     Raises:
         BackendError: If the backend is unknown or cannot run.
+        LanguageError: If ``lang`` is neither Vietnamese nor English.
     """
+    lang = language(lang)
     policy = policy or Policy()
     evaluate = (plugins or installed()).backend(backend)
     findings = evaluate(
@@ -166,6 +170,7 @@ def stream_check(
         # UTF-8 bytes: half the memory of the text of a Vietnamese message.
         return finding.status, compact(finding).encode("utf-8", "surrogatepass")
 
+    lang = language(lang)
     policy = policy or Policy()
     evaluate = (plugins or installed()).backend(backend)
     findings: Iterator[tuple[Status, bytes] | None]

@@ -23,7 +23,8 @@ from ._check import check, stream_check
 from ._scenarios import run_scenarios
 from ._text import printable
 from ._version import __version__
-from .errors import DefinitionError, GovernanceRulesError, InputError
+from .errors import DefinitionError, GovernanceRulesError, InputError, LanguageError
+from .i18n import language
 from .io import Intake, load_policy, load_register, template_workbook
 from .model import (
     EVENT_ADAPTER,
@@ -102,6 +103,13 @@ def default_lang(environ: os._Environ[str] | dict[str, str] | None = None) -> st
     return "en"
 
 
+def _language(value: str) -> str:
+    try:
+        return language(value)
+    except LanguageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the command line."""
     parser = _Parser(prog=PROG, description="Check the Regulation on monitoring communes.")
@@ -109,7 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def lang(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--lang", choices=("vi", "en"), help="language (default: from locale)")
+        p.add_argument(
+            "--lang",
+            type=_language,
+            metavar="vi|en",
+            help="language: vi or en, or a tag such as vi-VN (default: from the locale)",
+        )
 
     def packs(p: argparse.ArgumentParser) -> None:
         p.add_argument(

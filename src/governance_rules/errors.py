@@ -69,6 +69,10 @@ class InputError(GovernanceRulesError):
         super().__init__(str(self.problem))
 
 
+class LanguageError(GovernanceRulesError, ValueError):
+    """A language the messages and reports are not written in."""
+
+
 class BackendError(GovernanceRulesError):
     """An engine backend is unknown, cannot run (its extra is not installed), or failed."""
 

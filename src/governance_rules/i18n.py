@@ -6,8 +6,26 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, Literal
 
+from .errors import LanguageError
+
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
+
+
+def language(value: str) -> Lang:
+    """The language a tag names: ``"vi"``, ``"vi-VN"``, ``"vi_VN"``, ``"VI"`` or a locale
+    such as ``"vi_VN.UTF-8"`` is Vietnamese, ``"en"``, ``"en-US"``... English.
+
+    Raises:
+        LanguageError: For any other language, naming the two there are.
+    """
+    primary = str(value).strip().replace("_", "-").split(".")[0].split("-")[0].lower()
+    if primary == "vi":
+        return "vi"
+    if primary == "en":
+        return "en"
+    raise LanguageError(f"unsupported language {value!r}: use 'vi' (Vietnamese) or 'en' (English)")
+
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "fulfilled": ("đã thực hiện", "fulfilled"),

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from ._gc import paused_gc
 from .engine import evaluate
+from .i18n import language
 from .io import Claims, Intake, Outcome, validation_reason
 from .model import (
     EVENT_ADAPTER,
@@ -142,7 +143,7 @@ class Monitor:
         self.as_of = as_of
         self.policy = policy or Policy()
         self.catalogue = catalogue or CATALOGUE
-        self.lang = lang
+        self.lang = language(lang)
         self.store = store
         self._tz = ZoneInfo(register.province.timezone)
         self._global_types = _global_types(self.catalogue)

@@ -11,15 +11,15 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from ..i18n import FIELD_LABELS, fmt_date, label, pick, subject_text
+from ..i18n import FIELD_LABELS, fmt_date, label, language, pick, subject_text
 
 
 class Phrases:
     """The sentences of finding messages, for one language and one evaluation date."""
 
     def __init__(self, lang: str, as_of: date) -> None:
-        self.vi = lang == "vi"
-        self.lang = lang
+        self.lang = language(lang)
+        self.vi = self.lang == "vi"
         self.as_of = as_of
 
     def when(self, value: date) -> str:

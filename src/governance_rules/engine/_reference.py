@@ -72,7 +72,8 @@ def evaluate(
         as_of: The evaluation date (a local date of the province).
         policy: Policy values; the defaults when ``None``.
         catalogue: The rules; the Regulation's catalogue when ``None``.
-        lang: ``"vi"`` or ``"en"``, the language of the messages.
+        lang: The language of the messages: ``"vi"`` or ``"en"``, or a tag or locale of
+            either (``"vi-VN"``, ``"vi_VN.UTF-8"``); another raises ``LanguageError``.
 
     Returns:
         The findings, sorted by rule, subject and window start.

@@ -10,7 +10,7 @@ import icalendar
 
 from .._text import printable
 from ..engine import DaysOff
-from ..i18n import fmt_date, subject_text
+from ..i18n import fmt_date, language, subject_text
 from ..model import CheckReport, Finding, Register
 from ..rules import CATALOGUE, Catalogue
 
@@ -43,6 +43,7 @@ def render_ics(
     texts as its description, and a reminder ``remind_days`` before. ``DTSTAMP`` is the
     check date, so that two runs on the same input give the same file.
     """
+    lang = language(lang)
     catalogue = catalogue or CATALOGUE
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//governance-rules//Regulation deadlines//EN")
@@ -87,6 +88,7 @@ def render_days_off(register: Register, year: int, lang: str) -> str:
     """The province's days off in ``year`` as plain text: each public holiday and each day
     of the register's ``calendar``, with its weekday and whether it is off, to check
     against the government's announcement."""
+    lang = language(lang)
     days = DaysOff(register.calendar)
     vi = lang == "vi"
     name = printable(register.province.name)

@@ -6,7 +6,7 @@ import textwrap
 from collections import Counter
 
 from .._text import printable
-from ..i18n import BEARER_LABELS, fmt_date, pick, status_label
+from ..i18n import BEARER_LABELS, fmt_date, language, pick, status_label
 from ..model import STATUSES, Accounting, CheckReport, Finding, Register
 from ..regulation import CLAUSES_BY_ID
 from ..rules import CATALOGUE, Catalogue, Rule
@@ -122,6 +122,7 @@ def render_table(
     grouped by officer, the pending ones, the recommendations not observed, counts by rule,
     and the policy. Fulfilled and observed findings are counted, and listed only with
     ``everything``. With ``register``, ids are shown with their names."""
+    lang = language(lang)
     names = _names(register)
     period = ""
     if report.period is not None:
@@ -209,6 +210,7 @@ def rule_lines(
 
 def render_rules_table(catalogue: Catalogue, lang: str) -> str:
     """The catalogue for a terminal."""
+    lang = language(lang)
     blocks = [
         "\n".join(rule_lines(rule, lang, full=False, catalogue=catalogue)) for rule in catalogue
     ]
@@ -217,6 +219,7 @@ def render_rules_table(catalogue: Catalogue, lang: str) -> str:
 
 def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
     """The catalogue as a Markdown reference: a table, then each rule with its clause texts."""
+    lang = language(lang)
     title = "Danh mục quy tắc" if lang == "vi" else "Rule reference"
     note = (
         "Sinh từ danh mục quy tắc: `governance-rules rules --format markdown --lang vi`."

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from .._version import __version__
 from ..engine import Assignment, assignments, quarter_end, quarter_start
-from ..i18n import BEARER_LABELS, fmt_date, pick, status_label
+from ..i18n import BEARER_LABELS, fmt_date, language, pick, status_label
 from ..model import (
     STATUSES,
     Accounting,
@@ -280,6 +280,7 @@ def build_view(
     timelines: TimelineChoice | None = None,
 ) -> View:
     """The view of a check: the report, with the register and the accepted events it used."""
+    lang = language(lang)
     catalogue = catalogue or CATALOGUE
     choice = timelines or TimelineChoice()
     shown = frozenset(rule.id for rule in catalogue if rule.matrix)  # the visit duty

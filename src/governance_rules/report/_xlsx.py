@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from operator import attrgetter
 from typing import Any
 
-from ..i18n import pick, status_label
+from ..i18n import language, pick, status_label
 from ..model import BaseEvent, CheckReport, Policy, Register
 from ._scores import FAMILIES, OFFICER_FAMILIES, by_family, communes_of, scorecards
 from ._strings import STRINGS
@@ -29,6 +29,7 @@ def render_findings_xlsx(
     """The findings as a workbook: one row a finding, filterable, with the summary, the
     officer and commune scorecards (with ``register``; ``events`` give the assignments), the
     policy and the rejected input on sheets of their own."""
+    lang = language(lang)
     vi = lang == "vi"
     t = STRINGS[lang]
     sheets = [
