@@ -12,6 +12,7 @@ laughs" file can make a small file huge to whatever reads it next.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from pathlib import Path
@@ -58,12 +59,96 @@ DataLoader.yaml_implicit_resolvers = {
 }
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's, which it starts with
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # Windows-1258 writes tones apart
+
+
+def _utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def legacy_name(data: bytes) -> str:
+    """The likely name of the legacy encoding that ``data``, which is not UTF-8, is in."""
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        text = ""
+    if any(char in _TONES for char in text):
+        return "Windows-1258 (cp1258)"
+    high = sum(byte >= 0xA1 for byte in data)
+    if high and sum(0x80 <= byte < 0xA0 for byte in data) * 10 < high:
+        return "TCVN3 (ABC)"
+    return "a legacy Vietnamese encoding (TCVN3, VNI or Windows-1258)"
+
+
+def not_utf8(data: bytes, what: str = "the file") -> str:
+    """The one-line reason a text in a legacy encoding is refused, with what to do."""
+    return (
+        f"not UTF-8: {what} looks like {legacy_name(data)}; save it again as UTF-8 "
+        "(Excel: Save As, CSV UTF-8; Notepad: Save As, Encoding UTF-8)"
+    )
+
+
+class LegacyWatch:
+    """Tells a file in a legacy encoding from a UTF-8 file with a damaged line, as its lines
+    are read: once at least two lines beyond ASCII are not UTF-8, and they are most of the
+    lines beyond ASCII so far, the file is in another encoding. A single bad line is a
+    damaged record, rejected on its own."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.beyond_ascii = 0
+        self.bad: list[bytes] = []
+
+    def line(self, raw: bytes, utf8: bool) -> None:
+        """Count one line; raises :class:`InputError` when the file is plainly not UTF-8."""
+        if raw.isascii():
+            return
+        self.beyond_ascii += 1
+        if utf8:
+            return
+        self.bad.append(raw)
+        if len(self.bad) >= 2 and len(self.bad) * 2 > self.beyond_ascii:
+            raise InputError(self.source, not_utf8(b"".join(self.bad)))
+
+
+def encoding_of(head: bytes) -> str:
+    """The codec a file is read by, from its first bytes: UTF-16 or UTF-32 by their
+    byte-order mark (as Excel's "Unicode text" writes), ``utf-8-sig`` by UTF-8's, else
+    ``utf-8``."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    return "utf-8"
+
+
 def read_text(path: Path) -> str:
-    """A UTF-8 text file (a byte-order mark allowed), or a located :class:`InputError`."""
+    """A text file in UTF-8 (a byte-order mark allowed) or UTF-16 or UTF-32 with one, or a
+    located :class:`InputError`."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
+    codec = encoding_of(data[:4])
+    if codec == "utf-8":
+        watch = LegacyWatch(str(path))
+        for raw in data.splitlines():
+            watch.line(raw, raw.isascii() or _utf8(raw))
+    if codec in ("utf-16", "utf-32"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as error:
+            raise InputError(str(path), f"not {codec.upper()} (byte {error.start + 1})") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

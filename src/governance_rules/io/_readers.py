@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .._text import LegacyWatch, encoding_of, not_utf8
 from ..errors import InputError
 from ..model import EVENT_TYPES
 
@@ -35,6 +36,19 @@ def _open(path: Path) -> io.BufferedReader:
         raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
 
 
+def _codec(handle: io.BufferedReader) -> str:
+    """The file's codec (:func:`encoding_of` its first bytes), the handle left at its start."""
+    return encoding_of(handle.peek(4)[:4])
+
+
+def _wide_lines(handle: io.BufferedReader, codec: str) -> Iterator[bytes]:
+    """The lines of a UTF-16 or UTF-32 file, each as UTF-8 bytes (a lone surrogate kept,
+    for the line holding it to be rejected on its own)."""
+    text = io.TextIOWrapper(handle, encoding=codec, errors="surrogatepass", newline="\n")
+    for line in text:
+        yield line.encode("utf-8", "surrogatepass")
+
+
 def _loads(text: str) -> Record:
     try:
         value = json.loads(text)
@@ -50,7 +64,11 @@ def _loads(text: str) -> Record:
 def read_jsonl(path: Path) -> Iterator[tuple[int, Record]]:
     """Records of a JSON Lines file, one object a line; blank lines are not records."""
     with _open(path) as handle:
-        for number, raw in enumerate(handle, start=1):
+        codec = _codec(handle)
+        lines = _wide_lines(handle, codec) if codec in ("utf-16", "utf-32") else handle
+        # A file that declares UTF-8 by its byte-order mark is never taken for another.
+        watch = LegacyWatch(str(path)) if codec == "utf-8" else None
+        for number, raw in enumerate(lines, start=1):
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             # Only ASCII white space makes a blank line; NBSP or U+2028 is content.
@@ -59,8 +77,12 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, Record]]:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as error:
+                if watch is not None:
+                    watch.line(raw, False)
                 yield number, f"not UTF-8 (byte {error.start + 1})"
                 continue
+            if watch is not None:
+                watch.line(raw, True)
             yield number, _loads(text)
 
 
@@ -68,7 +90,8 @@ def read_json_array(path: Path) -> Iterator[tuple[int, Record]]:
     """Records of a file holding one JSON array of objects, parsed element by element."""
     decoder = json.JSONDecoder()
     with _open(path) as handle:
-        reader = codecs.getincrementaldecoder("utf-8-sig")()
+        codec = _codec(handle)
+        reader = codecs.getincrementaldecoder(codec if codec != "utf-8" else "utf-8-sig")()
         buffer, pos, line, eof = "", 0, 1, False
 
         def fill() -> bool:
@@ -78,8 +101,11 @@ def read_json_array(path: Path) -> Iterator[tuple[int, Record]]:
             chunk = handle.read(_CHUNK)
             try:
                 text = reader.decode(chunk, final=not chunk)
-            except UnicodeDecodeError:
-                raise InputError(f"{path}:{line}", "not UTF-8") from None
+            except UnicodeDecodeError as error:
+                if codec == "utf-8":
+                    bad = chunk[max(0, error.start - 200) : error.start + 200]
+                    raise InputError(f"{path}:{line}", not_utf8(bad)) from None
+                raise InputError(f"{path}:{line}", f"not {codec.upper()}") from None
             eof = not chunk
             buffer, pos = buffer[pos:] + text, 0
             return bool(chunk) or bool(text)
@@ -181,7 +207,14 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
     with _open(path) as handle:
         # Bytes that are not UTF-8 stay in the text as lone surrogates, so that the record
         # holding them is rejected on its own line and the rest of the file is read.
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
+        codec = _codec(handle)
+        wide = codec in ("utf-16", "utf-32")
+        text = io.TextIOWrapper(
+            handle,
+            encoding=codec if wide else "utf-8-sig",
+            errors="surrogatepass" if wide else "surrogateescape",
+            newline="",
+        )
         rows = csv.reader(text)
         try:
             header = next(rows, None)
@@ -189,7 +222,9 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
             raise InputError(f"{path}:1", f"unreadable CSV header: {error}") from None
         header = [h.strip(_ASCII_SPACE) for h in header or ()]
         if any(_ESCAPED.search(h) for h in header):
-            raise InputError(f"{path}:1", "the CSV header row is not UTF-8")
+            raw = ",".join(header).encode("utf-8", "surrogateescape")
+            raise InputError(f"{path}:1", not_utf8(raw, "the header row"))
+        watch = LegacyWatch(str(path)) if codec == "utf-8" else None
         if not any(header):
             try:
                 content = not all(_blank(row) for row in rows)
@@ -220,7 +255,10 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
                 continue
             if _blank(row):
                 continue
-            if any(_ESCAPED.search(cell) for cell in row):
+            joined = "".join(row)
+            if watch is not None and not joined.isascii():
+                watch.line(joined.encode("utf-8", "surrogateescape"), not _ESCAPED.search(joined))
+            if _ESCAPED.search(joined):
                 yield number, "not UTF-8"
                 continue
             if len(row) > len(header):
@@ -242,5 +280,7 @@ def read_json(path: Path) -> Iterator[tuple[int, Record]]:
         yield from read_jsonl(path)
         return
     with _open(path) as handle:
-        head = handle.read(4096).removeprefix(codecs.BOM_UTF8).lstrip()
-    yield from (read_json_array if head.startswith(b"[") else read_jsonl)(path)
+        codec = _codec(handle)
+        head = handle.read(4096)
+    text = head.decode(codec if codec != "utf-8" else "utf-8-sig", errors="ignore").lstrip()
+    yield from (read_json_array if text.startswith("[") else read_jsonl)(path)
