@@ -4,11 +4,11 @@ chosen above (:mod:`governance_rules.plugins`)."""
 
 from __future__ import annotations
 
+from ._columns import EVENT_COLUMNS
 from ._intake import Claims, FileReader, Intake, Outcome, read_file, validation_reason
 from ._loaders import load_policy, load_register, parse_policy, parse_register
 from ._readers import Record, read_csv, read_json, read_json_array, read_jsonl
 from ._xlsx import (
-    EVENT_COLUMNS,
     INSTRUCTIONS,
     REGISTER_SHEETS,
     load_register_xlsx,

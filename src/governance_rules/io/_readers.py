@@ -20,6 +20,7 @@ from typing import Any
 from .._text import LegacyWatch, encoding_of, not_utf8
 from ..errors import InputError
 from ..model import EVENT_TYPES
+from ._columns import ASCII_SPACE, integer
 
 Record = dict[str, Any] | str
 """A parsed record, or the reason the text is not one."""
@@ -168,15 +169,7 @@ def read_json_array(path: Path) -> Iterator[tuple[int, Record]]:
                 yield start_line, f"expected a JSON object, got {type(value).__name__}"
 
 
-_ASCII_SPACE = " \t\n\r\x0b\x0c"
-_INTEGER = re.compile(r"-?[0-9]+")
-
-
-def integer(text: str) -> int | None:
-    """The whole number ``text`` writes in ASCII digits (``2026``, ``-5``), else ``None``:
-    ``²``, ``--5`` or ``1e3`` are no year, and are left for the model to refuse."""
-    text = text.strip(_ASCII_SPACE)
-    return int(text) if _INTEGER.fullmatch(text) else None
+_ASCII_SPACE = ASCII_SPACE
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them

@@ -14,48 +14,17 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import warnings
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Any, get_origin
 
 from ..errors import GovernanceRulesError, InputError, Problem, RegisterError
 from ..model import EVENT_TYPES, Register, literal_values
-from ._readers import Record, integer
-
-EVENT_COLUMNS: dict[str, str] = {
-    "id": "Mã sự kiện",
-    "at": "Ngày",
-    "officer": "Mã cán bộ",
-    "commune": "Xã",
-    "term": "Nhiệm kỳ",
-    "reason": "Lý do kết thúc",
-    "body": "Cơ quan họp",
-    "session": "Phiên họp",
-    "topics": "Nội dung họp",
-    "invited": "Cán bộ được mời",
-    "attended": "Cán bộ dự họp",
-    "recipient": "Nơi nhận",
-    "via": "Hình thức gửi",
-    "period": "Kỳ báo cáo",
-    "sections": "Nội dung báo cáo",
-    "to": "Ủy viên BTV nhận phản ánh",
-    "kind": "Loại",
-    "standing_member": "Ủy viên BTV",
-    "issue": "Mã phản ánh",
-    "year": "Năm",
-    "rating": "Xếp loại",
-    "confirmed_by": "Ủy viên BTV xác nhận",
-    "decision": "Quyết định",
-    "summary": "Nội dung vi phạm",
-    "violation": "Mã vi phạm",
-    "measure": "Hình thức xử lý",
-    "type": "Loại sự kiện",
-}
-"""Event fields and their Vietnamese column headers."""
+from ._columns import EVENT_COLUMNS, EVENT_FIELDS, cell_value, fields_of, key
+from ._readers import Record
 
 REGISTER_SHEETS: dict[str, tuple[str, dict[str, str]]] = {
     "Tỉnh": (
@@ -109,10 +78,6 @@ DAY_KINDS = {"nghỉ": "days_off", "làm việc": "working_days"}
 """The ``Loại ngày`` of a calendar row, and the register list it goes to."""
 
 INSTRUCTIONS = "Hướng dẫn"
-_LISTS = {"topics", "invited", "attended", "sections", "in_charge_of"}
-_DATES = {"at", "start", "end", "effective", "from", "until", "day"}
-_INTS = {"year"}
-_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ROWS = 2000  # rows given data validation in the template
 
 
@@ -125,49 +90,6 @@ def openpyxl_module() -> Any:
             "spreadsheets need the 'xlsx' extra: pip install 'governance-rules[xlsx]'"
         ) from None
     return openpyxl
-
-
-def _key(text: Any) -> str:
-    return unicodedata.normalize("NFC", str(text or "")).strip().casefold()
-
-
-def _fields(columns: Mapping[str, str]) -> dict[str, str]:
-    """Header (Vietnamese or field name, normalised) -> field."""
-    found = {_key(field): field for field in columns}
-    found.update({_key(header): field for field, header in columns.items()})
-    return found
-
-
-_EVENT_FIELDS = _fields(EVENT_COLUMNS)
-_EVENT_FIELDS[_key("Mã xã")] = "commune"
-
-
-def _cell(name: str, value: Any) -> Any:
-    """A cell's value as the formats have it: ISO dates, ints, lists, text. An empty cell
-    is null, except in a list column, where it is the empty list."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return [] if name in _LISTS else None
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if name in _INTS:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        text = str(value).strip()
-        number = integer(text)
-        return number if number is not None else text
-    text = unicodedata.normalize("NFC", str(value)).strip()
-    if name in _DATES:
-        match = _DMY.match(text)
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    if name in _LISTS:
-        return [part.strip() for part in text.split(";") if part.strip()]
-    return text
 
 
 MAX_ROWS = 1_048_576
@@ -217,7 +139,7 @@ def _header(
     header: list[str | None] = []
     seen: dict[str, int] = {}
     for column, value in enumerate(values):
-        field = fields.get(_key(value)) if value is not None else None
+        field = fields.get(key(value)) if value is not None else None
         if field is not None and field in seen:
             raise InputError(
                 f"{path}:{title}!1",
@@ -244,17 +166,17 @@ def read_events_xlsx(path: Path) -> Iterator[tuple[int | str, Record]]:
     ``Loại sự kiện`` column), one event a row. Register and instruction sheets are skipped;
     any other sheet with content is one rejected record naming it."""
     book = _open(path)
-    register_sheets = {_key(name) for name in (*REGISTER_SHEETS, INSTRUCTIONS)}
+    register_sheets = {key(name) for name in (*REGISTER_SHEETS, INSTRUCTIONS)}
     try:
         for sheet in book.worksheets:
             title = sheet.title
-            if _key(title) in register_sheets:
+            if key(title) in register_sheets:
                 continue
             rows = _rows(sheet)
             header: list[str | None] = []
             for _, values in rows:
                 if any(v is not None and str(v).strip() for v in values):
-                    header = _header(path, title, values, _EVENT_FIELDS)
+                    header = _header(path, title, values, EVENT_FIELDS)
                     unknown = [v for v, f in zip(values, header, strict=True) if v and not f]
                     break
             if not header:
@@ -281,7 +203,7 @@ def read_events_xlsx(path: Path) -> Iterator[tuple[int | str, Record]]:
                 for field, value in zip(header, values, strict=False):
                     if field is None:
                         continue
-                    converted = _cell(field, value)
+                    converted = cell_value(field, value)
                     if converted is not None:
                         record[field] = converted
                 if event_type is not None:
@@ -301,15 +223,15 @@ def load_register_xlsx(path: Path) -> Register:
     book = _open(path)
     data: dict[str, Any] = {name: [] for name, _ in REGISTER_SHEETS.values()}
     rows_of: dict[str, list[str]] = {}
-    titles = {_key(sheet.title): sheet for sheet in book.worksheets}
+    titles = {key(sheet.title): sheet for sheet in book.worksheets}
     try:
         for title, (name, columns) in REGISTER_SHEETS.items():
-            sheet = titles.get(_key(title))
+            sheet = titles.get(key(title))
             if sheet is None:
                 if name == "province":
                     raise InputError(str(path), f"no sheet '{title}' (the province)")
                 continue
-            fields = _fields(columns)
+            fields = fields_of(columns)
             header: list[str | None] = []
             for number, values in _rows(sheet):
                 if not any(v is not None and str(v).strip() for v in values):
@@ -319,9 +241,9 @@ def load_register_xlsx(path: Path) -> Register:
                     continue
                 values += [None] * (len(header) - len(values))
                 item = {
-                    field: _cell(field, value)
+                    field: cell_value(field, value)
                     for field, value in zip(header, values, strict=False)
-                    if field is not None and _cell(field, value) is not None
+                    if field is not None and cell_value(field, value) is not None
                 }
                 data[name].append(item)
                 rows_of.setdefault(name, []).append(f"{sheet.title}!{number}")
@@ -371,7 +293,7 @@ def _fold_dated(data: dict[str, Any], rows_of: Mapping[str, list[str]], book: st
             member.setdefault("in_charge_of", []).append(row)
     calendar: dict[str, list[Any]] = {"days_off": [], "working_days": []}
     for n, row in enumerate(data.pop("calendar")):
-        kind = DAY_KINDS.get(_key(row.get("kind")), str(row.get("kind")))
+        kind = DAY_KINDS.get(key(row.get("kind")), str(row.get("kind")))
         if kind not in calendar:
             where = f"{book}:{rows_of['calendar'][n]}"
             problems.append(Problem(where, f"kind: expected 'nghỉ' or 'làm việc', got {kind!r}"))

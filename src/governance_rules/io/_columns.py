@@ -1,0 +1,101 @@
+"""The columns of events as offices write them, shared by the CSV and workbook readers:
+the Vietnamese headers of the fields, and a cell's text as the formats have it (ISO dates
+from ``dd/mm/yyyy``, whole numbers, ``;``-separated lists)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from typing import Any
+
+ASCII_SPACE = " \t\n\r\x0b\x0c"
+_INTEGER = re.compile(r"-?[0-9]+")
+
+
+def integer(text: str) -> int | None:
+    """The whole number ``text`` writes in ASCII digits (``2026``, ``-5``), else ``None``:
+    ``²``, ``--5`` or ``1e3`` are no year, and are left for the model to refuse."""
+    text = text.strip(ASCII_SPACE)
+    return int(text) if _INTEGER.fullmatch(text) else None
+
+
+EVENT_COLUMNS: dict[str, str] = {
+    "id": "Mã sự kiện",
+    "at": "Ngày",
+    "officer": "Mã cán bộ",
+    "commune": "Xã",
+    "term": "Nhiệm kỳ",
+    "reason": "Lý do kết thúc",
+    "body": "Cơ quan họp",
+    "session": "Phiên họp",
+    "topics": "Nội dung họp",
+    "invited": "Cán bộ được mời",
+    "attended": "Cán bộ dự họp",
+    "recipient": "Nơi nhận",
+    "via": "Hình thức gửi",
+    "period": "Kỳ báo cáo",
+    "sections": "Nội dung báo cáo",
+    "to": "Ủy viên BTV nhận phản ánh",
+    "kind": "Loại",
+    "standing_member": "Ủy viên BTV",
+    "issue": "Mã phản ánh",
+    "year": "Năm",
+    "rating": "Xếp loại",
+    "confirmed_by": "Ủy viên BTV xác nhận",
+    "decision": "Quyết định",
+    "summary": "Nội dung vi phạm",
+    "violation": "Mã vi phạm",
+    "measure": "Hình thức xử lý",
+    "type": "Loại sự kiện",
+}
+"""Event fields and their Vietnamese column headers."""
+
+_LISTS = {"topics", "invited", "attended", "sections", "in_charge_of"}
+_DATES = {"at", "start", "end", "effective", "from", "until", "day"}
+_INTS = {"year"}
+_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def key(text: Any) -> str:
+    return unicodedata.normalize("NFC", str(text or "")).strip().casefold()
+
+
+def fields_of(columns: Mapping[str, str]) -> dict[str, str]:
+    """Header (Vietnamese or field name, normalised) -> field."""
+    found = {key(field): field for field in columns}
+    found.update({key(header): field for field, header in columns.items()})
+    return found
+
+
+EVENT_FIELDS = fields_of(EVENT_COLUMNS)
+EVENT_FIELDS[key("Mã xã")] = "commune"
+
+
+def cell_value(name: str, value: Any) -> Any:
+    """A cell's value as the formats have it: ISO dates, ints, lists, text. An empty cell
+    is null, except in a list column, where it is the empty list."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return [] if name in _LISTS else None
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if name in _INTS:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        text = str(value).strip()
+        number = integer(text)
+        return number if number is not None else text
+    text = unicodedata.normalize("NFC", str(value)).strip()
+    if name in _DATES:
+        match = _DMY.match(text)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    if name in _LISTS:
+        return [part.strip() for part in text.split(";") if part.strip()]
+    return text
