@@ -6,7 +6,7 @@ import io
 import json
 import re
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from governance_rules import load_register
+from governance_rules import load_register, read_events
+from governance_rules.io._columns import CHOICES, EVENT_FIELDS, choice_label, key
 from governance_rules.model import EVENT_TYPES
 from governance_rules.report._workbook import Percent, Sheet, write_workbook
 from governance_rules.xlsx import INSTRUCTIONS, REGISTER_SHEETS
@@ -225,3 +226,78 @@ def test_the_findings_writer_types_numbers_dates_and_rates() -> None:
     assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:E3"
     assert ws.column_dimensions["A"].width == 30
     assert openpyxl.load_workbook(io.BytesIO(data)).properties.created == datetime(2026, 1, 1)
+
+
+def test_a_csv_saved_from_the_workbook_gives_its_findings(filled: Path, tmp_path: Path) -> None:
+    """Each event sheet saved as Excel does in a Vietnamese locale: ``;`` between cells,
+    the template's Vietnamese headers, ``dd/mm/yyyy`` dates, choices by their Vietnamese
+    labels; one file per event type, named by it."""
+    book = openpyxl.load_workbook(filled, data_only=True)
+    files = []
+    for title in book.sheetnames:
+        if title not in EVENT_TYPES:
+            continue
+        rows = list(book[title].iter_rows(values_only=True))
+        header = [str(h) for h in rows[0]]
+        fields = [EVENT_FIELDS[key(h)] for h in header]
+        lines = [";".join(header)]
+        for row in rows[1:]:
+            cells = []
+            for name, value in zip(fields, row, strict=False):
+                if isinstance(value, datetime):
+                    text = value.strftime("%d/%m/%Y") if value.time() == time(0) else str(value)
+                elif value is None:
+                    text = ""
+                elif CHOICES.get(name):
+                    text = "; ".join(choice_label(part.strip()) for part in str(value).split(";"))
+                else:
+                    text = str(value)
+                cells.append(f'"{text}"' if ";" in text else text)
+            lines.append(";".join(cells))
+        path = tmp_path / f"{title}.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+        files.append(path)
+    assert "Ngày" in (tmp_path / "visit.conducted.csv").read_text(encoding="utf-8-sig")
+    labels = (tmp_path / "report.submitted.csv").read_text(encoding="utf-8-sig")
+    assert "qua Văn phòng Tỉnh ủy" in labels  # a choice by its label, not its code
+
+    def report(*events: Path) -> dict[str, object]:
+        args = ["--register", str(EXAMPLE / "register.yaml"), "--as-of", "2026-11-30"]
+        for path in events:
+            args += ["--events", str(path)]
+        result = run("check", *args, "--format", "json")
+        assert result.returncode == 1, result.stderr
+        assert "note:" not in result.stderr  # every column known
+        return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+    from_csv, from_book = report(*files), report(filled)
+    assert from_csv["findings"] == from_book["findings"]
+    assert from_csv["input"] == from_book["input"]
+
+
+def test_an_unknown_csv_column_is_a_note_and_its_values_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "visit.conducted.csv"
+    path.write_text(
+        "Mã sự kiện;Ngày;Mã cán bộ;Xã;Ghi chú riêng\nv-1;05/03/2026;o-01;c-an-tan;x\n",
+        encoding="utf-8",
+    )
+    intake = read_events([path], load_register(EXAMPLE / "register.yaml"))
+    assert intake.accounting.read == intake.accounting.accepted == 1
+    [note] = intake.notes
+    assert note.location == f"{path}:1" and "unknown column 'Ghi chú riêng'" in note.error
+    [event] = intake.accepted
+    assert event.at.isoformat() == "2026-03-05"
+    assert event.model_extra == {"Ghi chú riêng": "x"}
+    result = run("validate", "--register", str(EXAMPLE / "register.yaml"), "--events", str(path))
+    assert result.returncode == 0
+    assert f"note: {path}:1: unknown column 'Ghi chú riêng'" in result.stderr
+
+
+def test_a_csv_naming_one_field_twice_is_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "visit.conducted.csv"
+    path.write_text("id,at,Mã cán bộ,commune,officer\nv-1,2026-03-05,o-01,c-an-tan,o-01\n")
+    result = run("validate", "--register", str(EXAMPLE / "register.yaml"), "--events", str(path))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(
+        f"{path}:1: columns 'Mã cán bộ' and 'officer' are both 'officer'"
+    )

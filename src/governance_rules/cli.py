@@ -297,6 +297,8 @@ def _read(args: argparse.Namespace, register: Register, as_of: date | None) -> I
     intake = Intake(register, as_of).read(paths, progress, reader=installed().read)
     if show:
         sys.stderr.write("\n")
+    for note in intake.notes:
+        print(f"{PROG}: note: {note.location}: {note.error}", file=sys.stderr)
     return intake
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ._columns import EVENT_COLUMNS
 from ._intake import Claims, FileReader, Intake, Outcome, read_file, validation_reason
 from ._loaders import load_policy, load_register, parse_policy, parse_register
-from ._readers import Record, read_csv, read_json, read_json_array, read_jsonl
+from ._readers import Note, Record, read_csv, read_json, read_json_array, read_jsonl
 from ._xlsx import (
     INSTRUCTIONS,
     REGISTER_SHEETS,
@@ -23,6 +23,7 @@ __all__ = [
     "Claims",
     "FileReader",
     "Intake",
+    "Note",
     "Outcome",
     "Record",
     "load_policy",

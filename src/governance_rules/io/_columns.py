@@ -10,6 +10,9 @@ from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
 
+from ..i18n import VALUE_LABELS
+from ..model import EVENT_TYPES, literal_values
+
 ASCII_SPACE = " \t\n\r\x0b\x0c"
 _INTEGER = re.compile(r"-?[0-9]+")
 
@@ -55,7 +58,7 @@ EVENT_COLUMNS: dict[str, str] = {
 _LISTS = {"topics", "invited", "attended", "sections", "in_charge_of"}
 _DATES = {"at", "start", "end", "effective", "from", "until", "day"}
 _INTS = {"year"}
-_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
 def key(text: Any) -> str:
@@ -92,10 +95,64 @@ def cell_value(name: str, value: Any) -> Any:
         return number if number is not None else text
     text = unicodedata.normalize("NFC", str(value)).strip()
     if name in _DATES:
-        match = _DMY.match(text)
+        match = DMY.match(text)
         if match:
             day, month, year = (int(g) for g in match.groups())
             return f"{year:04d}-{month:02d}-{day:02d}"
     if name in _LISTS:
-        return [part.strip() for part in text.split(";") if part.strip()]
-    return text
+        return [choice(name, part.strip()) for part in text.split(";") if part.strip()]
+    return choice(name, text)
+
+
+_LABELS: dict[str, str] = {
+    **{code: vi for code, (vi, _) in VALUE_LABELS.items()},
+    "excellent": "hoàn thành xuất sắc nhiệm vụ",
+    "good": "hoàn thành tốt nhiệm vụ",
+    "completed": "hoàn thành nhiệm vụ",
+    "not_completed": "không hoàn thành nhiệm vụ",
+    "executive": "ban chấp hành",
+    "standing": "ban thường vụ",
+    "cell": "chi bộ",
+    "regular": "thường kỳ",
+    "extraordinary": "bất thường",
+    "standing_committee": "Ban Thường vụ Tỉnh ủy",
+    "standing_member": "ủy viên Ban Thường vụ Tỉnh ủy phụ trách",
+    "agency_head": "thủ trưởng cơ quan",
+    "replace": "thay thế",
+    "retain": "giữ nguyên phân công",
+    "difficulties": "khó khăn, vướng mắc",
+    "proposals": "đề xuất, kiến nghị",
+}
+"""The Vietnamese label of each choice an event field takes, as a clerk picks it."""
+_ALSO = {"other": ("khác",)}
+"""Other labels a clerk may write for a choice."""
+
+
+def _choices() -> dict[str, dict[str, str]]:
+    """For each event field with a fixed set of values: its labels (normalised) to codes."""
+    found: dict[str, dict[str, str]] = {}
+    for model in EVENT_TYPES.values():
+        for name, info in model.model_fields.items():
+            allowed = literal_values(info.annotation)
+            if not allowed or name == "type":
+                continue
+            for code in map(str, allowed):
+                labels = ((_LABELS[code],) if code in _LABELS else ()) + _ALSO.get(code, ())
+                for label in labels:
+                    found.setdefault(name, {})[key(label)] = code
+    return found
+
+
+CHOICES = _choices()
+
+
+def choice_label(code: str) -> str:
+    """The Vietnamese label of a choice, or the code itself when it has none."""
+    return _LABELS.get(code, code)
+
+
+def choice(name: str, text: str) -> str:
+    """The code a choice cell means: its Vietnamese label (any case) gives the code the
+    field allows; anything else is left as written, for the model to judge."""
+    labels = CHOICES.get(name)
+    return labels.get(key(text), text) if labels else text

@@ -27,10 +27,10 @@ from ..model import (
     Rejection,
     shared_fields,
 )
-from ._readers import Record, read_csv, read_json
+from ._readers import Note, Record, read_csv, read_json
 from ._xlsx import read_events_xlsx
 
-Outcome = Literal["accepted", "duplicate", "rejected", "future"]
+Outcome = Literal["accepted", "duplicate", "rejected", "future", "note"]
 
 FileReader = Callable[[Path], Iterable[tuple[int | str, Record]]]
 """Gives the located records of one file."""
@@ -175,6 +175,8 @@ class Intake:
     as_of: date | None = None
     accepted: list[BaseEvent] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    notes: list[Rejection] = field(default_factory=list)
+    """What the readers said of the files themselves (an unknown CSV column), located."""
     duplicates: int = 0
     future: int = 0
     keep: bool = True
@@ -208,7 +210,11 @@ class Intake:
         )
 
     def add(self, location: str, record: Record | Any) -> Outcome:
-        """Take one record (or the reason it is none) found at ``location``."""
+        """Take one record (or the reason it is none) found at ``location``; a reader's
+        :class:`Note` is kept in :attr:`notes`, and is no record."""
+        if isinstance(record, Note):
+            self.notes.append(Rejection(location=printable(location), error=printable(record)))
+            return "note"
         if isinstance(record, str):
             return self._reject(location, record or "unreadable record")
         if not isinstance(record, Mapping):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -20,10 +21,16 @@ from typing import Any
 from .._text import LegacyWatch, encoding_of, not_utf8
 from ..errors import InputError
 from ..model import EVENT_TYPES
-from ._columns import ASCII_SPACE, integer
+from ._columns import ASCII_SPACE, DMY, EVENT_FIELDS, choice, integer, key
 
 Record = dict[str, Any] | str
 """A parsed record, or the reason the text is not one."""
+
+
+class Note(str):
+    """What a reader says of a file that is not about one record (an unknown column): no
+    record, counted nowhere, shown beside the report."""
+
 
 _LIST_FIELDS = {"topics", "invited", "attended", "sections"}
 _INT_FIELDS = {"year"}
@@ -180,11 +187,31 @@ def _csv_value(name: str, value: str) -> Any:
         return [] if name in _LIST_FIELDS else None
     if name in _LIST_FIELDS:
         parts = (part.strip(_ASCII_SPACE) for part in value.split(";"))
-        return [part for part in parts if part]
+        return [choice(name, part) for part in parts if part]
     number = integer(value) if name in _INT_FIELDS else None
     if number is not None:
         return number
-    return value
+    if name == "at":
+        match = DMY.match(value)
+        if match:  # dd/mm/yyyy, as the workbook takes it
+            day, month, year = (int(g) for g in match.groups())
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return choice(name, value)
+
+
+_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(first: str) -> str:
+    """The delimiter that splits the header row into the most known columns (Excel writes
+    ``;`` in many locales), a comma when none does better."""
+    best, most = ",", 0
+    for delimiter in _DELIMITERS:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        known = sum(key(cell) in EVENT_FIELDS for cell in cells)
+        if known > most:
+            best, most = delimiter, known
+    return best
 
 
 def _blank(row: list[str]) -> bool:
@@ -208,7 +235,8 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
             errors="surrogatepass" if wide else "surrogateescape",
             newline="",
         )
-        rows = csv.reader(text)
+        first = text.readline()
+        rows = csv.reader(itertools.chain([first], text), delimiter=_delimiter(first))
         try:
             header = next(rows, None)
         except csv.Error as error:
@@ -227,9 +255,17 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
             if content:
                 raise InputError(f"{path}:1", "the CSV header row is empty")
             return  # an empty file: no records
+        written = header
+        # The template's Vietnamese headers (Mã sự kiện, Ngày, Mã cán bộ...) or field names.
+        header = [EVENT_FIELDS.get(key(h), h) if h else h for h in written]
         repeated = sorted({name for name in header if name and header.count(name) > 1})
         if repeated:
-            raise InputError(f"{path}:1", f"column '{repeated[0]}' is given twice in the header")
+            both = [w for w, h in zip(written, header, strict=True) if h == repeated[0]]
+            if both[0] == both[1]:
+                reason = f"column '{both[0]}' is given twice in the header"
+            else:
+                reason = f"columns '{both[0]}' and '{both[1]}' are both '{repeated[0]}'"
+            raise InputError(f"{path}:1", reason)
         file_type = path.name.removesuffix(".csv")
         if "type" not in header and file_type not in EVENT_TYPES:
             raise InputError(
@@ -237,6 +273,15 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
                 "CSV needs a 'type' column, or a file name that is an event type "
                 "(such as visit.conducted.csv)",
             )
+        for column, (given, name) in enumerate(zip(written, header, strict=True), start=1):
+            if given and name not in EVENT_FIELDS.values():
+                yield (
+                    1,
+                    Note(
+                        f"unknown column '{given}' (column {column}): kept with each record as an "
+                        "extra field, read by no rule"
+                    ),
+                )
         while True:
             number = rows.line_num + 1
             try:
