@@ -213,7 +213,7 @@ def test_the_table_leads_with_what_needs_attention_by_officer_with_names() -> No
                 assert line.startswith("      "), line
         labels = [
             f"[{status_label(s, lang)}]" for s in ("violated", "late", "pending", "not_observed")
-        ]
+        ] + [f"[{status_label('violated', lang, check=True)}]"]
         found = [line for line in lines if line.startswith("  [")]
         assert found and all(
             any(line.startswith(f"  {label}") for label in labels) for line in found

@@ -43,7 +43,7 @@ def test_GR_REPORT_ANNUAL_period_and_due_date() -> None:
     finding, following = run(log, "2027-02-01", "GR-REPORT-ANNUAL")
     assert (following.subject.year, following.status) == (2027, "pending")
     assert (finding.status, finding.window and finding.window.due) == ("late", date(2027, 1, 15))
-    assert "1 days after the due date 2027-01-15" in finding.message
+    assert "1 day after the due date 2027-01-15" in finding.message
 
 
 def test_GR_EVALUATION_19_and_20_december() -> None:

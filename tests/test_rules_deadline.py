@@ -94,7 +94,7 @@ def test_deadline_rules_late() -> None:
     for rule in ("GR-REPLACEMENT", "GR-VIOLATION-HANDLING", "GR-COMMENDATION"):
         (finding,) = only(findings, rule)
         assert finding.status == "late", rule
-        assert "1 days after the due date" in finding.message
+        assert "1 day after the due date" in finding.message
     pending = EventLog()
     pending.add("performance.rated", "2026-01-20", officer="o-02", year=2025, rating="excellent")
     (finding,) = only(pending.evaluate(REGISTER, as_of=date(2026, 4, 20)), "GR-COMMENDATION")

@@ -20,7 +20,7 @@ def test_GR_VISIT_QUARTERLY_rolling_windows_from_the_act_and_from_the_due_date()
     ]
     assert found[0].evidence == (visit,)
     assert "2026-04-10" in found[0].message and visit in found[0].message
-    assert "1 days overdue" in found[1].message
+    assert "1 day overdue" in found[1].message
     assert found[0].clauses == ("D4",)
 
 

@@ -33,7 +33,19 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "violated": ("chưa thực hiện (quá hạn)", "violated"),
     "pending": ("chưa đến hạn", "pending"),
     "observed": ("có thực hiện", "observed"),
-    "not_observed": ("chưa thực hiện", "not observed"),
+    "not_observed": ("chưa thực hiện (nội dung khuyến khích)", "not observed"),
+}
+
+CHECK_VIOLATED = ("không đúng quy định", "violated")
+"""``violated`` for a check (an assignment in its term, a channel, a report's content, a
+jurisdiction, an invitation, coverage), where nothing is overdue."""
+
+CHECK_TEMPLATES = frozenset({"conformance", "coverage"})
+"""The rule templates that check something rather than owe it by a date."""
+
+BACKEND_LABELS: dict[str, tuple[str, str]] = {
+    "reference": ("tham chiếu (reference)", "reference"),
+    "durable": ("durable_rules (durable)", "durable"),
 }
 
 BEARER_LABELS: dict[str, tuple[str, str]] = {
@@ -130,6 +142,21 @@ def fmt_date(value: date, lang: str) -> str:
     return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
 
 
-def status_label(status: str, lang: str) -> str:
-    """A finding status in words."""
+def status_label(status: str, lang: str, *, check: bool = False) -> str:
+    """A finding status in words; with ``check``, a check's (``violated`` is "không đúng
+    quy định": nothing is overdue)."""
+    if check and status == "violated":
+        return pick(CHECK_VIOLATED, lang)
     return pick(STATUS_LABELS[status], lang)
+
+
+def backend_label(name: str, lang: str) -> str:
+    """An engine backend's name as a report gives it."""
+    return pick(BACKEND_LABELS[name], lang) if name in BACKEND_LABELS else name
+
+
+def days(n: int, lang: str) -> str:
+    """``n`` days: ``1 ngày``, ``1 day``, ``3 days``."""
+    if lang == "vi":
+        return f"{n} ngày"
+    return f"{n} day" if abs(n) == 1 else f"{n} days"

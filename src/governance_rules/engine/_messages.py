@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..i18n import FIELD_LABELS, fmt_date, label, language, pick, subject_text
+from ..i18n import days as n_days
 
 
 class Phrases:
@@ -37,11 +38,11 @@ class Phrases:
         n = (self.as_of - due).days
         if self.vi:
             return f"quá hạn {n} ngày tính đến {self.when(self.as_of)}"
-        return f"{n} days overdue on {self.when(self.as_of)}"
+        return f"{n_days(n, 'en')} overdue on {self.when(self.as_of)}"
 
     def _left(self, due: date) -> str:
         n = (due - self.as_of).days
-        return f"còn {n} ngày" if self.vi else f"{n} days left"
+        return f"còn {n} ngày" if self.vi else f"{n_days(n, 'en')} left"
 
     def _timing(self, day: date, due: date) -> str:
         if day <= due:
@@ -51,7 +52,7 @@ class Phrases:
         n = (day - due).days
         if self.vi:
             return f"muộn {n} ngày so với hạn {self.when(due)}"
-        return f"{n} days after the due date {self.when(due)}"
+        return f"{n_days(n, 'en')} after the due date {self.when(due)}"
 
     def moved(self, due: date, why: str, to: date, why_to: str) -> str:
         """``; hạn 19/12/2026 (thứ Bảy) dời sang 21/12/2026 (thứ Hai)``: a due date on a day
@@ -243,7 +244,7 @@ class Phrases:
             if latest:
                 text += f"; lần gần nhất là {latest[0]} ngày {self.when(latest[1])}"
             return text + "."
-        text = f"{s}: no {act} in the {days} days up to {ev} on {self.when(day)}"
+        text = f"{s}: no {act} in the {n_days(days, 'en')} up to {ev} on {self.when(day)}"
         if latest:
             text += f"; the latest was {latest[0]} on {self.when(latest[1])}"
         return text + "."
@@ -307,5 +308,6 @@ class Phrases:
                 f"({n} ngày)"
             )
             return text + ("; đến nay vẫn chưa được phân công." if open_ else ".")
-        text = f"{s}: no officer assigned from {self.when(start)} to {self.when(end)} ({n} days)"
+        span = f"from {self.when(start)} to {self.when(end)}"
+        text = f"{s}: no officer assigned {span} ({n_days(n, 'en')})"
         return text + ("; still open." if open_ else ".")

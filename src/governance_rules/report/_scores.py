@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..engine import assignments
+from ..i18n import CHECK_TEMPLATES
 from ..model import BaseEvent, CheckReport, Finding, Register, Timeline, overlap, uncovered
+from ..rules import CATALOGUE
 
 Span = tuple[date, date]
 
@@ -47,6 +49,10 @@ FAMILIES: tuple[tuple[str, tuple[str, str], tuple[str, ...]], ...] = (
 
 OFFICER_FAMILIES = ("visits", "contact", "reports", "member", "agency")
 """The families an officer bears."""
+
+CHECKS = frozenset(r.id for r in CATALOGUE if r.template.template in CHECK_TEMPLATES)
+"""The Regulation's rules that check something rather than owe it by a date: their
+``violated`` is "không đúng quy định"."""
 
 ATTENTION = ("violated", "late", "pending")
 """The statuses a report lists as needing attention, most urgent first."""

@@ -8,13 +8,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "regulation": "Quy định phân công cán bộ lãnh đạo cấp tỉnh theo dõi xã, phường, thị trấn",
         "province": "Tỉnh",
         "as_of": "Tính đến ngày",
-        "backend": "Bộ máy đánh giá",
+        "backend": "Công cụ đánh giá",
         "input": "Dữ liệu đầu vào",
         "read": "Đã đọc",
-        "accepted": "Được nhận",
+        "accepted": "Hợp lệ",
         "duplicates": "Trùng lặp",
         "rejected": "Bị loại",
-        "future": "Sau ngày tính",
+        "future": "Ghi ngày sau thời điểm tính (chưa xét)",
         "summary": "Tổng hợp",
         "by_status": "Theo trạng thái",
         "by_bearer": "Theo chủ thể",
@@ -23,14 +23,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "owed": "Phải thực hiện",
         "on_time": "Đúng hạn",
         "late_n": "Muộn",
-        "missed": "Bỏ lỡ",
+        "missed": "Không thực hiện",
         "open": "Chưa đến hạn",
         "rate": "Tỷ lệ đúng hạn",
         "officers": "Cán bộ theo dõi địa bàn",
         "officers_note": (
             "Mức độ hoàn thành nhiệm vụ của từng cán bộ (khoản B3): mỗi nhóm nhiệm vụ ghi "
-            "phải thực hiện / đúng hạn / muộn / bỏ lỡ; tỷ lệ đúng hạn tính trên các nhiệm vụ "
-            "đã đến hạn. Không đề xuất xếp loại: việc đó do Ban Thường vụ quyết định."
+            "phải thực hiện / đúng hạn / muộn / không thực hiện; tỷ lệ đúng hạn tính trên các "
+            "nhiệm vụ đã đến hạn. Không đề xuất xếp loại: việc đó do Ban Thường vụ quyết định."
         ),
         "agency": "Cơ quan",
         "communes_assigned": "Địa bàn",
@@ -48,7 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "commune": "Xã, phường, thị trấn",
         "legend": "Chú giải",
         "cell_done": "đã thực hiện (không có kỳ nào quá hạn)",
-        "cell_missed": "bỏ lỡ (có kỳ quá hạn mà không đi công tác, dự họp)",
+        "cell_missed": "không thực hiện (có kỳ quá hạn mà không đi công tác, dự họp)",
         "cell_pending": "chưa đến hạn (quý hiện tại, chưa có lần nào)",
         "period": "Kỳ báo cáo",
         "cell_gap": "đã thực hiện, nhưng có ngày xã không có cán bộ theo dõi",
@@ -60,7 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "mark_meeting": "dự họp",
         "mark_report": "báo cáo",
         "mark_due": "hạn của kỳ",
-        "mark_missed": "kỳ bị bỏ lỡ",
+        "mark_missed": "kỳ không thực hiện",
         "officer": "Cán bộ",
         "from": "từ",
         "to": "đến",
@@ -70,7 +70,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "subject": "Đối tượng",
         "window": "Thời hạn",
         "message": "Nội dung",
-        "evidence": "Căn cứ",
+        "evidence": "Sự kiện liên quan",
         "clauses": "Điều khoản",
         "fulfilled": "Việc đã thực hiện, theo quy tắc",
         "fulfilled_summary": "Đã thực hiện: {count} việc (bấm để xem theo quy tắc)",
@@ -110,9 +110,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "thực hiện được đếm trong các bảng trên, đầy đủ trong tệp JSON và tệp Excel."
         ),
         "findings_n": "{count} việc",
-        "top_communes": "10 xã có nhiều việc bỏ lỡ hoặc muộn nhất",
-        "top_officers": "10 cán bộ có nhiều việc bỏ lỡ hoặc muộn nhất",
-        "missed_or_late": "Bỏ lỡ hoặc muộn",
+        "top_communes": "10 xã có nhiều việc không thực hiện hoặc muộn nhất",
+        "top_officers": "10 cán bộ có nhiều việc không thực hiện hoặc muộn nhất",
+        "missed_or_late": "Không thực hiện hoặc muộn",
         "recommendations": "Việc khuyến khích",
         "recommendations_note": (
             "Những việc Quy định khuyến khích, không bắt buộc: đếm số lần đã và chưa thực hiện."

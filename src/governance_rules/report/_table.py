@@ -6,10 +6,11 @@ import textwrap
 from collections import Counter
 
 from .._text import printable
-from ..i18n import BEARER_LABELS, fmt_date, language, pick, status_label
+from ..i18n import BEARER_LABELS, backend_label, fmt_date, language, pick, status_label
 from ..model import STATUSES, Accounting, CheckReport, Finding, Register
 from ..regulation import CLAUSES_BY_ID
 from ..rules import CATALOGUE, Catalogue, Rule
+from ._scores import CHECKS
 from ._view import policy_rows
 
 WIDTH = 80
@@ -17,19 +18,22 @@ _QUIET = ("fulfilled", "observed")
 
 _WORDS: dict[str, tuple[str, str]] = {
     "as_of": ("tính đến", "as of"),
-    "backend": ("bộ máy", "backend"),
+    "backend": ("công cụ đánh giá", "backend"),
     "period": ("kỳ báo cáo", "period"),
     "input": ("Dữ liệu vào", "Input"),
     "read": ("đọc", "read"),
-    "accepted": ("nhận", "accepted"),
+    "accepted": ("hợp lệ", "accepted"),
     "duplicates": ("trùng", "duplicates"),
     "rejected": ("loại", "rejected"),
-    "future": ("sau ngày tính", "future"),
+    "future": ("ghi ngày sau thời điểm tính (chưa xét)", "future"),
     "summary": ("Tổng hợp", "Summary"),
     "policy": ("Tham số (* khác mặc định)", "Policy (* differs from the default)"),
     "rejected_input": ("Bản ghi bị loại", "Rejected input"),
     "rule": ("Quy tắc", "Rule"),
     "due": ("hạn", "due"),
+    "on": ("ngày", "on"),
+    "from": ("từ", "from"),
+    "to": ("đến", "to"),
     "findings": ("Phát hiện cần lưu ý", "Findings that need attention"),
     "by_rule": ("Theo quy tắc", "By rule"),
     "none": ("(không có)", "(none)"),
@@ -98,9 +102,15 @@ def _subject(finding: Finding, names: dict[str, str]) -> str:
 
 
 def _finding_lines(f: Finding, lang: str, names: dict[str, str]) -> list[str]:
-    due = f" · {_word('due', lang)} {fmt_date(f.window.due, lang)}" if f.window else ""
+    checked = f.rule in CHECKS
+    due = ""
+    if f.window is not None and f.rule == "GR-COVERAGE":
+        due = f" · {_word('from', lang)} {fmt_date(f.window.start, lang)}"
+        due += f" {_word('to', lang)} {fmt_date(f.window.due, lang)}"
+    elif f.window is not None:
+        due = f" · {_word('on' if checked else 'due', lang)} {fmt_date(f.window.due, lang)}"
     subject = _subject(f, names)
-    label = f"[{status_label(f.status, lang)}]"
+    label = f"[{status_label(f.status, lang, check=checked)}]"
     # The label's spaces do not break while wrapping (it is never split across lines);
     # then the label is written back as it is, and nothing of the input is touched.
     whole = label.replace(" ", "\u00a0")
@@ -133,7 +143,7 @@ def render_table(
         province = f"{register.province.name} ({register.province.id})"
     head = [
         f"{province} · {_word('as_of', lang)} {fmt_date(report.as_of, lang)}{period} · "
-        f"{_word('backend', lang)} {report.backend}",
+        f"{_word('backend', lang)} {backend_label(report.backend, lang)}",
         f"{_word('input', lang)}: "
         + ", ".join(
             f"{_word(k, lang)} {getattr(report.input, k)}" for k in Accounting.model_fields

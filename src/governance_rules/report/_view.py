@@ -18,7 +18,15 @@ from zoneinfo import ZoneInfo
 
 from .._version import __version__
 from ..engine import Assignment, assignments, quarter_end, quarter_start
-from ..i18n import BEARER_LABELS, fmt_date, language, pick, status_label
+from ..i18n import (
+    BEARER_LABELS,
+    CHECK_VIOLATED,
+    backend_label,
+    fmt_date,
+    language,
+    pick,
+    status_label,
+)
 from ..model import (
     STATUSES,
     Accounting,
@@ -35,6 +43,7 @@ from ..regulation import CLAUSES
 from ..rules import CATALOGUE, Catalogue
 from ._scores import (
     ATTENTION,
+    CHECKS,
     FAMILIES,
     OFFICER_FAMILIES,
     CommuneCard,
@@ -316,7 +325,7 @@ def build_view(
         province_id=register.province.id,
         as_of=fmt_date(as_of, lang),
         period=period_text,
-        backend=report.backend,
+        backend=backend_label(report.backend, lang),
         running=running,
         accounting=[(t[k], getattr(report.input, k)) for k in Accounting.model_fields],
         statuses=[(s, status_label(s, lang), counts.get(s, 0)) for s in STATUSES],
@@ -359,7 +368,10 @@ def build_view(
         legend=[(state, CELL_SYMBOLS[state], t[f"cell_{state}"]) for state in CELL_SYMBOLS],
         attention=attention,
         attention_total=sum(g.count for g in attention),
-        attention_legend=[(s, STATUS_SYMBOLS[s], status_label(s, lang)) for s in ATTENTION],
+        attention_legend=[
+            *((s, STATUS_SYMBOLS[s], status_label(s, lang)) for s in ATTENTION),
+            ("violated", STATUS_SYMBOLS["violated"], pick(CHECK_VIOLATED, lang)),
+        ],
         recommendations=_recommendations(report.findings, catalogue, lang),
         show_timelines=bool(choice),
         timelines=(
@@ -634,7 +646,7 @@ def _attention(
         groups[group][f.subject.commune or ""].append(
             Line(
                 status=f.status,
-                status_label=status_label(f.status, lang),
+                status_label=status_label(f.status, lang, check=f.rule in CHECKS),
                 symbol=STATUS_SYMBOLS[f.status],
                 rule=f.rule,
                 title=_short(f.rule, catalogue, lang),

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..i18n import language, pick, status_label
 from ..model import BaseEvent, CheckReport, Policy, Register
-from ._scores import FAMILIES, OFFICER_FAMILIES, by_family, communes_of, scorecards
+from ._scores import CHECKS, FAMILIES, OFFICER_FAMILIES, by_family, communes_of, scorecards
 from ._strings import STRINGS
 from ._workbook import Percent, Sheet, write_workbook
 
@@ -105,7 +105,7 @@ _HEADERS = {
         "Sự kiện",
         "Từ ngày",
         "Hạn",
-        "Căn cứ",
+        "Sự kiện liên quan",
         "Điều khoản",
         "Nội dung",
     ],
@@ -114,12 +114,13 @@ _HEADERS = {
 
 def _findings(report: CheckReport, lang: str) -> Iterator[list[Any]]:
     yield _HEADERS[lang]
-    labels: dict[str, str] = {}
+    labels: dict[tuple[str, str], str] = {}
     keys = attrgetter(*_KEYS)
     for f in report.findings:
-        status = labels.get(f.status)
+        status = labels.get((f.status, f.rule))
         if status is None:
-            status = labels[f.status] = status_label(f.status, lang)
+            check = f.rule in CHECKS
+            status = labels[f.status, f.rule] = status_label(f.status, lang, check=check)
         window = f.window
         yield [
             f.rule,
