@@ -116,6 +116,9 @@ def subject_text(values: Mapping[str, Any], lang: str, *, sentence: bool = False
         value = values.get(key)
         if value is None:
             continue
+        if key == "period" and lang == "vi":
+            parts.append(period_text(str(value)))
+            continue
         shown = label(str(value), lang) if key == "kind" else str(value)
         parts.append(shown if sentence and key == "kind" else f"{pick(words, lang)} {shown}")
     if not sentence:
@@ -124,6 +127,23 @@ def subject_text(values: Mapping[str, Any], lang: str, *, sentence: bool = False
         return "Quy định" if lang == "vi" else "The Regulation"
     text = ", ".join(parts)
     return text[0].upper() + text[1:]
+
+
+_HALVES = {"H1": "6 tháng đầu năm", "H2": "6 tháng cuối năm"}
+_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
+
+
+def period_text(period: str) -> str:
+    """A reporting period as a Vietnamese report names it: ``kỳ báo cáo năm 2023``,
+    ``6 tháng đầu năm 2025``, ``quý I năm 2026``."""
+    year, _, part = period.partition("-")
+    if not part:
+        return f"kỳ báo cáo năm {year}"
+    if part in _HALVES:
+        return f"{_HALVES[part]} {year}"
+    if part in _QUARTERS:
+        return f"{_QUARTERS[part]} năm {year}"
+    return f"kỳ {period}"
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:

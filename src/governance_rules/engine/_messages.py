@@ -37,7 +37,7 @@ class Phrases:
     def _overdue(self, due: date) -> str:
         n = (self.as_of - due).days
         if self.vi:
-            return f"quá hạn {n} ngày tính đến {self.when(self.as_of)}"
+            return f"đã quá hạn {n} ngày tính đến ngày {self.when(self.as_of)}"
         return f"{n_days(n, 'en')} overdue on {self.when(self.as_of)}"
 
     def _left(self, due: date) -> str:
@@ -73,8 +73,8 @@ class Phrases:
     def window_done(self, s: str, act: str, ev: str, day: date, start: date, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: {act} {ev} ngày {self.when(day)} đã đáp ứng kỳ từ {self.when(start)} "
-                f"đến {self.when(due)}."
+                f"{s}: {act} {ev} ngày {self.when(day)} đã thực hiện cho kỳ từ "
+                f"{self.when(start)} đến {self.when(due)}."
             )
         return (
             f"{s}: {act} {ev} on {self.when(day)} fulfilled the window {self.when(start)} "
@@ -84,16 +84,16 @@ class Phrases:
     def window_missed(self, s: str, act: str, start: date, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: không có {act} nào từ {self.when(start)} đến {self.when(due)}; "
-                f"{self._overdue(due)}."
+                f"{s}: không có {act} nào trong kỳ từ {self.when(start)} đến "
+                f"{self.when(due)}; {self._overdue(due)}."
             )
         return f"{s}: no {act} from {self.when(start)} to {self.when(due)}; {self._overdue(due)}."
 
     def window_open(self, s: str, act: str, start: date, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: cần có {act} đến hết ngày {self.when(due)} (kỳ bắt đầu {self.when(start)}), "
-                f"{self._left(due)}."
+                f"{s}: cần có {act} ít nhất một lần trong kỳ từ {self.when(start)} đến hết "
+                f"ngày {self.when(due)}, {self._left(due)}."
             )
         return (
             f"{s}: {act} due by {self.when(due)} (window from {self.when(start)}), "
@@ -128,7 +128,7 @@ class Phrases:
     ) -> str:
         t = self._trigger(*trigger) if trigger else ""
         if self.vi:
-            return f"{s}: chưa có {act}{t} đến hạn {self.when(due)}; {self._overdue(due)}."
+            return f"{s}: chưa có {act}{t} (hạn {self.when(due)}); {self._overdue(due)}."
         return f"{s}: no {act}{t} by {self.when(due)}; {self._overdue(due)}."
 
     def deadline_open(
@@ -214,12 +214,16 @@ class Phrases:
 
     def not_observed(self, s: str, act: str, year: int) -> str:
         if self.vi:
-            return f"{s}: không có {act} trong năm {year}; đây là khuyến khích, không bắt buộc."
+            return (
+                f"{s}: không có {act} nào trong năm {year} (nội dung khuyến khích, không bắt buộc)."
+            )
         return f"{s}: no {act} in {year}; this is encouraged, not required."
 
     def not_yet_observed(self, s: str, act: str, year: int, due: date) -> str:
         if self.vi:
-            return f"{s}: chưa có {act} trong năm {year}; khuyến khích đến hết {self.when(due)}."
+            return (
+                f"{s}: chưa có {act} trong năm {year}; còn thời gian đến hết ngày {self.when(due)}."
+            )
         return f"{s}: no {act} yet in {year}; encouraged until {self.when(due)}."
 
     # Precedence.
