@@ -171,7 +171,7 @@ def test_exit_0_without_violations(tmp_path: Path) -> None:
         (("check", "--register", REGISTER, "--events", "nope.jsonl"), "nope.jsonl: cannot read"),
         (
             ("check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-13-01"),
-            "expected YYYY-MM-DD",
+            "'2026-13-01' is no day of the calendar",
         ),
         (
             ("check", "--register", REGISTER, "--events", EVENTS, "--format", "pdf"),
@@ -257,7 +257,8 @@ def test_schema(what: str) -> None:
 def test_check_html_and_markdown(tmp_path: Path, fmt: str, marker: str) -> None:
     out = tmp_path / f"report.{fmt}"
     result = check("--format", fmt, "--output", str(out), "--lang", "vi")
-    assert result.returncode == 1 and result.stdout == "" and result.stderr == ""
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == f"governance-rules: wrote {out}\n"  # where, and nothing else
     text = out.read_text(encoding="utf-8")
     assert text.startswith(marker) and "Tỉnh Mẫu" in text and "30/11/2026" in text
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -68,6 +69,9 @@ def _date(text: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
+        shaped = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+        if shaped:  # the form is right: the day is not in the calendar
+            raise argparse.ArgumentTypeError(f"'{text}' is no day of the calendar") from None
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got '{text}'") from None
     try:
         return in_range(day)
@@ -135,18 +139,25 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def inputs(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--register", required=True, type=Path, help="register (YAML or JSON)")
+        p.add_argument(
+            "--register", required=True, type=Path, help="register (YAML, JSON or .xlsx)"
+        )
         p.add_argument(
             "--events",
             action="append",
             type=Path,
             default=[],
-            help="event file (JSONL, JSON array, CSV); repeat for several",
+            help="event file (JSON Lines, JSON array, CSV or .xlsx); repeat for several",
         )
         p.add_argument("--store", type=Path, help="an event store (SQLite) instead of files")
         p.add_argument("--policy", type=Path, help="policy overrides (YAML)")
         packs(p)
-        p.add_argument("--as-of", type=_date, help="evaluation date (default: today, local)")
+        p.add_argument(
+            "--as-of",
+            type=_date,
+            metavar="YYYY-MM-DD",
+            help="evaluation date (default: today in the province)",
+        )
         p.add_argument("--output", type=Path, help="write to FILE instead of standard output")
         lang(p)
 
@@ -215,11 +226,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, required=True, help="folder to write into")
 
     p = commands.add_parser("validate", help="check the input only")
-    p.add_argument("--register", required=True, type=Path)
-    p.add_argument("--events", action="append", type=Path, default=[])
-    p.add_argument("--policy", type=Path)
+    p.add_argument(
+        "--register", required=True, type=Path, help="register (YAML, JSON or .xlsx) to check"
+    )
+    p.add_argument(
+        "--events",
+        action="append",
+        type=Path,
+        default=[],
+        help="event file to check (JSON Lines, JSON array, CSV or .xlsx); repeat for several",
+    )
+    p.add_argument("--policy", type=Path, help="policy overrides (YAML) to check")
     packs(p)
-    p.add_argument("--as-of", type=_date, help="count events after this date as future")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="count events after this date as future",
+    )
 
     p = commands.add_parser("rules", help="the rule catalogue, with clause references")
     lang(p)
@@ -276,6 +300,7 @@ def _emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
                     handle.writelines(text)
         except OSError as error:
             raise InputError(str(output), f"cannot write: {error.strerror or error}") from None
+        print(f"{PROG}: wrote {printable(str(output))}", file=sys.stderr)
 
 
 def _progress() -> Callable[[str, int], None]:
@@ -319,12 +344,21 @@ def _catalogue(args: argparse.Namespace) -> Catalogue:
 
 
 def _inputs(args: argparse.Namespace) -> tuple[Register, Intake, Policy, date, str]:
-    if bool(args.events) == bool(args.store):
+    if args.events and args.store:
         raise UsageError("give the events with --events FILE ... or --store STORE, not both")
+    if not args.events and not args.store:
+        raise UsageError("give the events with --events FILE ... or --store STORE")
     register = load_register(args.register)
     policy = load_policy(args.policy) if args.policy else Policy()
     as_of = args.as_of or _today(register)
+    if as_of < register.regulation.effective:
+        _warn(
+            f"--as-of {as_of.isoformat()} is before the Regulation took effect "
+            f"({register.regulation.effective.isoformat()}): nothing is owed yet"
+        )
     intake = _stored(args.store, register, as_of) if args.store else _read(args, register, as_of)
+    if intake.accounting.read == 0:
+        _warn("no events were read: every duty is judged as not done")
     return register, intake, policy, as_of, args.lang or default_lang()
 
 
@@ -347,6 +381,10 @@ def _period(args: argparse.Namespace) -> Period | None:
 def _cmd_check(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)  # a bad pack stops the command before any reading
     period = _period(args)
+    renderer = installed().renderer(args.format)
+    text = renderer.media_type.startswith("text/") or renderer.media_type.endswith("json")
+    if args.output is None and not text and sys.stdout.isatty():
+        raise UsageError(f"--format {args.format} writes a file: give --output FILE")
     register, intake, policy, as_of, lang = _inputs(args)
     if args.strict and intake.rejections:
         for rejection in intake.rejections:
@@ -356,7 +394,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise UsageError(f"--officer {args.officer}: no such officer in the register")
     if args.commune is not None and args.commune not in {c.id for c in register.communes}:
         raise UsageError(f"--commune {args.commune}: no such commune in the register")
-    renderer = installed().renderer(args.format)
     context = RenderContext(
         register,
         intake.accepted,
@@ -543,6 +580,8 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 def _cmd_explain(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
+    ids = {rule.id.casefold(): rule.id for rule in catalogue}
+    args.rule = ids.get(args.rule.casefold(), args.rule)  # ids are case-insensitive on input
     try:
         catalogue[args.rule]
     except KeyError as error:
@@ -643,6 +682,10 @@ _COMMANDS = {
 
 def _error(message: str) -> None:
     print(f"{PROG}: error: {printable(message)}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: warning: {printable(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
