@@ -7,6 +7,8 @@ import pty
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.paths import EXAMPLE, ROOT
 from tests.test_cli import EXE, run
 
@@ -77,3 +79,25 @@ def test_the_help_names_formats_and_date_forms() -> None:
     for command in ("check", "validate", "calendar", "ingest"):
         text = run(command, "--help").stdout
         assert ".xlsx" in text and "YYYY-MM-DD" in text, command
+
+
+def test_plugins_shows_a_backend_whose_extra_is_missing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    from governance_rules.cli import main
+
+    found = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "durable" else found(name)
+    )
+    assert main(["plugins"]) == 0
+    durable = next(line for line in capsys.readouterr().out.splitlines() if " durable " in line)
+    assert durable.endswith("not installed: pip install 'governance-rules[durable]'")
+    monkeypatch.undo()
+    if importlib.util.find_spec("durable") is not None:
+        assert main(["plugins"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        ready = next(line for line in lines if " durable " in line)
+        assert "not installed" not in ready

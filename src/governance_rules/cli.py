@@ -635,6 +635,9 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
             detail = " ".join(plugins.readers[name].suffixes)
         elif group == "governance_rules.renderers":
             detail = plugins.renderers[name].media_type
+        else:
+            missing = getattr(plugins.backends.get(name), "missing", None)
+            detail = (missing() if callable(missing) else None) or ""
         rows.append((kind, name, f"{origin.distribution} {origin.version}", detail))
     if args.format == "json":
         data = {

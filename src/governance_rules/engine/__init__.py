@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable
 from datetime import date
 from typing import Protocol
@@ -18,6 +19,17 @@ from ._reference import assignments, evaluate, iter_compact, iter_evaluate
 # The reference backend can hand its findings over compacted a rule at a time; a streaming
 # check (governance_rules.stream_check) asks a backend for this by the name iter_compact.
 evaluate.iter_compact = iter_compact  # type: ignore[attr-defined]
+
+
+def _durable_missing() -> str | None:
+    """Why the durable backend cannot run here, or ``None`` when it can."""
+    if importlib.util.find_spec("durable") is None:
+        return "not installed: pip install 'governance-rules[durable]'"
+    return None
+
+
+# A backend may say why it cannot run, by the name missing (governance-rules plugins).
+durable_evaluate.missing = _durable_missing  # type: ignore[attr-defined]
 
 
 class Backend(Protocol):
