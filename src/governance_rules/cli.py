@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from .model import (
     EVENT_ADAPTER,
     FIRST_DAY,
     LAST_DAY,
+    STATUSES,
     Accounting,
     CheckReport,
     Period,
@@ -138,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="a rule pack (YAML) adding or overriding rules; repeat for several",
         )
 
-    def inputs(p: argparse.ArgumentParser) -> None:
+    def inputs(p: argparse.ArgumentParser, *, appending: bool = False) -> None:
         p.add_argument(
             "--register", required=True, type=Path, help="register (YAML, JSON or .xlsx)"
         )
@@ -147,9 +149,18 @@ def build_parser() -> argparse.ArgumentParser:
             action="append",
             type=Path,
             default=[],
-            help="event file (JSON Lines, JSON array, CSV or .xlsx); repeat for several",
+            required=appending,
+            help="event file (JSON Lines, JSON array, CSV or .xlsx); repeat for several"
+            + ("" if appending else "; or --store"),
         )
-        p.add_argument("--store", type=Path, help="an event store (SQLite) instead of files")
+        p.add_argument(
+            "--store",
+            type=Path,
+            required=appending,
+            help="the event store (SQLite) to append to, created when missing"
+            if appending
+            else "an event store (SQLite) instead of files",
+        )
         p.add_argument("--policy", type=Path, help="policy overrides (YAML)")
         packs(p)
         p.add_argument(
@@ -188,8 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     drawn.add_argument("--commune", metavar="ID", help="html, markdown: this commune's timelines")
 
     p = commands.add_parser("ingest", help="append events to a store; print what changed")
-    inputs(p)
+    inputs(p, appending=True)
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--findings", action="store_true", help="table: list the findings that changed too"
+    )
     p.add_argument("--batch", type=_count, default=1000, help="events a transaction (default 1000)")
     p.add_argument(
         "--log-commits", action="store_true", help="say on stderr after each committed batch"
@@ -487,7 +501,11 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         else:
             lines = [_accounting_line(counts)]
             lines += [f"{r.location}: {r.error}" for r in monitor.rejections]
-            lines += [f"[{f.status}] {f.rule} · {f.message}" for f in changed]
+            by_status = Counter(f.status for f in changed)
+            tally = ", ".join(f"{s} {by_status[s]}" for s in STATUSES if by_status[s])
+            lines.append(f"findings changed: {len(changed)}" + (f" ({tally})" if tally else ""))
+            if args.findings:
+                lines += [f"[{f.status}] {f.rule} · {f.message}" for f in changed]
             _emit("\n".join(printable(line) for line in lines) + "\n", args.output)
     return EXIT_FINDINGS if monitor.rejections else EXIT_OK
 
