@@ -15,7 +15,9 @@ SHARED = ROOT.parent / "shared" / "regulation" / "regulation.vi.txt"
 
 
 @pytest.mark.skipif(
-    not SHARED.exists(), reason="no shared copy of the Regulation beside the checkout"
+    not SHARED.exists(),
+    reason="compares the packaged Regulation with ../shared/regulation/regulation.vi.txt, "
+    "which is not beside this checkout",
 )
 def test_the_packaged_text_is_the_regulation() -> None:
     assert SHARED.read_text(encoding="utf-8") == TEXT

@@ -223,3 +223,19 @@ def test_a_conflict_names_the_first_location_as_it_was_given(location: str) -> N
     assert intake.rejections[0].error == (
         f"conflicts with {location}: same id 'a', different content"
     )
+
+
+def test_a_name_typed_for_an_id_is_answered_with_its_id(tmp_path: Path) -> None:
+    from governance_rules import load_register
+    from tests.paths import EXAMPLE
+
+    register = load_register(EXAMPLE / "register.yaml")
+    visit = {**VISIT, "officer": "o-01", "commune": "xã an tân"}
+    path = _jsonl(tmp_path / "e.jsonl", {**visit, "officer": "Nguyễn Văn An"}, visit)
+    intake = Intake(register).read([path])
+    assert [r.error for r in intake.rejections] == [
+        "visit.conducted: field 'officer': unknown officer 'Nguyễn Văn An'"
+        " (a name: did you mean its id 'o-01'?)",
+        "visit.conducted: field 'commune': unknown commune 'xã an tân'"
+        " (a name: did you mean its id 'c-an-tan'?)",
+    ]

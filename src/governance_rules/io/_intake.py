@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -156,6 +157,11 @@ def validation_reason(event_type: str, error: ValidationError) -> str:
     return f"{event_type}: field '{name}': {message}{shown}{hint}"
 
 
+def _folded(text: str) -> str:
+    """A name as it compares: NFC, case and surrounding space left aside."""
+    return unicodedata.normalize("NFC", text).strip().casefold()
+
+
 @dataclass
 class Intake:
     """Accepts records one at a time and accounts for each.
@@ -195,6 +201,13 @@ class Intake:
             for name, _ in set(_REFERENCES.values())
         }
         self._dated = {c.id: c for c in self.register.communes if c.dated}
+        # Names typed where an id belongs ("Xã An Hòa", "Nguyễn Văn An"), to the ids they name.
+        self._named: dict[str, dict[str, list[str]]] = {}
+        for name, _ in set(_REFERENCES.values()):
+            for item in getattr(self.register, name):
+                text = getattr(item, "name", None)
+                if text:
+                    self._named.setdefault(name, {}).setdefault(_folded(text), []).append(item.id)
 
     @property
     def accounting(self) -> Accounting:
@@ -273,10 +286,8 @@ class Intake:
             value = values[name]
             for item in value if isinstance(value, tuple) else (value,):
                 if item is not None and item not in known:
-                    return (
-                        f"{event_type}: field '{name}': unknown {noun} '{item}'"
-                        f"{suggest(item, known)}"
-                    )
+                    hint = self._by_name(kind, item) or suggest(item, known)
+                    return f"{event_type}: field '{name}': unknown {noun} '{item}'{hint}"
             # The register's own strings: a long log holds each id once, not once an event.
             if isinstance(value, tuple):
                 values[name] = tuple(known[item] for item in value)
@@ -292,6 +303,15 @@ class Intake:
         if not event.__pydantic_extra__:
             object.__setattr__(event, "__pydantic_extra__", None)  # no empty dict an event
         return event
+
+    def _by_name(self, kind: str, text: str) -> str:
+        """A hint for a name typed where an id belongs: the id (or ids) of that name."""
+        ids = self._named.get(kind, {}).get(_folded(text), [])
+        if len(ids) == 1:
+            return f" (a name: did you mean its id '{ids[0]}'?)"
+        if ids:
+            return " (a name: give one of the ids " + ", ".join(f"'{i}'" for i in ids) + ")"
+        return ""
 
     @staticmethod
     def _absent(commune: Commune, day: date) -> str | None:
