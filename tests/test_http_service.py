@@ -375,3 +375,15 @@ def test_findings_and_the_report_for_a_period(client: TestClient) -> None:
         assert response.status_code == 422 and response.json()["detail"][0]["location"]
     page = client.get("/report.html", params={"period": 2025})
     assert page.status_code == 200 and "2025-01-01 – 2025-12-31" in page.text
+
+
+def test_an_unknown_officer_or_commune_is_not_found_with_a_suggestion(client: TestClient) -> None:
+    response = client.get("/findings", params={"officer": "o-99"})
+    assert response.status_code == 404
+    assert response.json()["detail"] == [
+        {"location": "query.officer", "error": "unknown officer 'o-99'"}
+    ]
+    commune = client.get("/findings", params={"commune": "c-an-ho"})
+    assert commune.status_code == 404
+    assert "did you mean 'c-an-hoa'?" in commune.json()["detail"][0]["error"]
+    assert client.get("/findings", params={"officer": "o-01"}).status_code == 200

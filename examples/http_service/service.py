@@ -17,6 +17,7 @@ in what they appended before it answers.
 from __future__ import annotations
 
 import argparse
+import difflib
 import hmac
 import json
 import os
@@ -220,7 +221,7 @@ def create_app(
             "changed": [_finding(f) for f in changed],
         }
 
-    @app.get("/findings", responses={422: ERROR})
+    @app.get("/findings", responses={404: ERROR, 422: ERROR})
     async def get_findings(
         as_of: date | None = None,
         status: Status | None = None,
@@ -233,6 +234,15 @@ def create_app(
         """The findings, at the monitor's date or at ``as_of``, filtered; with ``period``
         (or ``from`` and ``to``), those due in the period and those still open at its end."""
         narrowed = _period(period, from_, to)
+        for name, value, known in (
+            ("officer", officer, [o.id for o in register.officers]),
+            ("commune", commune, [c.id for c in register.communes]),
+        ):
+            if value is not None and value not in known:
+                near = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+                hint = f" (did you mean '{near[0]}'?)" if near else ""
+                error = f"unknown {name} '{value}'{hint}"
+                raise HTTPException(404, [{"location": f"query.{name}", "error": error}])
         if as_of is not None:
             try:
                 gr.model.in_range(as_of)
@@ -370,6 +380,12 @@ def main(argv: list[str] | None = None) -> int:
     except (gr.GovernanceRulesError, ValueError) as error:
         print(f"service: error: {error}", file=sys.stderr)
         return 2
+    print(
+        f"service: {register.province.name} ({register.province.id}) on "
+        f"http://{args.host}:{args.port}/, store {args.store}, register {args.register}",
+        file=sys.stderr,
+        flush=True,
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
