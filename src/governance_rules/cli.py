@@ -293,8 +293,9 @@ def _today(register: Register) -> date:
     return datetime.now(ZoneInfo(register.province.timezone)).date()
 
 
-def _emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
-    """Write a rendering to ``output`` or standard output; text in pieces as it comes."""
+def _emit(text: str | bytes | Iterable[str], output: Path | None, *, say: bool = True) -> None:
+    """Write a rendering to ``output`` or standard output; text in pieces as it comes. With
+    ``say``, a file written is named on stderr."""
     if output is None:
         if isinstance(text, bytes):
             sys.stdout.flush()
@@ -314,7 +315,8 @@ def _emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
                     handle.writelines(text)
         except OSError as error:
             raise InputError(str(output), f"cannot write: {error.strerror or error}") from None
-        print(f"{PROG}: wrote {printable(str(output))}", file=sys.stderr)
+        if say:
+            print(f"{PROG}: wrote {printable(str(output))}", file=sys.stderr)
 
 
 def _progress() -> Callable[[str, int], None]:
@@ -613,7 +615,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    _emit(template_workbook(), args.xlsx)
+    _emit(template_workbook(), args.xlsx, say=False)  # the path is the command's output
     print(args.xlsx)
     return EXIT_OK
 

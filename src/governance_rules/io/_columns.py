@@ -122,6 +122,9 @@ _LABELS: dict[str, str] = {
     "retain": "giữ nguyên phân công",
     "difficulties": "khó khăn, vướng mắc",
     "proposals": "đề xuất, kiến nghị",
+    "xa": "xã",
+    "phuong": "phường",
+    "thi_tran": "thị trấn",
 }
 """The Vietnamese label of each choice an event field takes, as a clerk picks it."""
 _ALSO = {"other": ("khác",)}
@@ -140,6 +143,8 @@ def _choices() -> dict[str, dict[str, str]]:
                 labels = ((_LABELS[code],) if code in _LABELS else ()) + _ALSO.get(code, ())
                 for label in labels:
                     found.setdefault(name, {})[key(label)] = code
+    for code in ("xa", "phuong", "thi_tran"):  # a commune's kind, on the register's Xã sheet
+        found.setdefault("kind", {})[key(_LABELS[code])] = code
     return found
 
 

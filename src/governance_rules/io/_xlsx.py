@@ -23,7 +23,7 @@ from typing import Any, get_origin
 
 from ..errors import GovernanceRulesError, InputError, Problem, RegisterError
 from ..model import EVENT_TYPES, Register, literal_values
-from ._columns import EVENT_COLUMNS, EVENT_FIELDS, cell_value, fields_of, key
+from ._columns import EVENT_COLUMNS, EVENT_FIELDS, cell_value, choice_label, fields_of, key
 from ._readers import Record
 
 REGISTER_SHEETS: dict[str, tuple[str, dict[str, str]]] = {
@@ -78,6 +78,8 @@ DAY_KINDS = {"nghỉ": "days_off", "làm việc": "working_days"}
 """The ``Loại ngày`` of a calendar row, and the register list it goes to."""
 
 INSTRUCTIONS = "Hướng dẫn"
+CHOICE_LISTS = "Danh mục"
+"""The template's hidden sheet of choice lists, one column a list, by Vietnamese label."""
 _ROWS = 2000  # rows given data validation in the template
 
 
@@ -166,7 +168,7 @@ def read_events_xlsx(path: Path) -> Iterator[tuple[int | str, Record]]:
     ``Loại sự kiện`` column), one event a row. Register and instruction sheets are skipped;
     any other sheet with content is one rejected record naming it."""
     book = _open(path)
-    register_sheets = {key(name) for name in (*REGISTER_SHEETS, INSTRUCTIONS)}
+    register_sheets = {key(name) for name in (*REGISTER_SHEETS, INSTRUCTIONS, CHOICE_LISTS)}
     try:
         for sheet in book.worksheets:
             title = sheet.title
@@ -337,6 +339,8 @@ def template_workbook() -> bytes:
     guide.column_dimensions["A"].width = 110
     guide["A1"].font = Font(bold=True, size=14)
 
+    lists: list[list[str]] = []  # the choice lists, each headed by the sheet's name
+
     def sheet(title: str, headers: Sequence[str], choices: Mapping[int, Sequence[str]]) -> None:
         ws = book.create_sheet(title)
         ws.append(list(headers))
@@ -344,7 +348,11 @@ def template_workbook() -> bytes:
             ws.cell(row=1, column=column).font = Font(bold=True)
             ws.column_dimensions[get_column_letter(column)].width = max(14, len(header) + 4)
         for column, values in choices.items():
-            rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"')
+            # A list by reference: a label may hold a comma ("khó khăn, vướng mắc").
+            lists.append([f"{title} · {headers[column - 1]}", *values])
+            at = get_column_letter(len(lists))
+            where = f"'{CHOICE_LISTS}'!${at}$2:${at}${len(values) + 1}"
+            rule = DataValidation(type="list", formula1=where)
             rule.error = "Chọn một giá trị trong danh sách."
             letter = get_column_letter(column)
             rule.add(f"{letter}2:{letter}{_ROWS}")
@@ -354,7 +362,9 @@ def template_workbook() -> bytes:
     for title, (_, columns) in REGISTER_SHEETS.items():
         choices: dict[int, tuple[str, ...]] = {}
         if title == "Xã":
-            choices[list(columns).index("kind") + 1] = ("xa", "phuong", "thi_tran")
+            choices[list(columns).index("kind") + 1] = tuple(
+                choice_label(kind) for kind in ("xa", "phuong", "thi_tran")
+            )
         if title == "Lịch làm việc":
             choices[list(columns).index("kind") + 1] = tuple(DAY_KINDS)
         sheet(title, list(columns.values()), choices)
@@ -366,8 +376,13 @@ def template_workbook() -> bytes:
         for column, name in enumerate(fields, start=1):
             allowed = _choices(model.model_fields[name].annotation)
             if allowed:
-                choices[column] = allowed
+                choices[column] = tuple(choice_label(code) for code in allowed)
         sheet(event_type, [EVENT_COLUMNS.get(name, name) for name in fields], choices)
+    hidden = book.create_sheet(CHOICE_LISTS)
+    for column, values in enumerate(lists, start=1):
+        for row, value in enumerate(values, start=1):
+            hidden.cell(row=row, column=column, value=value)
+    hidden.sheet_state = "hidden"
     return workbook_bytes(book, date(2021, 1, 1))
 
 
