@@ -10,7 +10,7 @@ import pytest
 from governance_rules import LanguageError, check, evaluate, load_register, read_events
 from governance_rules.i18n import language
 from governance_rules.monitor import Monitor
-from governance_rules.report import render_table
+from governance_rules.report import render_html, render_table
 from tests.paths import EXAMPLE
 from tests.test_cli import run
 
@@ -61,3 +61,17 @@ def test_the_command_line_takes_a_tag_and_refuses_another_language() -> None:
         "governance-rules: error: argument --lang: unsupported language 'fr': use 'vi'"
         " (Vietnamese) or 'en' (English)"
     ]
+
+
+def test_every_policy_key_is_described_in_both_languages() -> None:
+    from governance_rules import Policy
+    from governance_rules.i18n import POLICY_LABELS
+
+    assert set(POLICY_LABELS) == set(Policy.model_fields)
+    assert all(vi and en and vi != en for vi, en in POLICY_LABELS.values())
+    register = load_register(EXAMPLE / "register.yaml")
+    intake = read_events([EXAMPLE / "events.jsonl"], register, as_of=AS_OF)
+    report = check(register, intake, as_of=AS_OF, lang="vi")
+    page = render_html(report, register, intake.accepted, "vi")
+    policy = page.split('<section id="policy">')[1].split("</section>")[0]
+    assert POLICY_LABELS["contact_window_days"][0] in policy

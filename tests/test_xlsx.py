@@ -172,7 +172,9 @@ def test_check_format_xlsx_is_a_filterable_workbook(filled: Path, tmp_path: Path
     officers = list(book["Cán bộ"].iter_rows(values_only=True))
     assert officers[0][:3] == ("Cán bộ", "Cơ quan", "Địa bàn")
     assert officers[1][0] == "Nguyễn Văn An (o-01)" and 0 <= officers[1][-1] <= 1
-    policy = {row[0]: row[1:] for row in book["Tham số"].iter_rows(min_row=2, values_only=True)}
+    policy = {row[0]: row[1:3] for row in book["Tham số"].iter_rows(min_row=2, values_only=True)}
+    meanings = {row[0]: row[3] for row in book["Tham số"].iter_rows(min_row=2, values_only=True)}
+    assert meanings["contact_window_days"] == "số ngày tối đa liên hệ trước khi đến làm việc"
     assert policy["visit_interval_months"] == (3, 3)  # numbers, not text
     assert policy["day_off_rule"] == ("none", "none")
     summary = {row[0]: row[1] for row in book["Tóm tắt"].iter_rows(values_only=True)}

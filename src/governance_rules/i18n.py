@@ -43,6 +43,79 @@ jurisdiction, an invitation, coverage), where nothing is overdue."""
 CHECK_TEMPLATES = frozenset({"conformance", "coverage"})
 """The rule templates that check something rather than owe it by a date."""
 
+POLICY_LABELS: dict[str, tuple[str, str]] = {
+    "visit_interval_months": (
+        "số tháng tối đa giữa hai lần đi công tác, dự họp",
+        "months at most between two visits or meetings",
+    ),
+    "visit_cadence": (
+        "cách tính kỳ đi công tác (rolling: từ lần gần nhất; calendar_quarter: theo quý)",
+        "how visit windows run (rolling, or calendar_quarter)",
+    ),
+    "contact_window_days": (
+        "số ngày tối đa liên hệ trước khi đến làm việc",
+        "days at most between the contact and the visit",
+    ),
+    "report_grace_days": (
+        "số ngày sau cuối kỳ để nộp báo cáo 6 tháng, năm",
+        "days after a period's end to submit its report",
+    ),
+    "report_min_active_days": (
+        "số ngày được phân công tối thiểu trong kỳ thì phải báo cáo",
+        "days assigned in a period for its report to be owed",
+    ),
+    "member_report_interval_months": (
+        "số tháng tối đa giữa hai lần báo cáo ủy viên BTV phụ trách",
+        "months at most between two reports to the member in charge",
+    ),
+    "agency_report_interval_months": (
+        "số tháng tối đa giữa hai lần báo cáo thủ trưởng cơ quan",
+        "months at most between two reports to the agency head",
+    ),
+    "evaluation_due": (
+        "hạn cuối (tháng-ngày) đảng ủy xã gửi nhận xét, đánh giá",
+        "last day (month-day) of the commune's evaluation",
+    ),
+    "evaluation_min_active_days": (
+        "số ngày được phân công tối thiểu trong năm thì xã phải nhận xét",
+        "days assigned in a year for an evaluation to be owed",
+    ),
+    "issue_relay_days": (
+        "số ngày để trao đổi phản ánh với thường trực cấp ủy",
+        "days to relay a raised issue",
+    ),
+    "replacement_days": (
+        "số ngày để xem xét thay thế cán bộ không hoàn thành nhiệm vụ",
+        "days to consider replacing an officer rated not completed",
+    ),
+    "violation_handling_days": ("số ngày để xử lý vi phạm", "days to handle a violation"),
+    "commendation_days": (
+        "số ngày để đề xuất biểu dương, khen thưởng",
+        "days to propose a commendation",
+    ),
+    "classification_due": (
+        "hạn (tháng-ngày, năm sau) đề xuất đánh giá, phân loại cán bộ",
+        "due day (month-day, next year) of the classification proposal",
+    ),
+    "dissemination_days": (
+        "số ngày để triển khai, quán triệt Quy định",
+        "days to disseminate the Regulation",
+    ),
+    "coverage_grace_days": (
+        "số ngày đầu nhiệm kỳ để phân công cán bộ cho mọi xã",
+        "days after a term starts to assign every commune",
+    ),
+    "review_grace_days": (
+        "số ngày để tổ chức sơ kết, tổng kết",
+        "days to hold the preliminary and final reviews",
+    ),
+    "day_off_rule": (
+        "hạn rơi vào ngày nghỉ (none: giữ nguyên; next_working_day: dời sang ngày làm việc)",
+        "a due date on a day off (none, or next_working_day)",
+    ),
+}
+"""What each policy key sets, for the reports (the key stays the identifier)."""
+
 BACKEND_LABELS: dict[str, tuple[str, str]] = {
     "reference": ("tham chiếu (reference)", "reference"),
     "durable": ("durable_rules (durable)", "durable"),

@@ -21,6 +21,7 @@ from ..engine import Assignment, assignments, quarter_end, quarter_start
 from ..i18n import (
     BEARER_LABELS,
     CHECK_VIOLATED,
+    POLICY_LABELS,
     backend_label,
     fmt_date,
     language,
@@ -243,6 +244,7 @@ class View:
     ticks: list[Tick]
     timeline_width: int
     policy: list[tuple[str, str, str, bool]]
+    policy_labels: dict[str, str]
     rejected: list[tuple[str, str]]
     clauses: list[ClauseText]
     generated: str
@@ -382,6 +384,7 @@ def build_view(
         ticks=_ticks(first, last, lang),
         timeline_width=TIMELINE_WIDTH,
         policy=policy_rows(report.policy),
+        policy_labels={key: pick(pair, lang) for key, pair in POLICY_LABELS.items()},
         rejected=[(r.location, r.error) for r in report.rejected],
         clauses=_clauses(report.findings, catalogue, lang),
         generated=t["generated"].format(version=__version__),

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from operator import attrgetter
 from typing import Any
 
-from ..i18n import language, pick, status_label
+from ..i18n import POLICY_LABELS, language, pick, status_label
 from ..model import BaseEvent, CheckReport, Policy, Register
 from ._scores import CHECKS, FAMILIES, OFFICER_FAMILIES, by_family, communes_of, scorecards
 from ._strings import STRINGS
@@ -73,12 +73,17 @@ def render_findings_xlsx(
     # The policy the report used, each value as it is (a number stays a number).
     defaults = Policy().model_dump(mode="json")
     policy: list[list[Any]] = [
-        ["Tham số", "Giá trị", "Mặc định"] if vi else ["Key", "Value", "Default"]
+        ["Tham số", "Giá trị", "Mặc định", "Ý nghĩa"]
+        if vi
+        else ["Key", "Value", "Default", "Meaning"]
     ]
     policy += [
-        [key, _value(value), _value(defaults.get(key))] for key, value in report.policy.items()
+        [key, _value(value), _value(defaults.get(key)), pick(POLICY_LABELS[key], lang)]
+        if key in POLICY_LABELS
+        else [key, _value(value), _value(defaults.get(key))]
+        for key, value in report.policy.items()
     ]
-    sheets.append(Sheet("Tham số" if vi else "Policy", policy, widths={0: 32}))
+    sheets.append(Sheet("Tham số" if vi else "Policy", policy, widths={0: 32, 3: 70}))
     rejected: list[list[Any]] = [["Vị trí" if vi else "Location", "Lý do" if vi else "Error"]]
     rejected += [[r.location, r.error] for r in report.rejected]
     sheets.append(
