@@ -122,6 +122,7 @@ def main() -> int:
         )
         base = [exe, "check"]
         base += ["--register", str(register), "--events", str(events), "--as-of", as_of]
+        base += ["--lang", "vi"]  # the province's language, and its longer words
 
         year = folder / "year.html"
         seconds, _ = measure(

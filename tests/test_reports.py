@@ -72,7 +72,9 @@ def test_every_finding_that_needs_attention_is_in_the_reports(lang: str) -> None
     ]
     assert shown
     for finding in shown:
-        assert f"{finding.rule}: {escape(finding.message)}" in page
+        # The page names each by its rule and events (its message is in the JSON report).
+        assert f'title="{finding.rule}"' in page
+        assert all(f"<code>{escape(e)}</code>" in page for e in finding.evidence)
         assert _md(finding.message) in markdown
     for rejection in report.rejected:
         assert str(escape(rejection.location)) in page
