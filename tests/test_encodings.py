@@ -109,3 +109,18 @@ def test_one_damaged_line_is_one_rejected_record_not_a_refused_file(tmp_path: Pa
     rejected = report["rejected"]
     assert isinstance(rejected, list)
     assert any(r["location"] == f"{path}:4" and "not UTF-8" in r["error"] for r in rejected)
+
+
+@pytest.mark.parametrize("name", ["visit.conducted.csv", "events.jsonl", "events.json"])
+def test_a_utf_16_file_cut_in_the_middle_of_a_character_is_one_located_error(
+    tmp_path: Path, name: str
+) -> None:
+    from governance_rules.io import read_file
+
+    path = tmp_path / name
+    text = "id,at,officer,commune\nv-1,2026-03-05,o-01,c-an-tan\n"
+    if name != "visit.conducted.csv":
+        text = ("[" if name.endswith(".json") else "") + json.dumps({"id": "v-1"})
+    path.write_bytes(text.encode("utf-16") + b"\xff")  # an odd byte: half a character
+    with pytest.raises(InputError, match="not UTF-16"):
+        list(read_file(path))

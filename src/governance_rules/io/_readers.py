@@ -14,7 +14,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +49,24 @@ def _codec(handle: io.BufferedReader) -> str:
     return encoding_of(handle.peek(4)[:4])
 
 
-def _wide_lines(handle: io.BufferedReader, codec: str) -> Iterator[bytes]:
+def _decoded(lines: Iterable[str], path: Path, codec: str) -> Iterator[str]:
+    """``lines`` as they decode; a UTF-16 or UTF-32 file that breaks off inside a character
+    is one located error (what was read before it is kept)."""
+    read = 0  # the lines read whole before the break
+    try:
+        for line in lines:
+            yield line
+            read += 1
+    except UnicodeDecodeError as error:
+        where = f"{path}:{read + 1}"
+        raise InputError(where, f"not {codec.upper()}: {error.reason}") from None
+
+
+def _wide_lines(handle: io.BufferedReader, codec: str, path: Path) -> Iterator[bytes]:
     """The lines of a UTF-16 or UTF-32 file, each as UTF-8 bytes (a lone surrogate kept,
     for the line holding it to be rejected on its own)."""
     text = io.TextIOWrapper(handle, encoding=codec, errors="surrogatepass", newline="\n")
-    for line in text:
+    for line in _decoded(text, path, codec):
         yield line.encode("utf-8", "surrogatepass")
 
 
@@ -73,7 +86,7 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, Record]]:
     """Records of a JSON Lines file, one object a line; blank lines are not records."""
     with _open(path) as handle:
         codec = _codec(handle)
-        lines = _wide_lines(handle, codec) if codec in ("utf-16", "utf-32") else handle
+        lines = _wide_lines(handle, codec, path) if codec in ("utf-16", "utf-32") else handle
         # A file that declares UTF-8 by its byte-order mark is never taken for another.
         watch = LegacyWatch(str(path)) if codec == "utf-8" else None
         for number, raw in enumerate(lines, start=1):
@@ -235,8 +248,9 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
             errors="surrogatepass" if wide else "surrogateescape",
             newline="",
         )
-        first = text.readline()
-        rows = csv.reader(itertools.chain([first], text), delimiter=_delimiter(first))
+        lines = _decoded(text, path, codec) if wide else iter(text)
+        first = next(lines, "")
+        rows = csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first))
         try:
             header = next(rows, None)
         except csv.Error as error:
