@@ -124,3 +124,12 @@ def test_a_utf_16_file_cut_in_the_middle_of_a_character_is_one_located_error(
     path.write_bytes(text.encode("utf-16") + b"\xff")  # an odd byte: half a character
     with pytest.raises(InputError, match="not UTF-16"):
         list(read_file(path))
+
+
+def test_a_utf_16_header_with_a_lone_surrogate_is_one_located_error(tmp_path: Path) -> None:
+    from governance_rules.io import read_file
+
+    path = tmp_path / "visit.conducted.csv"
+    path.write_bytes(b"\xfe\xff" + b"\xdc" * 35 + b"\x00" + b"\xdc" * 4)  # as the fuzzer found
+    with pytest.raises(InputError, match="not UTF-16: the header row holds a lone surrogate"):
+        list(read_file(path))

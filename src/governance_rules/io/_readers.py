@@ -192,6 +192,7 @@ def read_json_array(path: Path) -> Iterator[tuple[int, Record]]:
 _ASCII_SPACE = ASCII_SPACE
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half a UTF-16 pair, alone
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
 
 
@@ -256,6 +257,9 @@ def read_csv(path: Path) -> Iterator[tuple[int, Record]]:
         except csv.Error as error:
             raise InputError(f"{path}:1", f"unreadable CSV header: {error}") from None
         header = [h.strip(_ASCII_SPACE) for h in header or ()]
+        if wide and any(_SURROGATE.search(h) for h in header):
+            reason = f"not {codec.upper()}: the header row holds a lone surrogate"
+            raise InputError(f"{path}:1", reason)
         if any(_ESCAPED.search(h) for h in header):
             raw = ",".join(header).encode("utf-8", "surrogateescape")
             raise InputError(f"{path}:1", not_utf8(raw, "the header row"))
