@@ -23,34 +23,18 @@ import os
 import platform
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+from engines import measure  # the sibling script: one child-process timer for both
+
 from governance_rules.simulate import Simulation, simulate
 
 MB = 1_000_000
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall time (s) and peak RSS (MiB) of a command run alone in a child process."""
-    script = (
-        "import resource, subprocess, sys, time\n"
-        "t = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)\n"
-        "elapsed = time.perf_counter() - t\n"
-        "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(elapsed, rss)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", script, *command], capture_output=True, text=True, check=True
-    )
-    elapsed, rss = out.stdout.split()
-    return float(elapsed), float(rss)
 
 
 def render_time(register: Path, events: Path, as_of: date, year: int) -> float:
