@@ -143,6 +143,13 @@ def test_broken_json_array_is_an_input_error(tmp_path: Path) -> None:
         list(read_json_array(path))
 
 
+def test_a_csv_header_beyond_the_field_limit_is_one_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "visit.conducted.csv"  # the fuzzer found it: an internal error before
+    path.write_text('"' + "x" * 70_000 + '"' * 2 + "y" * 70_000 + '"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"visit.conducted.csv:1: unreadable CSV header: field"):
+        list(read_csv(path))
+
+
 def test_not_utf8_and_bom(tmp_path: Path) -> None:
     path = tmp_path / "e.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(VISIT).encode() + b"\n\xff\xfe{}\n")

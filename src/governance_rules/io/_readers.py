@@ -221,7 +221,10 @@ def _delimiter(first: str) -> str:
     ``;`` in many locales), a comma when none does better."""
     best, most = ",", 0
     for delimiter in _DELIMITERS:
-        cells = next(csv.reader([first], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([first], delimiter=delimiter), [])
+        except csv.Error:  # reading the header says so, located
+            continue
         known = sum(key(cell) in EVENT_FIELDS for cell in cells)
         if known > most:
             best, most = delimiter, known
