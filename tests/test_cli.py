@@ -258,7 +258,7 @@ def test_check_html_and_markdown(tmp_path: Path, fmt: str, marker: str) -> None:
     out = tmp_path / f"report.{fmt}"
     result = check("--format", fmt, "--output", str(out), "--lang", "vi")
     assert result.returncode == 1 and result.stdout == ""
-    assert result.stderr == f"governance-rules: wrote {out}\n"  # where, and nothing else
+    assert result.stderr == f"governance-rules: đã ghi {out}\n"  # where, and nothing else
     text = out.read_text(encoding="utf-8")
     assert text.startswith(marker) and "Tỉnh Mẫu" in text and "30/11/2026" in text
 

@@ -79,7 +79,8 @@ def test_console_command(path: Path, command: str, expected: list[str], tmp_path
     )
     output = [line.strip() for line in (result.stdout + result.stderr).splitlines()]
     assert "Traceback" not in result.stderr
-    expected_error = any(line.startswith("governance-rules: error:") for line in expected)
+    errors = ("governance-rules: error:", "governance-rules: lỗi:")
+    expected_error = any(line.startswith(errors) for line in expected)
     assert result.returncode in ((2,) if expected_error else (0, 1)), result.stderr
     for line in expected:
         assert line in output, f"{path.name}: {line!r} not in the output of {command!r}"

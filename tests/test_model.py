@@ -55,6 +55,29 @@ def test_a_bad_register_is_reported_whole() -> None:
     assert "register.yaml: terms[1].start: term 't2' overlaps term 't1'" in lines
 
 
+def test_an_unknown_district_is_reported_once_not_again_as_a_commune_without_a_member() -> None:
+    data = _data()
+    data["communes"][1]["district"] = "d-09"  # type: ignore[index]
+    with pytest.raises(RegisterError) as raised:
+        parse_register(data, "register.yaml")
+    assert [str(p) for p in raised.value.problems] == [
+        "register.yaml: communes[1].district: unknown district 'd-09' (did you mean 'd-02'?)"
+    ]
+
+
+def test_a_malformed_entry_leaves_the_others_checked() -> None:
+    data = _data()
+    data["communes"][0]["kind"] = "village"  # type: ignore[index]
+    data["officers"][0]["agency"] = "a-02"  # type: ignore[index]
+    with pytest.raises(RegisterError) as raised:
+        parse_register(data, "register.yaml")
+    lines = [str(p) for p in raised.value.problems]
+    assert lines[0].startswith("register.yaml: communes[0].kind: Input should be 'xa'")
+    assert lines[1:] == [
+        "register.yaml: officers[0].agency: unknown agency 'a-02' (did you mean 'a-01'?)"
+    ]
+
+
 def test_structural_register_errors_have_paths() -> None:
     data = _data()
     data["communes"][2]["kind"] = "village"  # type: ignore[index]

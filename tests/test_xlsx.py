@@ -133,21 +133,46 @@ def test_rows_are_located_by_sheet_and_row(filled: Path, tmp_path: Path) -> None
     stray.append(["something else"])
     bad = tmp_path / "bad.xlsx"
     book.save(bad)
+    book["Xã"]["C2"] = "làng"
+    book.save(bad)
     result = run("validate", "--register", str(bad))
     assert result.returncode == 2
-    assert result.stderr.splitlines()[0] == (
-        f"governance-rules: error: {bad}:Xã!3: district: unknown district 'd-khong-co'"
-        " (did you mean 'd-song-cau'?)"
-    )
+    # reported whole, each problem at its row and in the column the clerk filled in
+    assert result.stderr.splitlines() == [
+        f"governance-rules: error: {bad}:Xã!2: column 'Loại': Input should be 'xã', 'phường'"
+        " or 'thị trấn' (got 'làng')",
+        f"governance-rules: error: {bad}:Xã!3: column 'Huyện': unknown district 'd-khong-co'"
+        " (did you mean 'd-song-cau'?)",
+    ]
+    result = run("validate", "--register", str(bad), "--lang", "vi")
+    assert result.stderr.splitlines() == [
+        f"governance-rules: lỗi: {bad}:Xã!2: cột 'Loại': cần một trong các giá trị 'xã', 'phường'"
+        " hoặc 'thị trấn' (nhận được 'làng')",
+        f"governance-rules: lỗi: {bad}:Xã!3: cột 'Huyện': không có huyện 'd-khong-co' trong sổ"
+        " đăng ký (có phải là 'd-song-cau'?)",
+    ]
+    book["Xã"]["C2"] = "xã"
     book["Xã"]["D3"] = "d-an-lao"
+    book["visit.conducted"]["B2"] = "04/31/2026"  # month and day swapped
+    book["visit.conducted"]["B3"] = "hôm qua"
     book.save(bad)
     result = run("validate", "--register", str(bad), "--events", str(bad))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert f"{bad}:meeting.held!2: meeting.held: field 'at': invalid ISO 8601 date" in "\n".join(
-        lines
-    )
+    for row, typed in ((2, "30/02/2026"), (2, "04/31/2026"), (3, "hôm qua")):
+        sheet = "meeting.held" if typed == "30/02/2026" else "visit.conducted"
+        assert (
+            f"{bad}:{sheet}!{row}: {sheet}: field 'at': '{typed}' is not a date: expected"
+            " ngày/tháng/năm (dd/mm/yyyy)"
+        ) in lines  # what was typed, never a date made of it
     assert any(line.startswith(f"{bad}:Ghi chú!1: sheet 'Ghi chú' is neither") for line in lines)
+    result = run("validate", "--register", str(bad), "--events", str(bad), "--lang", "vi")
+    lines = result.stdout.splitlines()
+    assert (
+        f"{bad}:visit.conducted!2: visit.conducted: cột 'Ngày': '04/31/2026' không phải là một"
+        " ngày: cần dạng ngày/tháng/năm"
+    ) in lines
+    assert any(line.startswith(f"{bad}:Ghi chú!1: trang 'Ghi chú' không phải") for line in lines)
 
 
 def test_check_format_xlsx_is_a_filterable_workbook(filled: Path, tmp_path: Path) -> None:
@@ -312,3 +337,23 @@ def test_a_csv_naming_one_field_twice_is_a_located_error(tmp_path: Path) -> None
     assert result.stderr.strip().endswith(
         f"{path}:1: columns 'Mã cán bộ' and 'officer' are both 'officer'"
     )
+
+
+def test_a_csv_date_that_is_no_day_is_quoted_as_typed(tmp_path: Path) -> None:
+    path = tmp_path / "visit.conducted.csv"
+    path.write_text(
+        "Mã sự kiện;Ngày;Mã cán bộ;Xã\nv-1;31/04/2026;o-01;c-an-tan\nv-2;5/3/2026;o-01;c-an-tan\n",
+        encoding="utf-8",
+    )
+    intake = read_events([path], load_register(EXAMPLE / "register.yaml"))
+    [rejected] = intake.rejections
+    assert rejected.location == f"{path}:2"
+    assert rejected.error == (
+        "visit.conducted: field 'at': '31/04/2026' is not a date: expected ngày/tháng/năm"
+        " (dd/mm/yyyy)"
+    )
+    assert rejected.error_vi == (
+        "visit.conducted: cột 'Ngày': '31/04/2026' không phải là một ngày: cần dạng ngày/tháng/năm"
+    )
+    [event] = intake.accepted
+    assert event.at.isoformat() == "2026-03-05"

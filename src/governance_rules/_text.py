@@ -299,7 +299,7 @@ def validation_problems(error: ValidationError, source: str = "") -> list[Proble
             message = "missing"
         elif item["type"] == "extra_forbidden":
             message = "unknown field"
-        elif not isinstance(item["input"], dict | list):
+        elif not isinstance(item["input"], dict | list) and repr(item["input"]) not in message:
             message += f" (got {item['input']!r})"
         location = f"{source}: {error_path(item['loc'])}" if source else error_path(item["loc"])
         problems.append(Problem(location, message))

@@ -25,8 +25,8 @@ from ._check import check, stream_check
 from ._scenarios import run_scenarios
 from ._text import printable
 from ._version import __version__
-from .errors import DefinitionError, GovernanceRulesError, InputError, LanguageError
-from .i18n import language
+from .errors import DefinitionError, GovernanceRulesError, InputError, LanguageError, Problem
+from .i18n import STATUS_LABELS, accounting_text, language, message, pick
 from .io import Intake, load_policy, load_register, template_workbook
 from .model import (
     EVENT_ADAPTER,
@@ -120,15 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the command line."""
     parser = _Parser(prog=PROG, description="Check the Regulation on monitoring communes.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    def lang(p: argparse.ArgumentParser) -> None:
+    def lang(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+        # a command's --lang, when given, overrides the one before the command
         p.add_argument(
             "--lang",
             type=_language,
+            default=default,
             metavar="vi|en",
             help="language: vi or en, or a tag such as vi-VN (default: from the locale)",
         )
+
+    lang(parser, default=None)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def packs(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -238,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="merge the communes and abolish the districts on this day",
     )
     p.add_argument("--output", type=Path, required=True, help="folder to write into")
+    lang(p)
 
     p = commands.add_parser("validate", help="check the input only")
     p.add_argument(
@@ -258,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="count events after this date as future",
     )
+    lang(p)
 
     p = commands.add_parser("rules", help="the rule catalogue, with clause references")
     lang(p)
@@ -272,30 +278,57 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("template", help="an empty workbook to fill in (register, events)")
     p.add_argument("--xlsx", required=True, type=Path, metavar="FILE", help="the workbook to write")
+    lang(p)
 
     p = commands.add_parser("test", help="run scenario files: events and expected findings")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a scenario file or folder")
+    lang(p)
 
     p = commands.add_parser("plugins", help="the readers, renderers and backends installed")
     p.add_argument("--format", choices=("table", "json"), default="table")
+    lang(p)
 
     p = commands.add_parser("schema", help="JSON Schema of an input or output")
     p.add_argument("what", choices=("events", "register", "policy", "findings"))
+    lang(p)
     return parser
 
 
-def _accounting_line(counts: Accounting) -> str:
+def _accounting_line(counts: Accounting, lang: str) -> str:
     """``read 120, accepted 117, duplicates 1, rejected 2, future 0``."""
-    return ", ".join(f"{name} {getattr(counts, name)}" for name in Accounting.model_fields)
+    return accounting_text(counts.model_dump(), lang)
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """The language of ``--lang``, else of the locale."""
+    return getattr(args, "lang", None) or default_lang()
+
+
+def _argv_lang(argv: Sequence[str]) -> str:
+    """The language asked in ``argv`` (``--lang vi``, ``--lang=vi``), else the locale's:
+    for the errors found before the arguments are parsed."""
+    asked = default_lang()
+    for i, arg in enumerate(argv):  # the last one given counts, as in the parser
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value is not None:
+            try:
+                asked = language(value)
+            except LanguageError:
+                return default_lang()
+    return asked
 
 
 def _today(register: Register) -> date:
     return datetime.now(ZoneInfo(register.province.timezone)).date()
 
 
-def _emit(text: str | bytes | Iterable[str], output: Path | None, *, say: bool = True) -> None:
+def _emit(text: str | bytes | Iterable[str], output: Path | None, say: str = "") -> None:
     """Write a rendering to ``output`` or standard output; text in pieces as it comes. With
-    ``say``, a file written is named on stderr."""
+    ``say`` (a language), a file written is named on stderr."""
     if output is None:
         if isinstance(text, bytes):
             sys.stdout.flush()
@@ -316,7 +349,8 @@ def _emit(text: str | bytes | Iterable[str], output: Path | None, *, say: bool =
         except OSError as error:
             raise InputError(str(output), f"cannot write: {error.strerror or error}") from None
         if say:
-            print(f"{PROG}: wrote {printable(str(output))}", file=sys.stderr)
+            wrote = "đã ghi" if say == "vi" else "wrote"
+            print(f"{PROG}: {wrote} {printable(str(output))}", file=sys.stderr)
 
 
 def _progress() -> Callable[[str, int], None]:
@@ -338,8 +372,9 @@ def _read(args: argparse.Namespace, register: Register, as_of: date | None) -> I
     intake = Intake(register, as_of).read(paths, progress, reader=installed().read)
     if show:
         sys.stderr.write("\n")
+    lang = _lang(args)
     for note in intake.notes:
-        print(f"{PROG}: note: {note.location}: {note.error}", file=sys.stderr)
+        _say("note", f"{note.location}: {note.text(lang)}", lang)
     return intake
 
 
@@ -367,15 +402,17 @@ def _inputs(args: argparse.Namespace) -> tuple[Register, Intake, Policy, date, s
     register = load_register(args.register)
     policy = load_policy(args.policy) if args.policy else Policy()
     as_of = args.as_of or _today(register)
+    lang = _lang(args)
     if as_of < register.regulation.effective:
         _warn(
             f"--as-of {as_of.isoformat()} is before the Regulation took effect "
-            f"({register.regulation.effective.isoformat()}): nothing is owed yet"
+            f"({register.regulation.effective.isoformat()}): nothing is owed yet",
+            lang,
         )
     intake = _stored(args.store, register, as_of) if args.store else _read(args, register, as_of)
     if intake.accounting.read == 0:
-        _warn("no events were read: every duty is judged as not done")
-    return register, intake, policy, as_of, args.lang or default_lang()
+        _warn("no events were read: every duty is judged as not done", lang)
+    return register, intake, policy, as_of, lang
 
 
 def _period(args: argparse.Namespace) -> Period | None:
@@ -404,7 +441,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     register, intake, policy, as_of, lang = _inputs(args)
     if args.strict and intake.rejections:
         for rejection in intake.rejections:
-            _error(f"{rejection.location}: {rejection.error}")
+            _say("error", f"{rejection.location}: {rejection.text(lang)}", lang)
         return EXIT_UNUSABLE
     if args.officer is not None and args.officer not in {o.id for o in register.officers}:
         raise UsageError(f"--officer {args.officer}: no such officer in the register")
@@ -437,7 +474,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         pieces = streamer.render_stream(
             streamed.head, streamed.lines(), lambda: streamed.summary, context
         )
-        _emit(pieces, args.output)
+        _emit(pieces, args.output, lang)
         summary = streamed.summary
     else:
         report = check(
@@ -450,7 +487,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             backend=args.backend,
             period=period,
         )
-        _emit(renderer.render(report, context), args.output)
+        _emit(renderer.render(report, context), args.output, lang)
         summary = report.summary
     bad = summary.get("violated", 0) + summary.get("late", 0)
     return EXIT_FINDINGS if bad else EXIT_OK
@@ -462,7 +499,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     register = load_register(args.register)
     policy = load_policy(args.policy) if args.policy else Policy()
     as_of = args.as_of or _today(register)
-    lang = args.lang or default_lang()
+    lang = _lang(args)
     with EventStore(args.store) as store:
         monitor = Monitor(
             register,
@@ -477,9 +514,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         def commit(location: str) -> None:
             store.commit()
             if args.log_commits:
-                print(
-                    f"{PROG}: committed through {printable(location)}", file=sys.stderr, flush=True
-                )
+                said = "đã lưu đến hết" if lang == "vi" else "committed through"
+                print(f"{PROG}: {said} {printable(location)}", file=sys.stderr, flush=True)
 
         for name in args.events:
             path = Path(name)
@@ -499,16 +535,19 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
                 "rejected": [r.model_dump() for r in monitor.rejections],
                 "changed": [f.model_dump(mode="json", exclude_none=True) for f in changed],
             }
-            _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output)
+            _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, lang)
         else:
-            lines = [_accounting_line(counts)]
-            lines += [f"{r.location}: {r.error}" for r in monitor.rejections]
+            lines = [_accounting_line(counts, lang)]
+            lines += [f"{r.location}: {r.text(lang)}" for r in monitor.rejections]
             by_status = Counter(f.status for f in changed)
-            tally = ", ".join(f"{s} {by_status[s]}" for s in STATUSES if by_status[s])
-            lines.append(f"findings changed: {len(changed)}" + (f" ({tally})" if tally else ""))
+            tally = ", ".join(
+                f"{pick(STATUS_LABELS[s], lang)} {by_status[s]}" for s in STATUSES if by_status[s]
+            )
+            said = "số kết quả thay đổi" if lang == "vi" else "findings changed"
+            lines.append(f"{said}: {len(changed)}" + (f" ({tally})" if tally else ""))
             if args.findings:
                 lines += [f"[{f.status}] {f.rule} · {f.message}" for f in changed]
-            _emit("\n".join(printable(line) for line in lines) + "\n", args.output)
+            _emit("\n".join(printable(line) for line in lines) + "\n", args.output, lang)
     return EXIT_FINDINGS if monitor.rejections else EXIT_OK
 
 
@@ -529,15 +568,16 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         register, events = simulate(sim, args.output)
     except OSError as error:
         raise InputError(str(args.output), f"cannot write: {error.strerror or error}") from None
-    print(f"{register}\n{events}: {sum(sim.counts.values()):,} events")
+    noun = "sự kiện" if _lang(args) == "vi" else "events"
+    print(f"{register}\n{events}: {sum(sim.counts.values()):,} {noun}")
     return EXIT_OK
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
     if args.days_off is not None:
         register = load_register(args.register)
-        lang = args.lang or default_lang()
-        _emit(render_days_off(register, args.days_off, lang), args.output)
+        lang = _lang(args)
+        _emit(render_days_off(register, args.days_off, lang), args.output, lang)
         return EXIT_OK
     catalogue = _catalogue(args)
     period = _period(args)
@@ -545,7 +585,8 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     report = check(
         register, intake, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang, period=period
     )
-    _emit(render_ics(report, lang, remind_days=args.remind_days, catalogue=catalogue), args.output)
+    ics = render_ics(report, lang, remind_days=args.remind_days, catalogue=catalogue)
+    _emit(ics, args.output, lang)
     return EXIT_OK
 
 
@@ -555,25 +596,28 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         load_policy(args.policy)
     _catalogue(args)
     intake = _read(args, register, args.as_of)
-    counts = intake.accounting
-    print(_accounting_line(counts))
+    lang = _lang(args)
+    print(_accounting_line(intake.accounting, lang))
     for rejection in intake.rejections:
-        print(f"{rejection.location}: {rejection.error}")
+        print(f"{rejection.location}: {rejection.text(lang)}")
     return EXIT_FINDINGS if intake.rejections else EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
-    lang = args.lang or default_lang()
+    lang = _lang(args)
     catalogue = _catalogue(args)
     if args.check:
         problems = static_problems(catalogue)
         for problem in problems:
-            print(problem)
+            print(_located(problem, lang))
         versions = len({rule.id for rule in catalogue})
-        verdict = f"{len(problems)} problems" if problems else "no problems"
-        print(
-            f"{len(catalogue)} rules ({versions} ids), {len(catalogue.clauses)} clauses: {verdict}"
-        )
+        clauses = len(catalogue.clauses)
+        if lang == "vi":
+            verdict = f"{len(problems)} vấn đề" if problems else "không có vấn đề"
+            print(f"{len(catalogue)} quy tắc ({versions} mã), {clauses} điều khoản: {verdict}")
+        else:
+            verdict = f"{len(problems)} problems" if problems else "no problems"
+            print(f"{len(catalogue)} rules ({versions} ids), {clauses} clauses: {verdict}")
         return EXIT_FINDINGS if problems else EXIT_OK
     if args.format == "json":
         data = [
@@ -606,7 +650,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         catalogue[args.rule]
     except KeyError as error:
         raise UsageError(str(error.args[0])) from None
-    lang = args.lang or default_lang()
+    lang = _lang(args)
     blocks = [
         rule_lines(v, lang, full=True, catalogue=catalogue) for v in catalogue.versions(args.rule)
     ]
@@ -615,7 +659,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    _emit(template_workbook(), args.xlsx, say=False)  # the path is the command's output
+    _emit(template_workbook(), args.xlsx)  # the path is the command's output
     print(args.xlsx)
     return EXIT_OK
 
@@ -624,17 +668,23 @@ def _cmd_test(args: argparse.Namespace) -> int:
     outcomes = run_scenarios(args.paths)
     if not outcomes:
         raise UsageError("no scenario files in " + ", ".join(map(str, args.paths)))
+    lang = _lang(args)
+    states = {"passed": "ĐẠT", "failed": "KHÔNG ĐẠT", "error": "LỖI"}
     for outcome in outcomes:
-        print(f"{outcome.name} {outcome.state.upper()}")
+        state = states[outcome.state] if lang == "vi" else outcome.state.upper()
+        print(f"{outcome.name} {state}")
     for outcome in outcomes:
         if outcome.state != "passed":
             print(f"\n___ {outcome.name} ___")
             for detail in outcome.details:
-                print(detail)
+                print("\n".join(message(line, lang) for line in detail.split("\n")))
     counts = {s: sum(o.state == s for o in outcomes) for s in ("passed", "failed", "error")}
-    words = {"passed": "passed", "failed": "failed", "error": "errors"}
+    if lang == "vi":
+        words = {"passed": "đạt", "failed": "không đạt", "error": "lỗi"}
+    else:
+        words = {"passed": "passed", "failed": "failed", "error": "errors"}
     summary = ", ".join(
-        f"{n} {'error' if s == 'error' and n == 1 else words[s]}"
+        f"{n} {'error' if s == 'error' and n == 1 and lang != 'vi' else words[s]}"
         for s, n in counts.items()
         if n or s == "passed"
     )
@@ -646,10 +696,14 @@ def _cmd_test(args: argparse.Namespace) -> int:
 
 def _cmd_plugins(args: argparse.Namespace) -> int:
     plugins = installed()
+    lang = _lang(args)
     kinds = {"governance_rules.readers": "reader", "governance_rules.renderers": "renderer"}
     rows = []
     for (group, name), origin in sorted(plugins.origins.items()):
         kind = kinds.get(group, "backend")
+        if lang == "vi" and args.format != "json":
+            spoken = {"reader": "trình đọc", "renderer": "trình kết xuất"}
+            kind = spoken.get(kind, "công cụ đánh giá")
         detail = ""
         if group == "governance_rules.readers":
             detail = " ".join(plugins.readers[name].suffixes)
@@ -658,6 +712,8 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
         else:
             missing = getattr(plugins.backends.get(name), "missing", None)
             detail = (missing() if callable(missing) else None) or ""
+            if args.format != "json":
+                detail = message(detail, lang) if detail else detail
         rows.append((kind, name, f"{origin.distribution} {origin.version}", detail))
     if args.format == "json":
         data = {
@@ -670,7 +726,7 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
         for row in rows:
             print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[3])
         for problem in plugins.problems:
-            print(f"broken: {problem}")
+            print(f"{'hỏng' if lang == 'vi' else 'broken'}: {problem}")
     return EXIT_FINDINGS if plugins.problems else EXIT_OK
 
 
@@ -703,31 +759,52 @@ _COMMANDS = {
 }
 
 
-def _error(message: str) -> None:
-    print(f"{PROG}: error: {printable(message)}", file=sys.stderr)
+_LEVELS = {"error": "lỗi", "warning": "cảnh báo", "note": "ghi chú"}
 
 
-def _warn(message: str) -> None:
-    print(f"{PROG}: warning: {printable(message)}", file=sys.stderr)
+def _say(level: str, text: str, lang: str = "en") -> None:
+    """One line on stderr: ``governance-rules: error: ...``, the level in ``lang``."""
+    word = _LEVELS[level] if lang == "vi" else level
+    print(f"{PROG}: {word}: {printable(text)}", file=sys.stderr)
+
+
+def _located(problem: Problem, lang: str) -> str:
+    """A problem in ``lang``, its location as it is."""
+    text = message(problem.message, lang)
+    return f"{problem.location}: {text}" if problem.location else text
+
+
+def _error(text: str, lang: str = "en") -> None:
+    _say("error", message(text, lang), lang)
+
+
+def _warn(text: str, lang: str = "en") -> None:
+    _say("warning", message(text, lang), lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    lang = _argv_lang(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
+        lang = _lang(args)
         if args.command != "plugins":
             for broken in installed().problems:
-                print(f"{PROG}: warning: {printable(str(broken))}", file=sys.stderr)
+                _say("warning", str(broken), lang)
         return _COMMANDS[args.command](args)
     except UsageError as error:
-        _error(str(error))
+        _error(str(error), lang)
         return EXIT_UNUSABLE
     except DefinitionError as error:
         for problem in error.problems:
-            _error(str(problem))
+            _say("error", _located(problem, lang), lang)
         return EXIT_UNUSABLE
     except GovernanceRulesError as error:
-        _error(str(error))
+        found = getattr(error, "problem", None)
+        if isinstance(found, Problem):
+            _say("error", _located(found, lang), lang)
+        else:
+            _error(str(error), lang)
         return EXIT_UNUSABLE
     except BrokenPipeError:
         sys.stderr.close()
@@ -735,7 +812,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the shell promises one line, never a traceback
-        _error(f"internal error: {type(error).__name__}: {error}")
+        _error(f"internal error: {type(error).__name__}: {error}", lang)
         return EXIT_UNUSABLE
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, Literal
 
+from ._phrasebook import say
 from .errors import LanguageError
 
 Lang = Literal["vi", "en"]
@@ -25,6 +26,36 @@ def language(value: str) -> Lang:
     if primary == "en":
         return "en"
     raise LanguageError(f"unsupported language {value!r}: use 'vi' (Vietnamese) or 'en' (English)")
+
+
+def message(text: str, lang: str, columns: Mapping[str, str] | None = None) -> str:
+    """A message of the product (written in English where the problem is found) in
+    ``lang``: the Vietnamese of its phrasebook, or the English text as it is.
+
+    Args:
+        text: The English message, without its location.
+        lang: ``"vi"`` or ``"en"``.
+        columns: For a record read from a table, each field's column header, so that a
+            Vietnamese message names the column its clerk filled in.
+    """
+    return say(text, columns) if lang == "vi" else text
+
+
+ACCOUNTING_LABELS: dict[str, tuple[str, str]] = {
+    "read": ("đã đọc", "read"),
+    "accepted": ("hợp lệ", "accepted"),
+    "duplicates": ("trùng lặp", "duplicates"),
+    "rejected": ("bị loại", "rejected"),
+    "future": ("ghi ngày sau thời điểm tính (chưa xét)", "future"),
+}
+"""The accounting of the input records, in the order of the sum they make."""
+
+
+def accounting_text(counts: Mapping[str, int], lang: str) -> str:
+    """``read 120, accepted 117, duplicates 1, rejected 2, future 0`` (or in Vietnamese)."""
+    return ", ".join(
+        f"{pick(words, lang)} {counts[name]}" for name, words in ACCOUNTING_LABELS.items()
+    )
 
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
@@ -174,7 +205,94 @@ SUBJECT_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def subject_text(values: Mapping[str, Any], lang: str, *, sentence: bool = False) -> str:
+EVENT_NOUNS: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("visit.conducted", None): ("chuyến công tác", "working visit"),
+    ("meeting.held", "executive"): (
+        "cuộc họp ban chấp hành đảng ủy xã",
+        "meeting of the commune Party executive committee",
+    ),
+    ("meeting.held", "standing"): (
+        "cuộc họp ban thường vụ đảng ủy xã",
+        "meeting of the commune Party standing committee",
+    ),
+    ("replacement.considered", None): ("xem xét thay thế", "replacement consideration"),
+    ("assignment.ended", None): ("kết thúc phân công", "end of assignment"),
+    ("review.held", "preliminary"): ("hội nghị sơ kết", "preliminary review"),
+    ("review.held", "final"): ("hội nghị tổng kết", "final review"),
+}
+"""What an event of a type (and of a ``body`` or ``kind``) is called where a message names
+the one that counted, when a rule's act takes several: ``chuyến công tác vi-0001``, not
+``chuyến công tác hoặc cuộc họp ... vi-0001``."""
+
+
+def event_noun(event_type: str, kind: Any, lang: str) -> str | None:
+    """The noun of :data:`EVENT_NOUNS` for an event of ``event_type`` whose ``body`` or
+    ``kind`` is ``kind``, else ``None``."""
+    words = EVENT_NOUNS.get((event_type, str(kind))) or EVENT_NOUNS.get((event_type, None))
+    return pick(words, lang) if words else None
+
+
+def act_text(act: str, ev: str | None = None, when: str = "") -> str:
+    """A rule's act naming the event ``ev`` that counted, and ``when`` it was (``ngày
+    05/12/2023``): the id in the act's ``{id}`` where it has one, right after the noun it
+    names (``báo cáo {id} gửi thủ trưởng ...``), else after the act; the date after the id,
+    before a closing parenthesis that qualifies the act (``bản nhận xét, đánh giá {id} (có
+    xác nhận của ...)``). Without an event, the act alone, its qualifier unbracketed."""
+    head, qualifier = act, ""
+    if act.endswith(")") and " (" in act:
+        head, _, rest = act.partition(" (")
+        qualifier = rest[:-1]
+    if not ev:
+        text = head.replace(" {id}", "").replace("{id}", "")
+        return f"{text} {qualifier}" if qualifier else text
+    named = head.replace("{id}", ev) if "{id}" in head else f"{head} {ev}"
+    if when:
+        named = f"{named} {when}"
+    return f"{named} ({qualifier})" if qualifier else named
+
+
+TWO_LEVEL: dict[str, str] = {
+    "thường trực cấp ủy cấp huyện": "thường trực đảng ủy xã",
+    "district Party standing office": "commune Party standing office",
+}
+"""The district level's office, as a commune with no district that day says it instead:
+where the province has two levels, the commune's own Party standing office."""
+
+
+def without_district(text: str) -> str:
+    """``text`` as it reads for a commune with no district (see :data:`TWO_LEVEL`)."""
+    for district, commune in TWO_LEVEL.items():
+        text = text.replace(district, commune)
+    return text
+
+
+PEOPLE = frozenset({"officer", "standing_member"})
+"""The subject keys that name a person."""
+
+
+Names = Mapping[tuple[str, str], str]
+"""The register's names by subject key and id: ``("officer", "o-01") -> "Nguyễn Văn An"``."""
+
+
+def named(key: str, value: str, lang: str, names: Names) -> str | None:
+    """A person or a place of the register as a message speaks of it: ``đồng chí Nguyễn Văn
+    An (o-01)`` (``officer Nguyễn Văn An (o-01)``), a commune or district by its own name,
+    ``Thị xã Sông Cầu (d-song-cau)``; ``None`` for an id ``names`` does not hold."""
+    name = names.get((key, value))
+    if name is None:
+        return None
+    if key in PEOPLE:
+        return f"đồng chí {name} ({value})" if lang == "vi" else f"{name} ({value})"
+    return f"{name} ({value})"
+
+
+def subject_text(
+    values: Mapping[str, Any],
+    lang: str,
+    *,
+    sentence: bool = False,
+    names: Names | None = None,
+) -> str:
     """A finding's subject in words, key by key (the keys of :data:`SUBJECT_LABELS`, in
     that order): ``cán bộ o-01, địa bàn c-an-hoa``.
 
@@ -183,6 +301,8 @@ def subject_text(values: Mapping[str, Any], lang: str, *, sentence: bool = False
         lang: ``"vi"`` or ``"en"``.
         sentence: As a message begins: capitalised, a ``kind`` by its label alone, and "the
             Regulation" for an empty subject (else ``loại sơ kết``, and ``-``).
+        names: The register's names by id: people and places are then spoken of by name
+            (see :func:`named`).
     """
     parts: list[str] = []
     for key, words in SUBJECT_LABELS.items():
@@ -191,6 +311,11 @@ def subject_text(values: Mapping[str, Any], lang: str, *, sentence: bool = False
             continue
         if key == "period" and lang == "vi":
             parts.append(period_text(str(value)))
+            continue
+        by_name = named(key, str(value), lang, names) if names and key != "kind" else None
+        if by_name is not None:
+            labelled = lang == "en" or key == "commune"  # đồng chí ... says who in Vietnamese
+            parts.append(f"{pick(words, lang)} {by_name}" if labelled else by_name)
             continue
         shown = label(str(value), lang) if key == "kind" else str(value)
         parts.append(shown if sentence and key == "kind" else f"{pick(words, lang)} {shown}")

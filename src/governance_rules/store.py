@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import GovernanceRulesError
+from .errors import GovernanceRulesError, Problem
 
 APPLICATION_ID = 0x47524C53  # "GRLS"
 SCHEMA_VERSION = 1
@@ -45,6 +45,7 @@ class StoreError(GovernanceRulesError):
 
     def __init__(self, path: Path, message: str) -> None:
         self.path = path
+        self.problem = Problem(str(path), message)
         super().__init__(f"{path}: {message}")
 
 

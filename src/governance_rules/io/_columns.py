@@ -61,6 +61,19 @@ _INTS = {"year"}
 DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
+def dmy(text: str) -> str:
+    """A ``dd/mm/yyyy`` date as ISO 8601; any other text, a day that is not in the calendar
+    included, as it was typed, for the error to quote."""
+    match = DMY.match(text)
+    if match is None:
+        return text
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return text
+
+
 def key(text: Any) -> str:
     return unicodedata.normalize("NFC", str(text or "")).strip().casefold()
 
@@ -95,10 +108,7 @@ def cell_value(name: str, value: Any) -> Any:
         return number if number is not None else text
     text = unicodedata.normalize("NFC", str(value)).strip()
     if name in _DATES:
-        match = DMY.match(text)
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return f"{year:04d}-{month:02d}-{day:02d}"
+        text = dmy(text)
     if name in _LISTS:
         return [choice(name, part.strip()) for part in text.split(";") if part.strip()]
     return choice(name, text)

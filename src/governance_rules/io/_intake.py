@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from .._gc import paused_gc
+from .._phrasebook import say
 from .._text import lone_surrogate, printable
 from ..errors import suggest
 from ..model import (
@@ -28,6 +29,7 @@ from ..model import (
     Rejection,
     shared_fields,
 )
+from ._columns import EVENT_COLUMNS
 from ._readers import Note, Record, read_csv, read_json
 from ._xlsx import read_events_xlsx
 
@@ -157,6 +159,33 @@ def validation_reason(event_type: str, error: ValidationError) -> str:
     return f"{event_type}: field '{name}': {message}{shown}{hint}"
 
 
+_TABLE = re.compile(r"\.(?:csv|tsv|txt|xlsx):", re.IGNORECASE)
+
+
+_NOT_A_DATE = re.compile(
+    r"(?:invalid ISO 8601 date or date-time |expected an ISO 8601 date or date-time string, "
+    r"got )(?P<value>'[^']*'|\S+)$"
+)
+
+
+def _rejection(location: str, reason: str) -> Rejection:
+    """A rejection said in English and in Vietnamese, on one line whatever the input's
+    strings hold: no control, bidirectional or surrogate character reaches a terminal, a
+    log or a report. A record read from a table names its fields by their column headers
+    in Vietnamese."""
+    columns = None
+    if _TABLE.search(location):  # a clerk typed it: the date as typed, in the form expected
+        columns = EVENT_COLUMNS
+        reason = _NOT_A_DATE.sub(
+            r"\g<value> is not a date: expected ngày/tháng/năm (dd/mm/yyyy)", reason
+        )
+    return Rejection(
+        location=printable(location),
+        error=printable(reason),
+        error_vi=printable(say(reason, columns)),
+    )
+
+
 def _folded(text: str) -> str:
     """A name as it compares: NFC, case and surrounding space left aside."""
     return unicodedata.normalize("NFC", text).strip().casefold()
@@ -226,7 +255,7 @@ class Intake:
         """Take one record (or the reason it is none) found at ``location``; a reader's
         :class:`Note` is kept in :attr:`notes`, and is no record."""
         if isinstance(record, Note):
-            self.notes.append(Rejection(location=printable(location), error=printable(record)))
+            self.notes.append(_rejection(location, record))
             return "note"
         if isinstance(record, str):
             return self._reject(location, record or "unreadable record")
@@ -326,7 +355,7 @@ class Intake:
     def _reject(self, location: str, reason: str) -> Outcome:
         # One line, whatever the input's strings hold: no control, bidirectional or
         # surrogate character reaches a terminal, a log or a report.
-        self.rejections.append(Rejection(location=printable(location), error=printable(reason)))
+        self.rejections.append(_rejection(location, reason))
         return "rejected"
 
     def read(

@@ -21,7 +21,7 @@ from typing import Any
 from .._text import LegacyWatch, encoding_of, not_utf8
 from ..errors import InputError
 from ..model import EVENT_TYPES
-from ._columns import ASCII_SPACE, DMY, EVENT_FIELDS, choice, integer, key
+from ._columns import ASCII_SPACE, EVENT_FIELDS, choice, dmy, integer, key
 
 Record = dict[str, Any] | str
 """A parsed record, or the reason the text is not one."""
@@ -205,11 +205,8 @@ def _csv_value(name: str, value: str) -> Any:
     number = integer(value) if name in _INT_FIELDS else None
     if number is not None:
         return number
-    if name == "at":
-        match = DMY.match(value)
-        if match:  # dd/mm/yyyy, as the workbook takes it
-            day, month, year = (int(g) for g in match.groups())
-            return f"{year:04d}-{month:02d}-{day:02d}"
+    if name == "at":  # dd/mm/yyyy, as the workbook takes it
+        return dmy(value)
     return choice(name, value)
 
 

@@ -319,8 +319,19 @@ def _locate(problem: Problem, rows_of: Mapping[str, list[str]]) -> Problem:
     if "!" not in rest:
         return Problem(location, problem.message)
     place, _, field = rest.partition(".")
-    message = f"{field}: {problem.message}" if field else problem.message
-    return Problem(f"{prefix}:{place}", message)
+    if not field:
+        return Problem(f"{prefix}:{place}", problem.message)
+    columns = REGISTER_SHEETS.get(place.partition("!")[0], ("", {}))[1]
+    base, bracket, item = field.partition("[")
+    header = columns.get(base)
+    if header is None:
+        return Problem(f"{prefix}:{place}", f"{field}: {problem.message}")
+    # the column the clerk filled in, and the choices as its list shows them
+    message = re.sub(
+        r"'([a-z_]+)'(?=,| or | \(got)", lambda m: f"'{choice_label(m.group(1))}'", problem.message
+    )
+    item = f", item {int(item.split(']')[0]) + 1}" if bracket and item[:1].isdigit() else ""
+    return Problem(f"{prefix}:{place}", f"column '{header}'{item}: {message}")
 
 
 def template_workbook() -> bytes:

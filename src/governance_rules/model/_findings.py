@@ -112,10 +112,16 @@ class Accounting(Frozen):
 
 
 class Rejection(Frozen):
-    """A rejected input record: where it is and why."""
+    """A rejected input record: where it is and why, in English (``error``, the text
+    integrators parse) and in Vietnamese (``error_vi``)."""
 
     location: str
     error: str
+    error_vi: str = ""
+
+    def text(self, lang: str) -> str:
+        """Why, in ``lang``: the Vietnamese where there is one, else the English."""
+        return self.error_vi or self.error if lang == "vi" else self.error
 
 
 class Period(Frozen):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -234,13 +235,16 @@ class Register(Frozen):
         """
         if not isinstance(data, Mapping):
             raise RegisterError([Problem(source, "expected a mapping at the top level")])
+        prefix = f"{source}: " if source else ""
         try:
             register = cls.model_validate(data)
         except ValidationError as error:
-            raise RegisterError(validation_problems(error, source)) from None
+            # Reported whole: the references are checked too, on the items that are valid.
+            found = validation_problems(error, source)
+            found += [Problem(f"{prefix}{p.location}", p.message) for p in _beyond(data, error)]
+            raise RegisterError(found) from None
         problems = register.problems()
         if problems:
-            prefix = f"{source}: " if source else ""
             raise RegisterError(Problem(f"{prefix}{p.location}", p.message) for p in problems)
         return register
 
@@ -283,6 +287,7 @@ class Register(Frozen):
 
         for i, d in enumerate(self.districts):
             ends(f"districts[{i}]", d, f"district '{d.id}'")
+        unplaced: set[str] = set()
         for i, c in enumerate(self.communes):
             path = f"communes[{i}]"
             ends(path, c, f"commune '{c.id}'")
@@ -296,6 +301,7 @@ class Register(Frozen):
                 if entry.id not in districts:
                     hint = suggest(entry.id, districts)
                     add(where, f"unknown district '{entry.id}'{hint}")
+                    unplaced.add(c.id)  # who is in charge of it cannot be told
                     continue
                 days = overlap(entry.span, c.span)
                 if days is not None:
@@ -347,16 +353,15 @@ class Register(Frozen):
                     within(path, entry.id, entry.span, "unit")
         charges = charge_spans(self)
         for i, c in enumerate(self.communes):
-            if c.last < c.first:
+            if c.last < c.first or c.id in unplaced:
                 continue
             spans = [(lo, hi) for lo, hi, _ in charges.get(c.id, ())]
             if not spans:
-                add(f"communes[{i}]", f"no standing member is in charge of commune '{c.id}'")
+                add(f"communes[{i}]", f"{_NOBODY} '{c.id}'")
                 continue
             for gap in uncovered(c.span, spans):
                 missing = span_text(gap, gap=True)
-                nobody = f"no standing member is in charge of commune '{c.id}'"
-                add(f"communes[{i}]", f"{nobody} {missing}")
+                add(f"communes[{i}]", f"{_NOBODY} '{c.id}' {missing}")
 
         for i, a in enumerate(self.agencies):
             if a.head is not None and a.head not in officer_ids:
@@ -371,6 +376,58 @@ class Register(Frozen):
                     f"unknown agency '{o.agency}'{suggest(o.agency, agency_ids)}",
                 )
         return found
+
+
+_NOBODY = "no standing member is in charge of commune"
+_LISTS = ("terms", "districts", "communes", "standing_members", "agencies", "officers")
+
+
+def _beyond(data: Mapping[str, Any], error: ValidationError) -> list[Problem]:
+    """The referential problems of a register that is not valid as a whole: the items
+    that fail validation are left out, and so is every problem that names one of them (it
+    may be a consequence). Nothing when the register's frame itself is bad."""
+    bad: dict[str, set[int]] = defaultdict(set)
+    patches: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
+    for item in error.errors(include_url=False):
+        loc = item["loc"]
+        if len(loc) < 2 or loc[0] not in _LISTS or not isinstance(loc[1], int):
+            return []
+        name, index = str(loc[0]), loc[1]
+        choices = re.findall(r"'([^']*)'", str(item.get("ctx", {}).get("expected", "")))
+        if item["type"] == "literal_error" and len(loc) == 3 and choices:
+            patches[name, index][str(loc[2])] = choices[0]  # a bad choice: the rest is read
+        else:
+            bad[name].add(index)
+    kept: dict[str, Any] = dict(data)
+    origin: dict[str, list[int]] = {}
+    dropped: set[str] = set()
+    for name in {*bad, *(name for name, _ in patches)}:
+        items = data.get(name)
+        if not isinstance(items, list):
+            return []
+        origin[name] = [i for i in range(len(items)) if i not in bad[name]]
+        kept[name] = [{**items[i], **patches.get((name, i), {})} for i in origin[name]]
+        dropped |= {str(items[i].get("id")) for i in bad[name] if isinstance(items[i], Mapping)}
+    try:
+        register = Register.model_validate(kept)
+    except ValidationError:
+        return []
+
+    def back(match: re.Match[str]) -> str:
+        name, index = match.group(1), int(match.group(2))
+        return f"{name}[{origin[name][index]}]" if name in origin else match.group(0)
+
+    def consequence(problem: Problem) -> bool:
+        if dropped & set(re.findall(r"'([^']*)'", problem.message)):
+            return True  # it names an item left out
+        # a member left out leaves the communes of their charge without one
+        return bool(bad["standing_members"]) and problem.message.startswith(_NOBODY)
+
+    return [
+        Problem(re.sub(r"(\w+)\[(\d+)\]", back, p.location, count=1), p.message)
+        for p in register.problems()
+        if not consequence(p)
+    ]
 
 
 def _exists(unit: Dated) -> str:

@@ -28,6 +28,8 @@ class Clause(BaseModel):
         en: An English translation.
         unchecked: Why no rule can check the clause from events, or ``None`` when rules
             of the catalogue cite it.
+        slips: The Regulation's own typing slips in ``vi``, kept as issued, each with the
+            word it stands for (``("đế", "để")``).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -37,7 +39,17 @@ class Clause(BaseModel):
     vi: str
     en: str
     unchecked: str | None = None
+    slips: tuple[tuple[str, str], ...] = ()
 
     def text(self, lang: str) -> str:
         """The clause in ``lang`` (``"vi"`` or ``"en"``)."""
         return self.vi if lang == "vi" else self.en
+
+    def as_issued(self, lang: str) -> str:
+        """The note beside a quote of a clause with typing slips, else ``""``: ``(nguyên
+        văn: 'đế' là 'để')``, ``(as issued: 'đế' for 'để')``."""
+        if not self.slips:
+            return ""
+        if lang == "vi":
+            return "(nguyên văn: " + "; ".join(f"'{a}' là '{b}'" for a, b in self.slips) + ")"
+        return "(as issued: " + "; ".join(f"'{a}' for '{b}'" for a, b in self.slips) + ")"

@@ -6,9 +6,17 @@ import textwrap
 from collections import Counter
 
 from .._text import printable
-from ..i18n import BEARER_LABELS, backend_label, fmt_date, language, pick, status_label
+from ..i18n import (
+    BEARER_LABELS,
+    act_text,
+    backend_label,
+    fmt_date,
+    language,
+    pick,
+    status_label,
+)
 from ..model import STATUSES, Accounting, CheckReport, Finding, Register
-from ..regulation import CLAUSES_BY_ID
+from ..regulation import CLAUSES_BY_ID, Clause
 from ..rules import CATALOGUE, Catalogue, Rule
 from ._scores import CHECKS
 from ._view import policy_rows
@@ -155,7 +163,7 @@ def render_table(
     if report.rejected:
         lines += ["", f"{_word('rejected_input', lang)}: {len(report.rejected)}"]
         for rejection in report.rejected:
-            lines.extend(_wrap(f"{rejection.location}: {rejection.error}", "  ", "    "))
+            lines.extend(_wrap(f"{rejection.location}: {rejection.text(lang)}", "  ", "    "))
     shown = [f for f in report.findings if everything or f.status not in _QUIET]
     lines += ["", f"{_word('findings', lang)}: {len(shown)}"]
     groups = (
@@ -212,10 +220,16 @@ def rule_lines(
         for clause_id in rule.clauses:
             clause = (catalogue or CATALOGUE).clause(clause_id) or CLAUSES_BY_ID[clause_id]
             lines.append("")
-            lines.extend(_wrap(f"[{clause.id}] {clause.vi}", "  "))
+            lines.extend(_wrap(f"[{clause.id}] {_quote(clause, lang)}", "  "))
             if lang != "vi":
                 lines.extend(_wrap(f"[{clause.id}] {clause.en}", "  "))
     return lines
+
+
+def _quote(clause: Clause, lang: str) -> str:
+    """A clause's Vietnamese as issued, with the note on its typing slips if it has any."""
+    note = clause.as_issued(lang)
+    return f"{clause.vi} {note}" if note else clause.vi
 
 
 def render_rules_table(catalogue: Catalogue, lang: str) -> str:
@@ -262,16 +276,17 @@ def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
             "",
             f"## {rule.id}",
             "",
-            f"**{rule.title.vi}** / {rule.title.en}",
+            f"**{rule.title(lang)}**",
             "",
             f"- {_word('bearer', lang)}: {bearers}",
             f"- {_word('template', lang)}: `{rule.template.template}`",
             f"- {_word('reads', lang)}: {keys}",
-            f"- {'Hành vi đáp ứng' if lang == 'vi' else 'Fulfilled by'}: {rule.act(lang)}",
+            f"- {'Hành vi đáp ứng' if lang == 'vi' else 'Fulfilled by'}: "
+            + act_text(rule.act(lang)),
         ]
         for clause_id in rule.clauses:
             clause = catalogue.clause(clause_id) or CLAUSES_BY_ID[clause_id]
-            lines += ["", f"> **{clause.id}** {clause.vi}"]
+            lines += ["", f"> **{clause.id}** {_quote(clause, lang)}"]
             if lang != "vi":
                 lines += [">", f"> *{clause.en}*"]
     return "\n".join(lines) + "\n"

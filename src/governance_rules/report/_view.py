@@ -129,6 +129,7 @@ class ClauseText:
     id: str
     vi: str
     en: str | None
+    as_issued: str = ""  # beside a quote that keeps the Regulation's typing slips
 
 
 @dataclass
@@ -385,7 +386,7 @@ def build_view(
         timeline_width=TIMELINE_WIDTH,
         policy=policy_rows(report.policy),
         policy_labels={key: pick(pair, lang) for key, pair in POLICY_LABELS.items()},
-        rejected=[(r.location, r.error) for r in report.rejected],
+        rejected=[(r.location, r.text(lang)) for r in report.rejected],
         clauses=_clauses(report.findings, catalogue, lang),
         generated=t["generated"].format(version=__version__),
     )
@@ -722,7 +723,11 @@ def _clauses(findings: Iterable[Finding], catalogue: Catalogue, lang: str) -> li
         {c for f in findings for c in f.clauses}, key=lambda c: (order.get(c, len(order)), c)
     )
     texts = [catalogue.clause(c) for c in cited]
-    return [ClauseText(c.id, c.vi, c.en if lang == "en" else None) for c in texts if c is not None]
+    return [
+        ClauseText(c.id, c.vi, c.en if lang == "en" else None, c.as_issued(lang))
+        for c in texts
+        if c is not None
+    ]
 
 
 def policy_rows(values: dict[str, Any]) -> list[tuple[str, str, str, bool]]:

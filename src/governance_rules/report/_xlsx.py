@@ -85,7 +85,7 @@ def render_findings_xlsx(
     ]
     sheets.append(Sheet("Tham số" if vi else "Policy", policy, widths={0: 32, 3: 70}))
     rejected: list[list[Any]] = [["Vị trí" if vi else "Location", "Lý do" if vi else "Error"]]
-    rejected += [[r.location, r.error] for r in report.rejected]
+    rejected += [[r.location, r.text(lang)] for r in report.rejected]
     sheets.append(
         Sheet("Bản ghi bị loại" if vi else "Rejected input", rejected, widths={0: 30, 1: 80})
     )
