@@ -30,6 +30,24 @@ def test_every_clause_is_verbatim_from_the_regulation() -> None:
         assert clause.en.strip(), clause.id
 
 
+SLIPS = {"đế", "triến", "triên", "trao đôi", "tồ chức"}
+"""The Regulation's own typing slips, kept as issued."""
+
+
+def test_the_regulations_typing_slips_are_kept_and_noted() -> None:
+    noted = {slip for c in CLAUSES for slip, _ in c.slips}
+    assert noted == SLIPS
+    for clause in CLAUSES:
+        for slip, meant in clause.slips:
+            assert slip in clause.vi and meant not in clause.vi.replace(slip, ""), clause.id
+        assert bool(clause.as_issued("vi")) == bool(clause.slips)
+    assert CLAUSES_BY_ID["R6"].as_issued("vi") == "(nguyên văn: 'trao đôi' là 'trao đổi')"
+    assert CLAUSES_BY_ID["D2"].as_issued("en") == "(as issued: 'đế' for 'để'; 'triến' for 'triển')"
+    for clause in CLAUSES:  # a slip not noted would read as ours
+        for slip in SLIPS - {s for s, _ in clause.slips}:
+            assert f" {slip} " not in f" {clause.vi} ", (clause.id, slip)
+
+
 def test_the_clauses_cover_the_whole_regulation() -> None:
     rest = TEXT
     for piece in (*[c.vi for c in CLAUSES], *HEADINGS):

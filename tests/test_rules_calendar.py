@@ -60,7 +60,10 @@ def test_GR_EVALUATION_19_and_20_december() -> None:
 
 
 def test_GR_EVALUATION_says_which_member_should_have_confirmed() -> None:
-    for confirmed_by, why in ((None, "sm-01 should have"), ("sm-02", "sm-02 is not the member")):
+    for confirmed_by, why in (
+        (None, "Ủy viên Một (sm-01) should have"),
+        ("sm-02", "(sm-02) is not the member"),
+    ):
         log = EventLog()
         assigned(log, "2026-01-10")
         submitted = submit_evaluation(log, "2026-12-01", confirmed_by=confirmed_by)

@@ -20,7 +20,10 @@ def test_GR_ISSUE_RELAY_on_time_late_and_by_the_wrong_member() -> None:
         (finding,) = run(log, "2026-04-01", "GR-ISSUE-RELAY")
         assert finding.status == status
         assert finding.evidence[:2] == (issue, relay)
-    assert "sm-02 is not the member in charge of commune c-01; sm-01 is" in finding.message
+    assert (
+        "Ủy viên Hai (sm-02) is not the member in charge of commune Xã Một (c-01); Ủy viên Một (sm-01) is"
+        in finding.message
+    )
 
 
 def test_GR_ISSUE_RELAY_pending_and_relay_before_the_issue() -> None:

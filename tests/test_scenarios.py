@@ -41,7 +41,8 @@ def test_a_mismatch_fails_with_a_readable_difference(tmp_path: Path) -> None:
     assert "expected: GR-VISIT-QUARTERLY fulfilled window 2026-01-10..…" in out
     assert (
         "  nearest: GR-VISIT-QUARTERLY violated officer=o-01 commune=c-01 term=t1 "
-        "window 2026-01-10..2026-04-10: Officer o-01, commune c-01, term t1:" in out
+        "window 2026-01-10..2026-04-10: Officer Cán bộ Một (o-01), commune Xã Một (c-01), term t1:"
+        in out
     )
     assert "unexpected: GR-VISIT-QUARTERLY pending" in out
     assert out.rstrip().endswith("=== 5 passed, 1 failed ===")

@@ -206,7 +206,10 @@ def test_in_charge_is_asked_on_the_day_of_the_confirmation() -> None:
     _evaluation(log, "c-10", "o-01", "sm-02")
     found = only(log.evaluate(REGISTER, as_of=AS_OF), "GR-EVALUATION", commune="c-10", year=2025)
     assert [(f.subject.term, f.status) for f in found] == [("t1", "violated")]
-    assert "sm-02 is not the member in charge of commune c-10; sm-01 is" in found[0].message
+    assert (
+        "Ủy viên Hai (sm-02) is not the member in charge of commune Xã Mười (c-10); Ủy viên Một (sm-01) is"
+        in found[0].message
+    )
 
 
 def test_an_obligation_due_after_the_commune_ends_is_owed_only_if_met_by_then() -> None:

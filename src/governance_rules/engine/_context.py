@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from ..model import BaseEvent, Policy, Register, Subject, Timeline, Window
 from ..rules import Act, Param, Rule
 from ._days_off import DaysOff
-from ._messages import Phrases
+from ._messages import Phrases, register_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ class Context:
         self.policy = policy
         self.as_of = as_of
         self.effective = register.regulation.effective
-        self.say = Phrases(lang, as_of)
+        self.say = Phrases(lang, as_of, register_names(register))
         tz = ZoneInfo(register.province.timezone)
         items = [DatedEvent(event.day(tz), event.id, event) for event in events]
         items = [item for item in items if item.day <= as_of]

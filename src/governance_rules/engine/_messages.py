@@ -11,17 +11,54 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from ..i18n import FIELD_LABELS, fmt_date, label, language, pick, subject_text
+from ..i18n import (
+    FIELD_LABELS,
+    Names,
+    act_text,
+    fmt_date,
+    label,
+    language,
+    named,
+    pick,
+    subject_text,
+)
 from ..i18n import days as n_days
+
+
+def register_names(register: Any) -> dict[tuple[str, str], str]:
+    """The names of a register's people and places, by subject key and id."""
+    found: dict[tuple[str, str], str] = {}
+    for key, items in (
+        ("officer", register.officers),
+        ("standing_member", register.standing_members),
+        ("commune", register.communes),
+        ("district", register.districts),
+    ):
+        found.update(((key, item.id), item.name) for item in items)
+    return found
 
 
 class Phrases:
     """The sentences of finding messages, for one language and one evaluation date."""
 
-    def __init__(self, lang: str, as_of: date) -> None:
+    def __init__(self, lang: str, as_of: date, names: Names | None = None) -> None:
         self.lang = language(lang)
         self.vi = self.lang == "vi"
         self.as_of = as_of
+        self.names: Names = names or {}
+
+    def person(self, key: str, value: str) -> str:
+        """A person of the register by name and id (``đồng chí Trần Văn Bình (sm-01)``)."""
+        return named(key, value, self.lang, self.names) or value
+
+    def place(self, value: str) -> str:
+        """A commune by name and id (``Xã An Hòa (c-an-hoa)``), or its id."""
+        return named("commune", value, self.lang, self.names) or value
+
+    def officer(self, value: str) -> str:
+        """``đồng chí Nguyễn Văn An (o-01)``, or ``cán bộ o-01`` (``officer o-01``)."""
+        found = named("officer", value, self.lang, self.names)
+        return found or (f"cán bộ {value}" if self.vi else f"officer {value}")
 
     def when(self, value: date) -> str:
         """A date as the language writes it (``dd/mm/yyyy``, or ISO 8601)."""
@@ -32,7 +69,13 @@ class Phrases:
 
     def subject(self, subject: Mapping[str, Any]) -> str:
         """The subject as a message begins with it."""
-        return subject_text(subject, self.lang, sentence=True)
+        return subject_text(subject, self.lang, sentence=True, names=self.names)
+
+    def _named(self, act: str, ev: str, day: date) -> str:
+        """``act`` naming the event ``ev`` of ``day``: ``báo cáo rp-0057 gửi ... ngày
+        22/01/2023`` (see :func:`~governance_rules.i18n.act_text`)."""
+        when = f"ngày {self.when(day)}" if self.vi else f"on {self.when(day)}"
+        return act_text(act, ev, when)
 
     def _overdue(self, due: date) -> str:
         n = (self.as_of - due).days
@@ -73,30 +116,33 @@ class Phrases:
     def window_done(self, s: str, act: str, ev: str, day: date, start: date, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: {act} {ev} ngày {self.when(day)} đã thực hiện cho kỳ từ "
+                f"{s}: {self._named(act, ev, day)} đã thực hiện cho kỳ từ "
                 f"{self.when(start)} đến {self.when(due)}."
             )
         return (
-            f"{s}: {act} {ev} on {self.when(day)} fulfilled the window {self.when(start)} "
+            f"{s}: {self._named(act, ev, day)} fulfilled the window {self.when(start)} "
             f"to {self.when(due)}."
         )
 
     def window_missed(self, s: str, act: str, start: date, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: không có {act} nào trong kỳ từ {self.when(start)} đến "
+                f"{s}: không có {act_text(act)} nào trong kỳ từ {self.when(start)} đến "
                 f"{self.when(due)}; {self._overdue(due)}."
             )
-        return f"{s}: no {act} from {self.when(start)} to {self.when(due)}; {self._overdue(due)}."
+        return (
+            f"{s}: no {act_text(act)} from {self.when(start)} to {self.when(due)}; "
+            f"{self._overdue(due)}."
+        )
 
     def window_open(self, s: str, act: str, start: date, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: cần có {act} ít nhất một lần trong kỳ từ {self.when(start)} đến hết "
-                f"ngày {self.when(due)}, {self._left(due)}."
+                f"{s}: cần có {act_text(act)} ít nhất một lần trong kỳ từ {self.when(start)} "
+                f"đến hết ngày {self.when(due)}, {self._left(due)}."
             )
         return (
-            f"{s}: {act} due by {self.when(due)} (window from {self.when(start)}), "
+            f"{s}: {act_text(act)} due by {self.when(due)} (window from {self.when(start)}), "
             f"{self._left(due)}."
         )
 
@@ -120,29 +166,34 @@ class Phrases:
     ) -> str:
         t = self._trigger(*trigger) if trigger else ""
         if self.vi:
-            return f"{s}: {act} {ev} ngày {self.when(day)}{t}, {self._timing(day, due)}."
-        return f"{s}: {act} {ev} on {self.when(day)}{t}, {self._timing(day, due)}."
+            return f"{s}: {self._named(act, ev, day)}{t}, {self._timing(day, due)}."
+        return f"{s}: {self._named(act, ev, day)}{t}, {self._timing(day, due)}."
 
     def deadline_missed(
         self, s: str, act: str, due: date, trigger: tuple[str, str, date] | None = None
     ) -> str:
         t = self._trigger(*trigger) if trigger else ""
         if self.vi:
-            return f"{s}: chưa có {act}{t} (hạn {self.when(due)}); {self._overdue(due)}."
-        return f"{s}: no {act}{t} by {self.when(due)}; {self._overdue(due)}."
+            return f"{s}: chưa có {act_text(act)}{t} (hạn {self.when(due)}); {self._overdue(due)}."
+        return f"{s}: no {act_text(act)}{t} by {self.when(due)}; {self._overdue(due)}."
 
     def deadline_open(
         self, s: str, act: str, due: date, trigger: tuple[str, str, date] | None = None
     ) -> str:
         t = self._trigger(*trigger) if trigger else ""
         if self.vi:
-            return f"{s}: cần có {act}{t} đến hết ngày {self.when(due)}, {self._left(due)}."
-        return f"{s}: {act}{t} due by {self.when(due)}, {self._left(due)}."
+            return (
+                f"{s}: cần có {act_text(act)}{t} đến hết ngày {self.when(due)}, {self._left(due)}."
+            )
+        return f"{s}: {act_text(act)}{t} due by {self.when(due)}, {self._left(due)}."
 
     def not_in_charge(
         self, ev: str, day: date, named: str | None, commune: str, members: Iterable[str]
     ) -> str:
-        who = ", ".join(sorted(members)) or "-"
+        who = ", ".join(self.person("standing_member", m) for m in sorted(members)) or "-"
+        commune = self.place(commune)
+        if named is not None:
+            named = self.person("standing_member", named)
         if named is None:
             if self.vi:
                 return (
@@ -195,13 +246,14 @@ class Phrases:
         )
 
     def outside_assignments(self, ev: str, day: date, officer: str, commune: str) -> str:
+        officer, commune = self.officer(officer), self.place(commune)
         if self.vi:
             return (
-                f" {ev} ngày {self.when(day)} không được tính: vào ngày đó cán bộ {officer} không "
+                f" {ev} ngày {self.when(day)} không được tính: vào ngày đó {officer} không "
                 f"được phân công theo dõi địa bàn {commune}."
             )
         return (
-            f" {ev} of {self.when(day)} does not count: officer {officer} was not assigned to "
+            f" {ev} of {self.when(day)} does not count: {officer} was not assigned to "
             f"commune {commune} that day."
         )
 
@@ -209,42 +261,57 @@ class Phrases:
 
     def observed(self, s: str, act: str, ev: str, day: date) -> str:
         if self.vi:
-            return f"{s}: có {act} ({ev}, ngày {self.when(day)})."
-        return f"{s}: {act} {ev} on {self.when(day)}."
+            return f"{s}: có {act_text(act)} ({ev}, ngày {self.when(day)})."
+        return f"{s}: {self._named(act, ev, day)}."
 
     def not_observed(self, s: str, act: str, year: int) -> str:
         if self.vi:
             return (
-                f"{s}: không có {act} nào trong năm {year} (nội dung khuyến khích, không bắt buộc)."
+                f"{s}: không có {act_text(act)} nào trong năm {year} (nội dung khuyến khích, "
+                "không bắt buộc)."
             )
-        return f"{s}: no {act} in {year}; this is encouraged, not required."
+        return f"{s}: no {act_text(act)} in {year}; this is encouraged, not required."
 
     def not_yet_observed(self, s: str, act: str, year: int, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: chưa có {act} trong năm {year}; còn thời gian đến hết ngày {self.when(due)}."
+                f"{s}: chưa có {act_text(act)} trong năm {year}; còn thời gian đến hết ngày "
+                f"{self.when(due)}."
             )
-        return f"{s}: no {act} yet in {year}; encouraged until {self.when(due)}."
+        return f"{s}: no {act_text(act)} yet in {year}; encouraged until {self.when(due)}."
 
     # Precedence.
 
-    def preceded(self, s: str, ev: str, day: date, act: str, pid: str, pday: date) -> str:
+    def preceded(
+        self, s: str, ev: str, day: date, act: str, pid: str, pday: date, what: str = ""
+    ) -> str:
+        """``what`` is the noun of the act ``ev`` (``chuyến công tác``)."""
         k = (day - pday).days
+        ev = f"{what} {ev}" if what else ev
         if self.vi:
             return (
-                f"{s}: trước {ev} ngày {self.when(day)} đã có {act} ({pid}, "
+                f"{s}: trước {ev} ngày {self.when(day)} đã {act_text(act)} ({pid}, "
                 f"ngày {self.when(pday)}, trước {k} ngày)."
             )
         return (
-            f"{s}: {ev} on {self.when(day)} was preceded by {act} {pid} on {self.when(pday)} "
-            f"({k} days before)."
+            f"{s}: {ev} on {self.when(day)} was preceded by {act_text(act, pid)} on "
+            f"{self.when(pday)} ({n_days(k, 'en')} before)."
         )
 
     def not_preceded(
-        self, s: str, ev: str, day: date, act: str, days: int, latest: tuple[str, date] | None
+        self,
+        s: str,
+        ev: str,
+        day: date,
+        act: str,
+        days: int,
+        latest: tuple[str, date] | None,
+        what: str = "",
     ) -> str:
+        ev = f"{what} {ev}" if what else ev
+        act = act_text(act)
         if self.vi:
-            text = f"{s}: không có {act} trong {days} ngày trước {ev} ngày {self.when(day)}"
+            text = f"{s}: không có {act} trong vòng {days} ngày trước {ev} ngày {self.when(day)}"
             if latest:
                 text += f"; lần gần nhất là {latest[0]} ngày {self.when(latest[1])}"
             return text + "."
@@ -274,11 +341,12 @@ class Phrases:
         return f"thiếu nội dung: {names}" if self.vi else f"lacks: {names}"
 
     def invited(self, officer: str, ok: bool) -> str:
+        officer = self.officer(officer)
         if ok:
-            return f"có mời cán bộ {officer}" if self.vi else f"invited officer {officer}"
+            return f"có mời {officer}" if self.vi else f"invited {officer}"
         if self.vi:
-            return f"không mời cán bộ {officer} đang được phân công theo dõi địa bàn"
-        return f"did not invite officer {officer}, who was assigned to the commune that day"
+            return f"không mời {officer}, cán bộ đang được phân công theo dõi địa bàn"
+        return f"did not invite {officer}, who was assigned to the commune that day"
 
     def in_term(self, term: str, span: tuple[date, date] | None, ok: bool) -> str:
         if span is None:
@@ -292,13 +360,14 @@ class Phrases:
         return f"{where} {word} {term} ({self.when(span[0])} – {self.when(span[1])})"
 
     def unassigned(self, officer: str, commune: str) -> str:
+        officer, commune = self.officer(officer), self.place(commune)
         if self.vi:
             return (
-                f"thuộc địa bàn {commune}, nơi cán bộ {officer} không được phân công theo dõi "
+                f"thuộc địa bàn {commune}, nơi {officer} không được phân công theo dõi "
                 f"vào ngày đó, nên không được tính"
             )
         return (
-            f"concerns commune {commune}, which officer {officer} was not assigned to that day, "
+            f"concerns commune {commune}, which {officer} was not assigned to that day, "
             f"so it fulfils nothing"
         )
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from .._gc import paused_gc
 from ..errors import InputError, RegisterError
+from ..i18n import event_noun, without_district
 from ..model import (
     SUBJECT_KEYS,
     BaseEvent,
@@ -318,6 +319,7 @@ def _rolling(
     interval: int,
 ) -> Iterator[Finding]:
     say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
+    several = len(rule.template.fulfilling()[0]) > 1
     first, p = True, 0
     while start <= ctx.as_of:
         due, note = ctx.due(add_months(start, interval))
@@ -326,7 +328,8 @@ def _rolling(
             p += 1
         if p < len(acts) and acts[p].day <= min(due, a.end):
             act = acts[p]
-            message = say.noted(say.window_done(text, noun, act.id, act.day, start, due), note)
+            named = _naming(ctx, noun, act) if several else noun
+            message = say.noted(say.window_done(text, named, act.id, act.day, start, due), note)
             yield _finding(ctx, rule, "fulfilled", keys, (start, due), [act.id], message)
             start, first, p = act.day, False, p + 1
             continue
@@ -346,6 +349,7 @@ def _quarters(
     rule: Rule, ctx: Context, a: Assignment, keys: Keys, acts: list[DatedEvent], lo: date
 ) -> Iterator[Finding]:
     say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
+    several = len(rule.template.fulfilling()[0]) > 1
     start = quarter_start(lo)
     if start < lo:
         start = add_months(start, 3)
@@ -359,7 +363,8 @@ def _quarters(
         p = bisect.bisect_left(days, start)
         if p < len(acts) and acts[p].day <= due:
             act = acts[p]
-            message = say.noted(say.window_done(text, noun, act.id, act.day, start, due), note)
+            named = _naming(ctx, noun, act) if several else noun
+            message = say.noted(say.window_done(text, named, act.id, act.day, start, due), note)
             yield _finding(ctx, rule, "fulfilled", keys, (start, due), [act.id], message)
         elif due < ctx.as_of:
             message = say.noted(say.window_missed(text, noun, start, due), note)
@@ -382,6 +387,8 @@ def _resolve(
     unfit: Callable[[DatedEvent], str | None],
     trigger: tuple[str, str, date] | None = None,
     note: str = "",
+    noun: str | None = None,
+    several: bool = False,
 ) -> Finding | None:
     """One deadline instance: the first fitting candidate decides; near misses explain.
 
@@ -390,7 +397,8 @@ def _resolve(
     An instance about a commune that falls due after the commune's last day is owed only as
     far as that day: it is reported only if fulfilled by then (``None`` otherwise).
     """
-    say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
+    say, text = ctx.say, ctx.say.subject(keys)
+    noun = noun or rule.act(ctx.say.lang)
     due = window[1]
     hit: DatedEvent | None = None
     misses: list[tuple[DatedEvent, str]] = []
@@ -407,7 +415,8 @@ def _resolve(
         return None
     status = _status(hit.day if hit else None, due, ctx.as_of)
     if hit is not None:
-        message = say.deadline_done(text, noun, hit.id, hit.day, due, trigger)
+        named = _naming(ctx, noun, hit) if several else noun
+        message = say.deadline_done(text, named, hit.id, hit.day, due, trigger)
     elif status == "violated":
         message = say.deadline_missed(text, noun, due, trigger)
     else:
@@ -448,9 +457,14 @@ def _deadline(rule: Rule, t: DeadlineAfterTrigger, ctx: Context) -> Iterator[Fin
             return ctx.unfit(act, item, keys.get("commune"))
 
         candidates = _dedupe(item for _, item in pairs)
-        found = _resolve(
-            rule, ctx, keys, (trig.day, due), candidates, unfit, (noun, trig.id, trig.day), note
-        )
+        trigger = (noun, trig.id, trig.day)
+        several = len(t.responses) > 1
+        window = (trig.day, due)
+        act = None
+        commune = keys.get("commune")
+        if commune is not None and ctx.timeline.district_of(str(commune), trig.day) is None:
+            act = without_district(rule.act(ctx.say.lang))  # a province of two levels
+        found = _resolve(rule, ctx, keys, window, candidates, unfit, trigger, note, act, several)
         if found is not None:
             yield found
 
@@ -531,9 +545,19 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
                 return ctx.unfit(t.act, item, commune)
 
             candidates = ctx.candidates(t.act, keys)
-            found = _resolve(rule, ctx, keys, (start, due), candidates, unfit, None, note)
+            # a stage of one kind names its act by it: hội nghị sơ kết, hội nghị tổng kết
+            kind = event_noun(t.act.type, stage.kind, ctx.say.lang) if stage.kind else None
+            found = _resolve(rule, ctx, keys, (start, due), candidates, unfit, None, note, kind)
             if found is not None:
                 yield found
+
+
+def _naming(ctx: Context, noun: str, item: DatedEvent) -> str:
+    """The noun that names ``item``, where a rule takes several kinds of act: the event's
+    own (``chuyến công tác``, ``kết thúc phân công``), else the rule's act."""
+    event = item.event
+    kind = getattr(event, "body", None) or getattr(event, "kind", None)
+    return event_noun(str(getattr(event, "type", "")), kind, ctx.say.lang) or noun
 
 
 # Precedence, recommendation, conformance, coverage.
@@ -542,6 +566,7 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
 def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
     days = ctx.param(t.within_days)
     say, noun = ctx.say, rule.act(ctx.say.lang)
+    what = event_noun(t.act.type, None, say.lang) or ""  # the act that needs the one before
     bound = tuple(t.preceded_by.bindings())
     dates: dict[tuple[Any, ...], list[date]] = {}  # the candidates' days, per binding
     for item in ctx.of_type(t.act.type):
@@ -559,11 +584,11 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
         window = (item.day, item.day)
         if lo < hi:
             first = earlier[lo]  # the earliest that counts (SPEC section 6)
-            message = say.preceded(text, item.id, item.day, noun, first.id, first.day)
+            message = say.preceded(text, item.id, item.day, noun, first.id, first.day, what)
             yield _finding(ctx, rule, "fulfilled", keys, window, [item.id, first.id], message)
             continue
         latest = (earlier[lo - 1].id, earlier[lo - 1].day) if lo > 0 else None
-        message = say.not_preceded(text, item.id, item.day, noun, days, latest)
+        message = say.not_preceded(text, item.id, item.day, noun, days, latest, what)
         # Acts in the look-back that a check voided (outside the officer's assignments).
         since = item.day - timedelta(days=days)
         voided = [

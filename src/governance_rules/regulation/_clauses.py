@@ -46,15 +46,17 @@ CLAUSES: tuple[Clause, ...] = (
         id="P4",
         section=_P,
         vi="Thời gian phân công theo dõi địa bàn xã theo nhiệm kỳ đại hội đảng bộ các cấp.",
-        en="An assignment to monitor a commune runs for the congress term of the Party committees.",
+        en="The period of an assignment to monitor a commune follows the congress terms of the "
+        "Party organisations at every level.",
     ),
     Clause(
         id="P5",
         section=_P,
         vi="Trong thời gian theo dõi địa bàn, nếu cán bộ nào không hoàn thành nhiệm vụ thì Ban "
         "Thường vụ Tỉnh ủy sẽ xem xét, phân công cán bộ khác thay thế.",
-        en="If, during the assignment, an officer does not complete their duties, the Provincial "
-        "Standing Committee will consider assigning another officer as a replacement.",
+        en="If, during the monitoring period, an officer does not complete their duties, the "
+        "Provincial Standing Committee will consider the case and assign another officer as a "
+        "replacement.",
     ),
     Clause(
         id="P6",
@@ -73,11 +75,12 @@ CLAUSES: tuple[Clause, ...] = (
         "ninh, xây dựng hệ thống chính trị; tình hình triển khai, thực hiện các chủ trương của "
         "Đảng, chính sách pháp luật của Nhà nước; tình hình đời sống, tâm trạng của nhân dân, "
         "mối quan hệ giữa nhân dân với hệ thống chính trị ở cơ sở.",
-        en="The duty of the officers monitoring communes, wards and townships is to follow, guide "
-        "and grasp the situation and results of socio-economic development, defence and "
-        "security, and building the political system; the implementation of the Party's "
-        "guidelines and the State's policies and laws; and the people's lives and mood, and the "
-        "relationship between the people and the grassroots political system.",
+        en="The duties of the officers monitoring communes, wards and townships: to follow, guide "
+        "and keep abreast of the situation and the results in carrying out the tasks of "
+        "socio-economic development, national defence and security, and building the political "
+        "system; the implementation of the Party's guidelines and the State's policies and "
+        "laws; the people's lives and mood, and the relationship between the people and the "
+        "political system at the grassroots.",
     ),
     Clause(
         id="D2",
@@ -86,14 +89,16 @@ CLAUSES: tuple[Clause, ...] = (
         "cách làm sáng tạo đế xã nghiên cứu triến khai thực hiện",
         en="Promptly raise difficulties and obstacles; propose and recommend new models and "
         "creative practices for the commune to study and put into practice.",
+        slips=(("đế", "để"), ("triến", "triển")),
     ),
     Clause(
         id="D3",
         section=_D,
         vi="đề xuất Ban Thường vụ Tỉnh ủy sơ kết, tổng kết, nhân rộng mô hình mới, hiệu quả và "
         "góp ý sửa chữa, khắc phục kịp thời những hạn chế, yếu kém.",
-        en="Propose that the Provincial Standing Committee review and spread new, effective "
-        "models, and advise on correcting shortcomings and weaknesses promptly.",
+        en="propose that the Provincial Standing Committee hold preliminary and final reviews of "
+        "new, effective models and replicate them, and give comments so that limitations and "
+        "weaknesses are corrected and remedied in time.",
         unchecked="whether a model deserves spreading is a judgement, not an event",
     ),
     Clause(
@@ -120,9 +125,9 @@ CLAUSES: tuple[Clause, ...] = (
         vi="Phối hợp hướng dẫn, kiểm tra, giám sát, đôn đốc việc triển khai thực hiện các nghị "
         "quyết, chỉ thị, quy định, quy chế, kết luận của đảng ủy và cấp ủy cấp trên vào nhiệm vụ "
         "chính trị của địa phương.",
-        en="Help guide, inspect, supervise and urge the implementation of the resolutions, "
-        "directives, regulations, rules and conclusions of the commune and higher Party "
-        "committees in the locality's political tasks.",
+        en="Coordinate in guiding, inspecting, supervising and urging the putting into practice of "
+        "the resolutions, directives, regulations, rules and conclusions of the Party committee "
+        "and of the higher-level Party committees in the locality's political tasks.",
         unchecked="the quality of guidance and supervision is qualitative",
     ),
     Clause(
@@ -130,9 +135,10 @@ CLAUSES: tuple[Clause, ...] = (
         section=_D,
         vi="Tham gia ý kiến với lãnh đạo xã mà trực tiếp là thường trực, ban thường vụ đảng ủy "
         "trong triên khai, thực hiện các nhiệm vụ chính trị của địa phương.",
-        en="Give opinions to the commune's leaders, first of all the standing office and the "
-        "standing committee of the Party committee, on carrying out the locality's political "
-        "tasks.",
+        en="Contribute opinions to the commune's leadership, directly its Party committee's "
+        "standing office and standing committee, in deploying and carrying out the locality's "
+        "political tasks.",
+        slips=(("triên", "triển"),),
         unchecked="opinions given are not recorded as events",
     ),
     Clause(
@@ -193,15 +199,16 @@ CLAUSES: tuple[Clause, ...] = (
         id="R6",
         section=_R,
         vi="kịp thời trao đôi với thường trực cấp ủy cấp huyện để lãnh đạo, chỉ đạo thực hiện.",
-        en="and promptly take matters up with the standing office of the district Party "
-        "committee so that it leads and directs their resolution.",
+        en="and promptly discuss them with the standing office of the district Party committee, so "
+        "that it leads and directs their implementation.",
+        slips=(("trao đôi", "trao đổi"),),
     ),
     Clause(
         id="R7",
         section=_R,
         vi="Chịu sự phân công thực hiện nhiệm vụ theo dõi xã của thủ trưởng cơ quan nơi công tác",
-        en="Towards the head of the officer's agency: be subject to the head's arrangements for "
-        "the commune-monitoring duty.",
+        en="Be subject to the assignment of the commune-monitoring duty by the head of the agency "
+        "where the officer works.",
         unchecked="being subject to arrangements is a relationship, not an event",
     ),
     Clause(
@@ -228,26 +235,28 @@ CLAUSES: tuple[Clause, ...] = (
         "chức chính trị - xã hội cấp xã, các phòng chuyên môn cấp huyện, thường trực cấp ủy cấp "
         "huyện để chủ động nắm bắt thông tin, trao đổi, hướng dẫn, đề xuất các lĩnh vực liên "
         "quan trực tiếp đến địa bàn theo dõi.",
-        en="Towards the local Party committees: keep regular contact and work directly with the "
-        "leaders of the commune's Party committee, government and socio-political "
-        "organisations, the district's specialised offices and the district Party standing "
-        "office, to gather information, exchange, guide and propose on matters of the area.",
+        en="Regularly keep in touch and work directly with the leaders of the Party committee, the "
+        "government and the socio-political organisations at commune level, the specialised "
+        "divisions at district level and the standing office of the district Party committee, "
+        "so as to proactively gather information, exchange views, guide and make proposals on "
+        "the fields directly related to the monitored area.",
+        slips=(("tồ chức", "tổ chức"),),
         unchecked="regular contact is open-ended; working visits are checked under D4",
     ),
     Clause(
         id="R11",
         section=_R,
         vi="Trước khi đến làm việc, cán bộ theo dõi địa bàn cần liên hệ với thường trực cấp ủy",
-        en="Before coming to work in the commune, the monitoring officer contacts the standing "
-        "office of the Party committee.",
+        en="Before coming to work, the officer monitoring the area needs to contact the standing "
+        "office of the Party committee;",
     ),
     Clause(
         id="R12",
         section=_R,
         vi="khi cần thiết, có thể trao đổi trước với đồng chí lãnh đạo cấp ủy về thời gian, nội "
         "dung làm việc.",
-        en="When needed, the officer may agree the time and agenda with the Party committee's "
-        "leader beforehand.",
+        en="when necessary, the officer may discuss the time and content of the work beforehand "
+        "with the leader of the Party committee.",
         unchecked="optional ('when needed, may'), so its absence is no finding",
     ),
     Clause(
@@ -256,9 +265,10 @@ CLAUSES: tuple[Clause, ...] = (
         vi="Thường trực đảng ủy xã mời cán bộ theo dõi địa bàn tham dự các cuộc họp thường kỳ, "
         "đột xuất của đảng ủy có nội dung về nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - "
         "an ninh, xây dựng hệ thống chính trị",
-        en="The standing office of the commune Party committee invites the monitoring officer to "
-        "its regular and extraordinary meetings on socio-economic development, defence and "
-        "security, or building the political system.",
+        en="The standing office of the commune Party committee invites the officer monitoring the "
+        "area to attend the Party committee's regular and unscheduled meetings whose content "
+        "concerns socio-economic development, national defence and security, or building the "
+        "political system.",
     ),
     Clause(
         id="R14",
@@ -273,8 +283,9 @@ CLAUSES: tuple[Clause, ...] = (
         section=_R,
         vi="tạo điều kiện đế cán bộ theo dõi địa bàn làm việc với các thôn, bản, tổ dân phố,... "
         "(nếu thấy cần thiết)",
-        en="It enables the monitoring officer to work with villages, hamlets and residential "
-        "groups (where the officer finds it necessary).",
+        en="It creates conditions for the officer monitoring the area to work with the villages, "
+        "hamlets, residential groups and the like (if found necessary).",
+        slips=(("đế", "để"),),
         unchecked="needed only where the officer finds it necessary; not recorded as events",
     ),
     Clause(
@@ -329,9 +340,9 @@ CLAUSES: tuple[Clause, ...] = (
         vi="đề xuất Ban Thường vụ Tỉnh ủy xem xét, biểu dương, khen thưởng đối với cán bộ theo "
         "dõi địa bàn hoàn thành xuất sắc nhiệm vụ và có biện pháp chấn chỉnh, xử lý những cán bộ "
         "vi phạm.",
-        en="Propose that the Provincial Standing Committee commend and reward monitoring officers "
-        "who completed their duties excellently, and take measures to correct and handle "
-        "officers who commit violations.",
+        en="propose that the Provincial Standing Committee consider, commend and reward the "
+        "officers monitoring areas who excellently complete their duties, and take measures to "
+        "rectify and handle officers who commit violations.",
     ),
     Clause(
         id="B6",

@@ -62,7 +62,8 @@ def render_ics(
         for clause_id in finding.clauses:
             clause = catalogue.clause(clause_id)
             if clause is not None:
-                clauses.append(f"[{clause.id}] {clause.vi}")
+                note = clause.as_issued(lang)
+                clauses.append(f"[{clause.id}] {clause.vi}" + (f" {note}" if note else ""))
                 if lang != "vi":
                     clauses.append(f"[{clause.id}] {clause.en}")
         event = icalendar.Event()

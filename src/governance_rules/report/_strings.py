@@ -45,7 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "ban thường vụ đảng ủy xã của các cán bộ theo dõi địa bàn trong quý."
         ),
         "district": "Huyện",
-        "no_district": "Không thuộc huyện",
+        "no_district": "Xã, phường trực thuộc tỉnh",
         "commune": "Xã, phường, thị trấn",
         "legend": "Chú giải",
         "cell_done": "đã thực hiện (không có kỳ nào quá hạn)",
@@ -166,7 +166,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "3 months, in that quarter."
         ),
         "district": "District",
-        "no_district": "No district",
+        "no_district": "Communes directly under the province",
         "commune": "Commune",
         "legend": "Legend",
         "cell_done": "done (no window overdue)",
