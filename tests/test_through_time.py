@@ -249,3 +249,20 @@ def test_a_register_without_dates_behaves_as_before() -> None:
     timeline = Timeline(register)
     assert timeline.in_charge("c-01", date(1900, 1, 1)) == {"sm-01"}
     assert timeline.district_of("c-03", date(2999, 12, 31)) == "d-02"
+
+
+def test_a_raised_issue_of_a_commune_without_a_district_goes_to_its_own_standing_office() -> None:
+    found = {}
+    for commune, at in (("c-01", "2025-03-01"), ("c-10", "2025-09-01")):
+        log = EventLog()
+        log.add("assignment.decided", at, officer="o-01", commune=commune, term="t1")
+        log.add("issue.raised", at, officer="o-01", commune=commune, to="sm-01", kind="difficulty")
+        for lang in ("vi", "en"):
+            [finding] = only(
+                log.evaluate(REGISTER, as_of=date(2026, 1, 1), lang=lang), "GR-ISSUE-RELAY"
+            )
+            found[commune, lang] = finding.message
+    assert "chưa có trao đổi với thường trực cấp ủy cấp huyện" in found["c-01", "vi"]
+    assert "chưa có trao đổi với thường trực đảng ủy xã" in found["c-10", "vi"]
+    assert "district Party standing office" in found["c-01", "en"]
+    assert "commune Party standing office" in found["c-10", "en"]
