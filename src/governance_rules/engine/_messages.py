@@ -257,7 +257,7 @@ class Phrases:
             f"commune {commune} that day."
         )
 
-    # Recommendations.
+    # Recommendations: the act is what the officer does (``dự sinh hoạt chi bộ ...``).
 
     def observed(self, s: str, act: str, ev: str, day: date) -> str:
         if self.vi:
@@ -267,7 +267,7 @@ class Phrases:
     def not_observed(self, s: str, act: str, year: int) -> str:
         if self.vi:
             return (
-                f"{s}: không có {act_text(act)} nào trong năm {year} (nội dung khuyến khích, "
+                f"{s}: không {act_text(act)} lần nào trong năm {year} (nội dung khuyến khích, "
                 "không bắt buộc)."
             )
         return f"{s}: no {act_text(act)} in {year}; this is encouraged, not required."
@@ -275,7 +275,7 @@ class Phrases:
     def not_yet_observed(self, s: str, act: str, year: int, due: date) -> str:
         if self.vi:
             return (
-                f"{s}: chưa có {act_text(act)} trong năm {year}; còn thời gian đến hết ngày "
+                f"{s}: chưa {act_text(act)} lần nào trong năm {year}; còn thời gian đến hết ngày "
                 f"{self.when(due)}."
             )
         return f"{s}: no {act_text(act)} yet in {year}; encouraged until {self.when(due)}."
