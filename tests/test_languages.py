@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from governance_rules import LanguageError, check, evaluate, load_register, read_events
-from governance_rules.i18n import language
+from governance_rules.i18n import fmt_date, language
 from governance_rules.monitor import Monitor
 from governance_rules.report import render_html, render_table
 from tests.paths import EXAMPLE
@@ -75,3 +77,9 @@ def test_every_policy_key_is_described_in_both_languages() -> None:
     page = render_html(report, register, intake.accepted, "vi")
     policy = page.split('<section id="policy">')[1].split("</section>")[0]
     assert POLICY_LABELS["contact_window_days"][0] in policy
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)))
+def test_a_vietnamese_date_is_day_month_year(day: date) -> None:
+    assert fmt_date(day, "vi") == day.strftime("%d/%m/%Y")
+    assert fmt_date(day, "en") == day.isoformat()
