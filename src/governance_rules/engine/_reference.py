@@ -8,6 +8,7 @@ evaluator walks them once per instance key.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
@@ -163,11 +164,17 @@ def _packed_key(finding: Finding) -> str:
     window = finding.window
     parts = [
         "\x00".join(finding.subject.sort_key()),
-        f"{window.start.isoformat()}\x00{window.due.isoformat()}" if window else "",
+        _window_key(window.start, window.due) if window else "",
         finding.status,
         "\x00".join(finding.evidence),
     ]
     return "\x01".join(parts)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _window_key(start: date, due: date) -> str:
+    """A window's part of :func:`_packed_key`: windows recur across findings."""
+    return f"{start.isoformat()}\x00{due.isoformat()}"
 
 
 def _by_rule(

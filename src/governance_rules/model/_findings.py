@@ -53,13 +53,13 @@ class Subject(Frozen):
 def subject_sort_key(subject: dict[str, Any]) -> tuple[str, ...]:
     """The sort key of a subject given as a mapping of :data:`SUBJECT_KEYS` to values."""
     get = subject.get
-    return tuple([_part(get(key)) for key in SUBJECT_KEYS])
-
-
-def _part(value: Any) -> str:
-    if value is None:
-        return ""
-    return f"{value:>8}" if type(value) is int else value
+    # _part inline: this runs for every finding, and most keys of a subject are None
+    return tuple(
+        [
+            "" if value is None else (f"{value:>8}" if type(value) is int else value)
+            for value in map(get, SUBJECT_KEYS)
+        ]
+    )
 
 
 class Window(Frozen):
