@@ -268,6 +268,8 @@ def without_district(text: str) -> str:
 
 PEOPLE = frozenset({"officer", "standing_member"})
 """The subject keys that name a person."""
+NAMED = PEOPLE | {"commune", "district"}
+"""The subject keys whose values the register names."""
 
 
 Names = Mapping[tuple[str, str], str]
@@ -312,7 +314,7 @@ def subject_text(
         if key == "period" and lang == "vi":
             parts.append(period_text(str(value)))
             continue
-        by_name = named(key, str(value), lang, names) if names and key != "kind" else None
+        by_name = named(key, value, lang, names) if names and key in NAMED else None
         if by_name is not None:
             labelled = lang == "en" or key == "commune"  # đồng chí ... says who in Vietnamese
             parts.append(f"{pick(words, lang)} {by_name}" if labelled else by_name)
