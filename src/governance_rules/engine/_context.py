@@ -199,13 +199,21 @@ class Context:
         if cached is not None:
             return cached
         fields = act.bindings()
+        names = [fields[key] for key in keys]
+        filtered = bool(act.where or act.any_of)
         grouped: dict[tuple[Any, ...], list[DatedEvent]] = defaultdict(list)
         for item in self.all_of_type(act.type) if voided else self.of_type(act.type):
-            if not self.selects(act, item):
+            if filtered and not self.selects(act, item):
+                continue
+            event = item.event
+            scalars = [event.id if n == "id" else getattr(event, n, None) for n in names]
+            if not any(isinstance(v, tuple | list) for v in scalars):  # the usual case
+                if None not in scalars:
+                    grouped[tuple(scalars)].append(item)
                 continue
             combos: list[tuple[Any, ...]] = [()]
-            for key in keys:
-                values = field_values(item.event, fields[key])
+            for name in names:  # a list field binds each of its (distinct) items
+                values = field_values(event, name)
                 combos = [(*c, v) for c in combos for v in dict.fromkeys(values)]
             for combo in combos:
                 grouped[combo].append(item)
