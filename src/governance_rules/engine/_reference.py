@@ -253,7 +253,7 @@ def _finding(
 ) -> Finding:
     # Subjects and windows are immutable and recur (the windows of one assignment, the
     # days of many acts): one object each, shared by the findings of a rule that are held.
-    values = tuple(keys.get(k) for k in SUBJECT_KEYS)
+    values = tuple(map(keys.get, SUBJECT_KEYS))
     subject = ctx.subjects.get(values) if ctx.share else None
     if subject is None:
         subject = trusted(Subject, dict(zip(SUBJECT_KEYS, values, strict=True)))
@@ -648,28 +648,33 @@ def _passes(
     test: str,
     field: str,
     values: tuple[str, ...],
-) -> tuple[bool, str]:
+) -> tuple[bool, Callable[[], str]]:
+    """Whether the act passes the check, and its verdict in words, made only when a
+    finding says it (a check that reports only failures examines many acts that pass)."""
     say, event = ctx.say, item.event
     if test == "one_of":
         value = str(getattr(event, field))
-        return value in values, say.went(value, values)
+        return value in values, lambda: say.went(value, values)
     if test == "contains_all":
         present = set(field_values(event, field))
         missing = [v for v in values if v not in present]
-        return not missing, say.covers(missing)
+        return not missing, lambda: say.covers(missing)
     if test == "contains_officer":
         ok = keys["officer"] in field_values(event, field)
-        return ok, say.invited(keys["officer"], ok)
+        return ok, lambda: say.invited(keys["officer"], ok)
     if test == "within_term":
         term = ctx.terms.get(str(getattr(event, field)))
         span = (term.start, term.end) if term else None
         ok = term is not None and term.start <= item.day <= term.end
-        return ok, say.in_term(str(getattr(event, field)), span, ok)
+        return ok, lambda: say.in_term(str(getattr(event, field)), span, ok)
     officer, commune = str(getattr(event, field)), str(getattr(event, "commune", ""))
-    return ctx.is_assigned(officer, commune, item.day), say.unassigned(officer, commune)
+    ok = ctx.is_assigned(officer, commune, item.day)
+    return ok, lambda: say.unassigned(officer, commune)
 
 
-def _examined(t: Conformance, ctx: Context) -> Iterator[tuple[int, DatedEvent, Keys, bool, str]]:
+def _examined(
+    t: Conformance, ctx: Context
+) -> Iterator[tuple[int, DatedEvent, Keys, bool, Callable[[], str]]]:
     """Every examined (check index, event, subject keys, passes, verdict)."""
     for n, check in enumerate(t.checks):
         items = (
@@ -678,9 +683,13 @@ def _examined(t: Conformance, ctx: Context) -> Iterator[tuple[int, DatedEvent, K
         for item in items:
             if not ctx.selects(check.act, item):
                 continue
-            base: Keys = {
-                k: next(iter(field_values(item.event, f)), None) for k, f in check.subject.items()
-            }
+            event = item.event
+            base: Keys = {}
+            for k, f in check.subject.items():  # a list field's first item, or the value
+                value = event.id if f == "id" else getattr(event, f, None)
+                if isinstance(value, tuple | list):
+                    value = value[0] if value else None
+                base[k] = value
             if check.per_assigned_officer:
                 commune = getattr(item.event, "commune", "")
                 officers = sorted(
@@ -712,7 +721,7 @@ def _conformance(rule: Rule, t: Conformance, ctx: Context) -> Iterator[Finding]:
         if item.day < ctx.effective or (ok and t.only_failures):
             continue
         noun = t.checks[n].noun(ctx.say.lang)
-        message = ctx.say.examined(ctx.say.subject(keys), noun, item.id, item.day, verdict)
+        message = ctx.say.examined(ctx.say.subject(keys), noun, item.id, item.day, verdict())
         status: Status = "fulfilled" if ok else "violated"
         window = (item.day, item.day)
         yield _finding(ctx, rule, status, keys, window, [item.id], message, t.checks[n].bearer)
