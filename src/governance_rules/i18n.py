@@ -357,11 +357,19 @@ def label(value: str, lang: str) -> str:
     return pick(pair, lang) if pair else value
 
 
+_VI_DATES: dict[date, str] = {}  # a log's messages name a few thousand days, many times
+
+
 def fmt_date(value: date, lang: str) -> str:
     """``dd/mm/yyyy`` in Vietnamese, ISO 8601 in English."""
-    if lang == "vi":  # strftime is several times slower, and messages hold many dates
-        return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
-    return value.isoformat()
+    if lang != "vi":
+        return value.isoformat()
+    text = _VI_DATES.get(value)
+    if text is None:  # strftime is several times slower
+        text = f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+        if len(_VI_DATES) < 1 << 16 and type(value) is date:
+            _VI_DATES[value] = text
+    return text
 
 
 def status_label(status: str, lang: str, *, check: bool = False) -> str:
