@@ -133,8 +133,15 @@ def digest_of(record: Mapping[str, Any]) -> bytes:
     Raises:
         UnicodeEncodeError: If a string of the record holds a lone surrogate (not text).
     """
-    text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = _CANONICAL(record)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=DIGEST_SIZE).digest()
+
+
+# One encoder for every digest (json.dumps makes one a call); a parsed record has no cycle,
+# and a structure nested too deep still raises RecursionError.
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False
+).encode
 
 
 def _short(value: Any) -> str:
