@@ -195,3 +195,15 @@ def test_validate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     bad_register = tmp_path / "register.yaml"
     bad_register.write_text("province: [\n", encoding="utf-8")
     assert main(["validate", "--register", str(bad_register)]) == 2
+
+
+def test_a_findings_json_line_is_pydantics_own() -> None:
+    from governance_rules import load_register, read_events
+    from governance_rules.model import finding_json
+
+    register = load_register(EXAMPLE / "register.yaml")
+    events = read_events([EXAMPLE / "events.jsonl"], register).accepted
+    for lang in ("vi", "en"):
+        found = evaluate(register, events, as_of=date(2026, 11, 30), lang=lang)
+        assert len(found) > 1000
+        assert all(finding_json(f) == f.model_dump_json(exclude_none=True) for f in found)

@@ -169,5 +169,9 @@ class CheckReport(Frozen):
 
 
 def finding_json(finding: Finding) -> str:
-    """A finding as the JSON report writes it (keys that do not apply left out)."""
-    return finding.model_dump_json(exclude_none=True)
+    """A finding as the JSON report writes it (keys that do not apply left out): what
+    ``model_dump_json(exclude_none=True)`` gives, without its wrapper's work per call."""
+    return _TO_JSON(finding, exclude_none=True).decode("utf-8", "surrogatepass")
+
+
+_TO_JSON = Finding.__pydantic_serializer__.to_json
