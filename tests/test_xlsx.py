@@ -357,3 +357,12 @@ def test_a_csv_date_that_is_no_day_is_quoted_as_typed(tmp_path: Path) -> None:
     )
     [event] = intake.accepted
     assert event.at.isoformat() == "2026-03-05"
+
+
+@given(st.text())
+def test_the_workbook_escapes_names_as_the_standard_library_does(text: str) -> None:
+    from xml.sax.saxutils import escape
+
+    from governance_rules.report._workbook import _ATTR, _escape
+
+    assert _escape(text, _ATTR) == escape(text, _ATTR)

@@ -12,6 +12,7 @@ noun of :data:`NOUNS`. Values quoted from the input stay exactly as they were.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -630,11 +631,11 @@ _PHRASES: list[tuple[str, Wording]] = [
 ]
 
 
-def _compile() -> list[tuple[re.Pattern[str], Wording]]:
+@functools.cache
+def _compiled() -> list[tuple[re.Pattern[str], Wording]]:
+    """The phrases' patterns, compiled when a message is first said (a run that says
+    nothing in Vietnamese does not pay for them)."""
     return [(re.compile(pattern, re.DOTALL), wording) for pattern, wording in _PHRASES]
-
-
-_COMPILED = _compile()
 
 
 def say(message: str, columns: Mapping[str, str] | None = None) -> str:
@@ -645,7 +646,7 @@ def say(message: str, columns: Mapping[str, str] | None = None) -> str:
         columns: For a record read from a table (CSV or a workbook), each field's column
             header: a field is then named by the header its clerk filled in.
     """
-    for pattern, wording in _COMPILED:
+    for pattern, wording in _compiled():
         match = pattern.fullmatch(message)
         if match is None:
             continue

@@ -6,8 +6,6 @@ import hashlib
 import json
 from datetime import UTC, datetime, time, timedelta
 
-import icalendar
-
 from .._text import printable
 from ..engine import DaysOff
 from ..i18n import fmt_date, language, subject_text
@@ -43,6 +41,8 @@ def render_ics(
     texts as its description, and a reminder ``remind_days`` before. ``DTSTAMP`` is the
     check date, so that two runs on the same input give the same file.
     """
+    import icalendar  # here: only the calendar needs it, and it takes a while to import
+
     lang = language(lang)
     catalogue = catalogue or CATALOGUE
     calendar = icalendar.Calendar()
