@@ -307,20 +307,22 @@ def subject_text(
             (see :func:`named`).
     """
     parts: list[str] = []
+    vi = lang == "vi"
     for key, words in SUBJECT_LABELS.items():
         value = values.get(key)
         if value is None:
             continue
-        if key == "period" and lang == "vi":
+        word = words[0] if vi else words[1]
+        if key == "period" and vi:
             parts.append(period_text(str(value)))
-            continue
-        by_name = named(key, value, lang, names) if names and key in NAMED else None
-        if by_name is not None:
-            labelled = lang == "en" or key == "commune"  # đồng chí ... says who in Vietnamese
-            parts.append(f"{pick(words, lang)} {by_name}" if labelled else by_name)
-            continue
-        shown = label(str(value), lang) if key == "kind" else str(value)
-        parts.append(shown if sentence and key == "kind" else f"{pick(words, lang)} {shown}")
+        elif names and key in NAMED and (by_name := named(key, value, lang, names)):
+            labelled = not vi or key == "commune"  # đồng chí ... says who in Vietnamese
+            parts.append(f"{word} {by_name}" if labelled else by_name)
+        elif key == "kind":
+            shown = label(str(value), lang)
+            parts.append(shown if sentence else f"{word} {shown}")
+        else:
+            parts.append(f"{word} {value}")
     if not sentence:
         return ", ".join(parts) or "-"
     if not parts:
