@@ -562,9 +562,9 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
 def _naming(ctx: Context, noun: str, item: DatedEvent) -> str:
     """The noun that names ``item``, where a rule takes several kinds of act: the event's
     own (``chuyến công tác``, ``kết thúc phân công``), else the rule's act."""
-    event = item.event
-    kind = getattr(event, "body", None) or getattr(event, "kind", None)
-    return event_noun(str(getattr(event, "type", "")), kind, ctx.say.lang) or noun
+    values = item.event.__dict__  # not getattr: a field the type lacks costs pydantic a raise
+    kind = values.get("body") or values.get("kind")
+    return event_noun(str(values.get("type", "")), kind, ctx.say.lang) or noun
 
 
 # Precedence, recommendation, conformance, coverage.
