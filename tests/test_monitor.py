@@ -122,3 +122,19 @@ def test_a_late_event_re_evaluates_only_its_partitions() -> None:
     monitor.add("late:1", visit)
     assert monitor._dirty == {("commune", "c-01"), ("officer", "o-01")}
     monitor.flush()
+
+
+def test_findings_asked_for_some_communes_are_the_batch_findings_about_them() -> None:
+    from governance_rules import evaluate, load_register, read_events
+    from tests.paths import EXAMPLE
+
+    register = load_register(EXAMPLE / "register.yaml")
+    events = read_events([EXAMPLE / "events.jsonl"], register).accepted
+    every = evaluate(register, events, as_of=date(2026, 11, 30))
+    for communes in (frozenset({"c-an-hoa"}), frozenset({"c-song-cau", "c-an-tan"}), frozenset()):
+        asked = evaluate(register, events, as_of=date(2026, 11, 30), communes=communes)
+        kept = [f for f in every if f.subject.commune is None or f.subject.commune in communes]
+        assert asked == kept
+        coverage = {f.subject.commune for f in asked if f.rule == "GR-COVERAGE"}
+        assert coverage <= communes
+        assert coverage or not communes & {"c-song-cau", "c-an-tan"}  # both had days unmonitored

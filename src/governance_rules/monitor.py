@@ -317,7 +317,9 @@ class Monitor:
 
     # Partitions.
 
-    def _run(self, events: Iterable[BaseEvent], as_of: date) -> list[Finding]:
+    def _run(
+        self, events: Iterable[BaseEvent], as_of: date, communes: frozenset[str] | None = None
+    ) -> list[Finding]:
         return evaluate(
             self.register,
             events,
@@ -325,6 +327,7 @@ class Monitor:
             policy=self.policy,
             catalogue=self.catalogue,
             lang=self.lang,
+            communes=communes,
         )
 
     def _names(self, event: BaseEvent) -> tuple[set[str], set[str]]:
@@ -398,4 +401,7 @@ class Monitor:
 
     def _evaluate(self, partition: Partition) -> list[Finding]:
         events = [self.events[i] for i in self._events_of(partition)]
-        return [f for f in self._run(events, self.as_of) if partition_of(f) == partition]
+        # A partition holds one commune's findings or none: the others are not made.
+        communes = frozenset([partition[1]] if partition[0] == "commune" else [])
+        found = self._run(events, self.as_of, communes)
+        return [f for f in found if partition_of(f) == partition]

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..errors import Problem
 from ..model import BaseEvent, Policy, Register, Subject, Timeline, Window
 from ..rules import Act, Param, Rule
 from ._days_off import DaysOff
@@ -55,6 +57,29 @@ def field_values(event: BaseEvent, name: str) -> tuple[Any, ...]:
     return tuple(value) if isinstance(value, tuple | list) else (value,)
 
 
+_DERIVED: dict[int, tuple[Register, list[Problem], Timeline, dict[tuple[str, str], str]]] = {}
+"""What is derived from a register alone, for the last few registers evaluated (the live
+monitor evaluates one register many times): its problems, its timeline, its names. Each
+entry holds its register, so that its id is not reused while the entry lives."""
+
+
+def _derived(
+    register: Register,
+) -> tuple[Register, list[Problem], Timeline, dict[tuple[str, str], str]]:
+    found = _DERIVED.get(id(register))
+    if found is None or found[0] is not register:
+        if len(_DERIVED) >= 4:
+            _DERIVED.pop(next(iter(_DERIVED)))
+        found = (register, register.problems(), Timeline(register), register_names(register))
+        _DERIVED[id(register)] = found
+    return found
+
+
+def checked(register: Register) -> list[Problem]:
+    """The register's problems (see :meth:`Register.problems`), found once a register."""
+    return _derived(register)[1]
+
+
 class Context:
     """Everything derived from (register, policy, events, as_of) that rules share."""
 
@@ -70,7 +95,8 @@ class Context:
         self.policy = policy
         self.as_of = as_of
         self.effective = register.regulation.effective
-        self.say = Phrases(lang, as_of, register_names(register))
+        _, _, timeline, names = _derived(register)
+        self.say = Phrases(lang, as_of, names)
         tz = ZoneInfo(register.province.timezone)
         items = [DatedEvent(event.day(tz), event.id, event) for event in events]
         items = [item for item in items if item.day <= as_of]
@@ -79,7 +105,8 @@ class Context:
         items.sort(key=attrgetter("day"))
         self.items = items
         self.terms = {t.id: t for t in register.terms}
-        self.timeline = Timeline(register)
+        self.timeline = timeline
+        self.asked: AbstractSet[str] | None = None  # the communes asked for, or all
         """Which communes exist on a day, their district, the members in charge: every
         rule asks these through it."""
         self.communes = self.timeline.communes

@@ -11,6 +11,7 @@ import bisect
 import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -46,7 +47,7 @@ from ..rules import (
     Rule,
     Stage,
 )
-from ._context import Assignment, Context, DatedEvent, field_values
+from ._context import Assignment, Context, DatedEvent, checked, field_values
 from ._dates import add_days, add_months, quarter_end, quarter_start
 
 Keys = dict[str, Any]
@@ -61,6 +62,7 @@ def evaluate(
     policy: Policy | None = None,
     catalogue: Catalogue | None = None,
     lang: str = "en",
+    communes: AbstractSet[str] | None = None,
 ) -> list[Finding]:
     """Evaluate every rule of ``catalogue`` over ``events``, as of ``as_of``.
 
@@ -76,6 +78,9 @@ def evaluate(
         catalogue: The rules; the Regulation's catalogue when ``None``.
         lang: The language of the messages: ``"vi"`` or ``"en"``, or a tag or locale of
             either (``"vi-VN"``, ``"vi_VN.UTF-8"``); another raises ``LanguageError``.
+        communes: When given, the findings about any other commune are left out (those
+            about no commune are all kept), and not made where the engine can tell before
+            making them (a commune's coverage): the live monitor asks for one commune.
 
     Returns:
         The findings, sorted by rule, subject and window start.
@@ -83,7 +88,7 @@ def evaluate(
     Raises:
         RegisterError: If the register is inconsistent.
     """
-    return run(Context, register, events, as_of, policy, catalogue, lang)
+    return run(Context, register, events, as_of, policy, catalogue, lang, communes)
 
 
 def iter_evaluate(
@@ -112,13 +117,15 @@ def run(
     policy: Policy | None,
     catalogue: Catalogue | None,
     lang: str,
+    communes: AbstractSet[str] | None = None,
 ) -> list[Finding]:
     """Evaluate with the templates' evaluators over a context made by ``make_context``.
 
     The context answers which events an act selects and binds to a subject; a backend
     supplies its own context and shares everything else.
     """
-    return list(iter_run(make_context, register, events, as_of, policy, catalogue, lang))
+    found = iter_run(make_context, register, events, as_of, policy, catalogue, lang, communes)
+    return list(found)
 
 
 def iter_run(
@@ -129,10 +136,16 @@ def iter_run(
     policy: Policy | None,
     catalogue: Catalogue | None,
     lang: str,
+    communes: AbstractSet[str] | None = None,
 ) -> Iterator[Finding]:
     """:func:`run`, a rule id at a time: findings sort by rule first, so the rules taken in
     id order, each one's findings sorted, give the whole in order."""
-    for found in _by_rule(make_context, register, events, as_of, policy, catalogue, lang):
+    by_rule = _by_rule(
+        make_context, register, events, as_of, policy, catalogue, lang, communes=communes
+    )
+    for found in by_rule:
+        if communes is not None:
+            found = (f for f in found if f.subject.commune is None or f.subject.commune in communes)
         yield from sorted(found, key=Finding.sort_key)
 
 
@@ -186,11 +199,12 @@ def _by_rule(
     catalogue: Catalogue | None,
     lang: str,
     share: bool = True,
+    communes: AbstractSet[str] | None = None,
 ) -> Iterator[Iterator[Finding]]:
     """The findings of each rule id in turn (in id order), unsorted; each to be consumed
     before the next is asked for. With ``share``, a rule's findings share equal subjects and
     windows."""
-    problems = register.problems()
+    problems = checked(register)
     if problems:
         raise RegisterError(problems)
     try:
@@ -200,6 +214,7 @@ def _by_rule(
     with paused_gc():
         ctx = make_context(register, policy or Policy(), events, as_of, lang)
         ctx.share = share
+        ctx.asked = communes
         rules = sorted(catalogue or CATALOGUE, key=lambda rule: rule.id)
         ctx.compile_acts(rules)
         try:
@@ -735,6 +750,8 @@ def _coverage(rule: Rule, t: Coverage, ctx: Context) -> Iterator[Finding]:
         if lo > hi:
             continue
         for commune in ctx.register.communes:
+            if ctx.asked is not None and commune.id not in ctx.asked:
+                continue  # not asked for
             owed = overlap((lo, hi), commune.span)  # the days the commune exists only
             if owed is None:
                 continue
