@@ -200,6 +200,10 @@ class Context:
 
     # Matching acts.
 
+    def wanted(self, commune: Any) -> bool:
+        """Whether findings about ``commune`` are asked for (those about none always are)."""
+        return self.asked is None or commune is None or commune in self.asked
+
     def compile_acts(self, rules: Iterable[Rule]) -> None:
         """Get ready to match the acts of ``rules`` (nothing to do here: matching is lazy)."""
 

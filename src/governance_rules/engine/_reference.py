@@ -314,7 +314,7 @@ def _periodic(rule: Rule, t: PeriodicDuty, ctx: Context) -> Iterator[Finding]:
     interval = ctx.param(t.interval_months)
     quarterly = ctx.setting(t.cadence) == "calendar_quarter"
     for a in ctx.assignments:
-        if t.exempt_agency_heads and a.officer in ctx.agency_heads:
+        if (t.exempt_agency_heads and a.officer in ctx.agency_heads) or not ctx.wanted(a.commune):
             continue
         keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
         acts = [
@@ -460,6 +460,8 @@ def _deadline(rule: Rule, t: DeadlineAfterTrigger, ctx: Context) -> Iterator[Fin
         if trig.day < ctx.effective or not ctx.selects(t.trigger, trig):
             continue
         keys: Keys = {k: getattr(trig.event, f, None) for k, f in t.subject.items()}
+        if not ctx.wanted(keys.get("commune")):
+            continue
         keys["event"] = trig.id
         bind = {**keys, "trigger": trig.id}
         due, note = ctx.due(add_days(trig.day, days))
@@ -537,6 +539,8 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
             instances.extend(({"officer": officer, "year": y}, date(y, 1, 1), scope) for y in years)
     else:
         for a in ctx.assignments:
+            if not ctx.wanted(a.commune):
+                continue
             keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
             instances.extend(({**keys, "year": y}, max(date(y, 1, 1), a.start), [a]) for y in years)
 
@@ -595,6 +599,8 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
         if item.day < ctx.effective or not ctx.selects(t.act, item):
             continue
         keys: Keys = {k: field_values(item.event, f)[0] for k, f in t.subject.items()}
+        if not ctx.wanted(keys.get("commune")):
+            continue
         earlier = ctx.candidates(t.preceded_by, keys)
         key = tuple(keys[k] for k in bound)
         if key not in dates:
@@ -630,7 +636,7 @@ def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Fin
     say, noun = ctx.say, rule.act(ctx.say.lang)
     for a in ctx.assignments:
         lo = max(a.start, ctx.effective)
-        if lo > a.end:
+        if lo > a.end or not ctx.wanted(a.commune):
             continue
         keys: Keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
         acts = ctx.candidates(t.act, keys)
@@ -734,6 +740,8 @@ def _conformance(rule: Rule, t: Conformance, ctx: Context) -> Iterator[Finding]:
     examined = ctx.examined.pop(id(t), None)
     for n, item, keys, ok, verdict in examined if examined is not None else _examined(t, ctx):
         if item.day < ctx.effective or (ok and t.only_failures):
+            continue
+        if not ctx.wanted(keys.get("commune")):
             continue
         noun = t.checks[n].noun(ctx.say.lang)
         message = ctx.say.examined(ctx.say.subject(keys), noun, item.id, item.day, verdict())
