@@ -34,6 +34,12 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--late", type=int, default=300, help="late events to time one by one")
+    parser.add_argument(
+        "--feed",
+        type=int,
+        default=0,
+        help="also feed the first N events, in time order, through a monitor in batches of 100",
+    )
     args = parser.parse_args()
     register = gr.parse_register(register_data())
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,6 +96,18 @@ def main() -> None:
         f"one late event: median {statistics.median(latencies) * 1000:.1f} ms, "
         f"p99 {p99 * 1000:.1f} ms (over {len(latencies)} events)"
     )
+    if args.feed:
+        feed = sorted(records, key=lambda r: (r["at"], r["id"]))[: args.feed]
+        monitor = Monitor(register, as_of=as_of)
+        monitor.findings()
+        t0 = time.perf_counter()
+        for start in range(0, len(feed), 100):
+            monitor.ingest(feed[start : start + 100], location="feed")
+        elapsed = time.perf_counter() - t0
+        print(
+            f"live feed: {len(feed):,} events in time order, batches of 100, {elapsed:.1f} s, "
+            f"{len(feed) / elapsed:,.0f} events/s"
+        )
 
 
 if __name__ == "__main__":
