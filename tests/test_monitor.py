@@ -124,17 +124,16 @@ def test_a_late_event_re_evaluates_only_its_partitions() -> None:
     monitor.flush()
 
 
-def test_findings_asked_for_some_communes_are_the_batch_findings_about_them() -> None:
+def test_findings_asked_for_a_partition_are_the_batch_findings_of_it() -> None:
     from governance_rules import evaluate, load_register, read_events
+    from governance_rules.engine import partition_of
     from tests.paths import EXAMPLE
 
     register = load_register(EXAMPLE / "register.yaml")
     events = read_events([EXAMPLE / "events.jsonl"], register).accepted
     every = evaluate(register, events, as_of=date(2026, 11, 30))
-    for communes in (frozenset({"c-an-hoa"}), frozenset({"c-song-cau", "c-an-tan"}), frozenset()):
-        asked = evaluate(register, events, as_of=date(2026, 11, 30), communes=communes)
-        kept = [f for f in every if f.subject.commune is None or f.subject.commune in communes]
-        assert asked == kept
-        coverage = {f.subject.commune for f in asked if f.rule == "GR-COVERAGE"}
-        assert coverage <= communes
-        assert coverage or not communes & {"c-song-cau", "c-an-tan"}  # both had days unmonitored
+    partitions = {partition_of(f) for f in every}
+    assert {kind for kind, _ in partitions} == {"commune", "officer", "global"}
+    for partition in [*sorted(partitions), ("commune", "c-nowhere")]:
+        asked = evaluate(register, events, as_of=date(2026, 11, 30), partition=partition)
+        assert asked == [f for f in every if partition_of(f) == partition], partition

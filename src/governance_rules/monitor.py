@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from ._gc import paused_gc
-from .engine import evaluate
+from .engine import Partition, evaluate, partition_of
 from .i18n import language
 from .io import Claims, Intake, Outcome, validation_reason
 from .model import (
@@ -39,18 +39,8 @@ from .model import (
 from .rules import CATALOGUE, Act, Catalogue, Rule
 from .store import EventStore, StoreError
 
-Partition = tuple[str, str]
 GLOBAL: Partition = ("global", "")
 _OFFICER_FIELDS = ("officer", "invited", "attended")
-
-
-def partition_of(finding: Finding) -> Partition:
-    """The partition a finding belongs to, by its subject."""
-    if finding.subject.commune is not None:
-        return ("commune", finding.subject.commune)
-    if finding.subject.officer is not None:
-        return ("officer", finding.subject.officer)
-    return GLOBAL
 
 
 def _acts(rule: Rule) -> Iterator[Act]:
@@ -335,7 +325,7 @@ class Monitor:
     # Partitions.
 
     def _run(
-        self, events: Iterable[BaseEvent], as_of: date, communes: frozenset[str] | None = None
+        self, events: Iterable[BaseEvent], as_of: date, partition: Partition | None = None
     ) -> list[Finding]:
         return evaluate(
             self.register,
@@ -344,7 +334,7 @@ class Monitor:
             policy=self.policy,
             catalogue=self.catalogue,
             lang=self.lang,
-            communes=communes,
+            partition=partition,
         )
 
     def _names(self, event: BaseEvent) -> tuple[set[str], set[str]]:
@@ -418,7 +408,4 @@ class Monitor:
 
     def _evaluate(self, partition: Partition) -> list[Finding]:
         events = [self.events[i] for i in self._events_of(partition)]
-        # A partition holds one commune's findings or none: the others are not made.
-        communes = frozenset([partition[1]] if partition[0] == "commune" else [])
-        found = self._run(events, self.as_of, communes)
-        return [f for f in found if partition_of(f) == partition]
+        return self._run(events, self.as_of, partition)  # the other partitions' not made

@@ -10,7 +10,7 @@ from typing import Protocol
 from ..errors import BackendError
 from ..model import BaseEvent, Finding, Policy, Register
 from ..rules import Catalogue
-from ._context import Assignment
+from ._context import Assignment, Partition, partition_of
 from ._dates import quarter_end, quarter_start
 from ._days_off import WEEKDAYS, DaysOff
 from ._durable import evaluate as durable_evaluate
@@ -53,11 +53,13 @@ __all__ = [
     "Backend",
     "BackendError",
     "DaysOff",
+    "Partition",
     "assignments",
     "durable_evaluate",
     "evaluate",
     "iter_compact",
     "iter_evaluate",
+    "partition_of",
     "quarter_end",
     "quarter_start",
 ]

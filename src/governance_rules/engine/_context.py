@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
@@ -13,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..errors import Problem
-from ..model import BaseEvent, Policy, Register, Subject, Timeline, Window
+from ..model import BaseEvent, Finding, Policy, Register, Subject, Timeline, Window
 from ..rules import Act, Param, Rule
 from ._days_off import DaysOff
 from ._messages import Phrases, register_names
@@ -80,6 +79,21 @@ def checked(register: Register) -> list[Problem]:
     return _derived(register)[1]
 
 
+Partition = tuple[str, str]
+"""A part of the findings, by subject: ``("commune", id)`` the findings about a commune,
+``("officer", id)`` those about an officer and no commune, ``("global", "")`` the rest."""
+
+
+def partition_of(finding: Finding) -> Partition:
+    """The partition a finding belongs to, by its subject."""
+    subject = finding.subject
+    if subject.commune is not None:
+        return ("commune", subject.commune)
+    if subject.officer is not None:
+        return ("officer", subject.officer)
+    return ("global", "")
+
+
 class Context:
     """Everything derived from (register, policy, events, as_of) that rules share."""
 
@@ -106,7 +120,7 @@ class Context:
         self.items = items
         self.terms = {t.id: t for t in register.terms}
         self.timeline = timeline
-        self.asked: AbstractSet[str] | None = None  # the communes asked for, or all
+        self.asked: Partition | None = None  # the partition asked for, or all
         """Which communes exist on a day, their district, the members in charge: every
         rule asks these through it."""
         self.communes = self.timeline.communes
@@ -200,9 +214,18 @@ class Context:
 
     # Matching acts.
 
-    def wanted(self, commune: Any) -> bool:
-        """Whether findings about ``commune`` are asked for (those about none always are)."""
-        return self.asked is None or commune is None or commune in self.asked
+    def wanted(self, commune: Any, officer: Any) -> bool:
+        """Whether findings about ``commune`` and ``officer`` (either ``None``) can be of
+        the partition asked for."""
+        asked = self.asked
+        if asked is None:
+            return True
+        kind, key = asked  # the keys asked about are the finding's: final by then
+        if kind == "commune":
+            return bool(commune == key)
+        if kind == "officer":
+            return commune is None and bool(officer == key)
+        return commune is None and officer is None
 
     def compile_acts(self, rules: Iterable[Rule]) -> None:
         """Get ready to match the acts of ``rules`` (nothing to do here: matching is lazy)."""

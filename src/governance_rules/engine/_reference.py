@@ -11,7 +11,6 @@ import bisect
 import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -47,7 +46,15 @@ from ..rules import (
     Rule,
     Stage,
 )
-from ._context import Assignment, Context, DatedEvent, checked, field_values
+from ._context import (
+    Assignment,
+    Context,
+    DatedEvent,
+    Partition,
+    checked,
+    field_values,
+    partition_of,
+)
 from ._dates import add_days, add_months, quarter_end, quarter_start
 
 Keys = dict[str, Any]
@@ -62,7 +69,7 @@ def evaluate(
     policy: Policy | None = None,
     catalogue: Catalogue | None = None,
     lang: str = "en",
-    communes: AbstractSet[str] | None = None,
+    partition: Partition | None = None,
 ) -> list[Finding]:
     """Evaluate every rule of ``catalogue`` over ``events``, as of ``as_of``.
 
@@ -78,9 +85,9 @@ def evaluate(
         catalogue: The rules; the Regulation's catalogue when ``None``.
         lang: The language of the messages: ``"vi"`` or ``"en"``, or a tag or locale of
             either (``"vi-VN"``, ``"vi_VN.UTF-8"``); another raises ``LanguageError``.
-        communes: When given, the findings about any other commune are left out (those
-            about no commune are all kept), and not made where the engine can tell before
-            making them (a commune's coverage): the live monitor asks for one commune.
+        partition: When given, only the findings of that partition (see
+            :func:`partition_of`), and the others are not made where the engine can tell
+            before making them: the live monitor evaluates a partition at a time.
 
     Returns:
         The findings, sorted by rule, subject and window start.
@@ -88,7 +95,7 @@ def evaluate(
     Raises:
         RegisterError: If the register is inconsistent.
     """
-    return run(Context, register, events, as_of, policy, catalogue, lang, communes)
+    return run(Context, register, events, as_of, policy, catalogue, lang, partition)
 
 
 def iter_evaluate(
@@ -117,14 +124,14 @@ def run(
     policy: Policy | None,
     catalogue: Catalogue | None,
     lang: str,
-    communes: AbstractSet[str] | None = None,
+    partition: Partition | None = None,
 ) -> list[Finding]:
     """Evaluate with the templates' evaluators over a context made by ``make_context``.
 
     The context answers which events an act selects and binds to a subject; a backend
     supplies its own context and shares everything else.
     """
-    found = iter_run(make_context, register, events, as_of, policy, catalogue, lang, communes)
+    found = iter_run(make_context, register, events, as_of, policy, catalogue, lang, partition)
     return list(found)
 
 
@@ -136,16 +143,16 @@ def iter_run(
     policy: Policy | None,
     catalogue: Catalogue | None,
     lang: str,
-    communes: AbstractSet[str] | None = None,
+    partition: Partition | None = None,
 ) -> Iterator[Finding]:
     """:func:`run`, a rule id at a time: findings sort by rule first, so the rules taken in
     id order, each one's findings sorted, give the whole in order."""
     by_rule = _by_rule(
-        make_context, register, events, as_of, policy, catalogue, lang, communes=communes
+        make_context, register, events, as_of, policy, catalogue, lang, partition=partition
     )
     for found in by_rule:
-        if communes is not None:
-            found = (f for f in found if f.subject.commune is None or f.subject.commune in communes)
+        if partition is not None:
+            found = (f for f in found if partition_of(f) == partition)
         yield from sorted(found, key=Finding.sort_key)
 
 
@@ -199,7 +206,7 @@ def _by_rule(
     catalogue: Catalogue | None,
     lang: str,
     share: bool = True,
-    communes: AbstractSet[str] | None = None,
+    partition: Partition | None = None,
 ) -> Iterator[Iterator[Finding]]:
     """The findings of each rule id in turn (in id order), unsorted; each to be consumed
     before the next is asked for. With ``share``, a rule's findings share equal subjects and
@@ -214,7 +221,7 @@ def _by_rule(
     with paused_gc():
         ctx = make_context(register, policy or Policy(), events, as_of, lang)
         ctx.share = share
-        ctx.asked = communes
+        ctx.asked = partition
         rules = sorted(catalogue or CATALOGUE, key=lambda rule: rule.id)
         ctx.compile_acts(rules)
         try:
@@ -314,7 +321,8 @@ def _periodic(rule: Rule, t: PeriodicDuty, ctx: Context) -> Iterator[Finding]:
     interval = ctx.param(t.interval_months)
     quarterly = ctx.setting(t.cadence) == "calendar_quarter"
     for a in ctx.assignments:
-        if (t.exempt_agency_heads and a.officer in ctx.agency_heads) or not ctx.wanted(a.commune):
+        exempt = t.exempt_agency_heads and a.officer in ctx.agency_heads
+        if exempt or not ctx.wanted(a.commune, a.officer):
             continue
         keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
         acts = [
@@ -460,7 +468,7 @@ def _deadline(rule: Rule, t: DeadlineAfterTrigger, ctx: Context) -> Iterator[Fin
         if trig.day < ctx.effective or not ctx.selects(t.trigger, trig):
             continue
         keys: Keys = {k: getattr(trig.event, f, None) for k, f in t.subject.items()}
-        if not ctx.wanted(keys.get("commune")):
+        if not ctx.wanted(keys.get("commune"), keys.get("officer")):
             continue
         keys["event"] = trig.id
         bind = {**keys, "trigger": trig.id}
@@ -539,14 +547,14 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
             instances.extend(({"officer": officer, "year": y}, date(y, 1, 1), scope) for y in years)
     else:
         for a in ctx.assignments:
-            if not ctx.wanted(a.commune):
+            if not ctx.wanted(a.commune, a.officer):
                 continue
             keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
             instances.extend(({**keys, "year": y}, max(date(y, 1, 1), a.start), [a]) for y in years)
 
     for base, begin, scope in instances:
         start = max(begin, ctx.effective)
-        if start > ctx.as_of:
+        if start > ctx.as_of or not ctx.wanted(base.get("commune"), base.get("officer")):
             continue
         for stage in t.stages:
             year = base.get("year", start.year)
@@ -599,7 +607,7 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
         if item.day < ctx.effective or not ctx.selects(t.act, item):
             continue
         keys: Keys = {k: field_values(item.event, f)[0] for k, f in t.subject.items()}
-        if not ctx.wanted(keys.get("commune")):
+        if not ctx.wanted(keys.get("commune"), keys.get("officer")):
             continue
         earlier = ctx.candidates(t.preceded_by, keys)
         key = tuple(keys[k] for k in bound)
@@ -636,7 +644,7 @@ def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Fin
     say, noun = ctx.say, rule.act(ctx.say.lang)
     for a in ctx.assignments:
         lo = max(a.start, ctx.effective)
-        if lo > a.end or not ctx.wanted(a.commune):
+        if lo > a.end or not ctx.wanted(a.commune, a.officer):
             continue
         keys: Keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
         acts = ctx.candidates(t.act, keys)
@@ -741,7 +749,7 @@ def _conformance(rule: Rule, t: Conformance, ctx: Context) -> Iterator[Finding]:
     for n, item, keys, ok, verdict in examined if examined is not None else _examined(t, ctx):
         if item.day < ctx.effective or (ok and t.only_failures):
             continue
-        if not ctx.wanted(keys.get("commune")):
+        if not ctx.wanted(keys.get("commune"), keys.get("officer")):
             continue
         noun = t.checks[n].noun(ctx.say.lang)
         message = ctx.say.examined(ctx.say.subject(keys), noun, item.id, item.day, verdict())
@@ -758,7 +766,7 @@ def _coverage(rule: Rule, t: Coverage, ctx: Context) -> Iterator[Finding]:
         if lo > hi:
             continue
         for commune in ctx.register.communes:
-            if ctx.asked is not None and commune.id not in ctx.asked:
+            if not ctx.wanted(commune.id, None):
                 continue  # not asked for
             owed = overlap((lo, hi), commune.span)  # the days the commune exists only
             if owed is None:
