@@ -48,9 +48,14 @@ class Assignment:
         return max(0, (hi - lo).days + 1)
 
 
+def field_value(event: BaseEvent, name: str) -> Any:
+    """The value of ``name`` on ``event`` as it stands (a list field's tuple), or ``None``."""
+    return event.id if name == "id" else getattr(event, name, None)
+
+
 def field_values(event: BaseEvent, name: str) -> tuple[Any, ...]:
     """The values of ``name`` on ``event``: a list field's items, or the one scalar value."""
-    value = event.id if name == "id" else getattr(event, name, None)
+    value = field_value(event, name)
     if value is None:
         return ()
     return tuple(value) if isinstance(value, tuple | list) else (value,)
@@ -120,9 +125,9 @@ class Context:
         self.items = items
         self.terms = {t.id: t for t in register.terms}
         self.timeline = timeline
-        self.asked: Partition | None = None  # the partition asked for, or all
         """Which communes exist on a day, their district, the members in charge: every
         rule asks these through it."""
+        self.asked: Partition | None = None  # the partition asked for, or all
         self.communes = self.timeline.communes
         self.days_off = DaysOff(register.calendar)
         self.moves_due_dates = policy.day_off_rule == "next_working_day"
@@ -260,7 +265,7 @@ class Context:
             if filtered and not self.selects(act, item):
                 continue
             event = item.event
-            scalars = [event.id if n == "id" else getattr(event, n, None) for n in names]
+            scalars = [field_value(event, name) for name in names]
             if not any(isinstance(v, tuple | list) for v in scalars):  # the usual case
                 if None not in scalars:
                     grouped[tuple(scalars)].append(item)

@@ -165,8 +165,6 @@ class Phrases:
         trigger: tuple[str, str, date] | None = None,
     ) -> str:
         t = self._trigger(*trigger) if trigger else ""
-        if self.vi:
-            return f"{s}: {self._named(act, ev, day)}{t}, {self._timing(day, due)}."
         return f"{s}: {self._named(act, ev, day)}{t}, {self._timing(day, due)}."
 
     def deadline_missed(

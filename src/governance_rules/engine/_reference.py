@@ -52,6 +52,7 @@ from ._context import (
     DatedEvent,
     Partition,
     checked,
+    field_value,
     field_values,
     partition_of,
 )
@@ -715,7 +716,7 @@ def _examined(
             event = item.event
             base: Keys = {}
             for k, f in check.subject.items():  # a list field's first item, or the value
-                value = event.id if f == "id" else getattr(event, f, None)
+                value = field_value(event, f)
                 if isinstance(value, tuple | list):
                     value = value[0] if value else None
                 base[k] = value
