@@ -42,6 +42,9 @@ def test_the_regulations_typing_slips_are_kept_and_noted() -> None:
             assert slip in clause.vi and meant not in clause.vi.replace(slip, ""), clause.id
         assert bool(clause.as_issued("vi")) == bool(clause.slips)
     assert CLAUSES_BY_ID["R6"].as_issued("vi") == "(nguyên văn: 'trao đôi' là 'trao đổi')"
+    r6 = CLAUSES_BY_ID["R6"]
+    assert r6.quoted("vi") == f"{r6.vi} (nguyên văn: 'trao đôi' là 'trao đổi')"
+    assert CLAUSES_BY_ID["D4"].quoted("vi") == CLAUSES_BY_ID["D4"].vi
     assert CLAUSES_BY_ID["D2"].as_issued("en") == "(as issued: 'đế' for 'để'; 'triến' for 'triển')"
     for clause in CLAUSES:  # a slip not noted would read as ours
         for slip in SLIPS - {s for s, _ in clause.slips}:

@@ -45,6 +45,11 @@ class Clause(BaseModel):
         """The clause in ``lang`` (``"vi"`` or ``"en"``)."""
         return self.vi if lang == "vi" else self.en
 
+    def quoted(self, lang: str) -> str:
+        """The Vietnamese as issued, with :meth:`as_issued`'s note after it if it has one."""
+        note = self.as_issued(lang)
+        return f"{self.vi} {note}" if note else self.vi
+
     def as_issued(self, lang: str) -> str:
         """The note beside a quote of a clause with typing slips, else ``""``: ``(nguyên
         văn: 'đế' là 'để')``, ``(as issued: 'đế' for 'để')``."""

@@ -62,8 +62,7 @@ def render_ics(
         for clause_id in finding.clauses:
             clause = catalogue.clause(clause_id)
             if clause is not None:
-                note = clause.as_issued(lang)
-                clauses.append(f"[{clause.id}] {clause.vi}" + (f" {note}" if note else ""))
+                clauses.append(f"[{clause.id}] {clause.quoted(lang)}")
                 if lang != "vi":
                     clauses.append(f"[{clause.id}] {clause.en}")
         event = icalendar.Event()

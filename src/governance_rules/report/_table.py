@@ -16,7 +16,7 @@ from ..i18n import (
     status_label,
 )
 from ..model import STATUSES, Accounting, CheckReport, Finding, Register
-from ..regulation import CLAUSES_BY_ID, Clause
+from ..regulation import CLAUSES_BY_ID
 from ..rules import CATALOGUE, Catalogue, Rule
 from ._scores import CHECKS
 from ._view import policy_rows
@@ -220,16 +220,10 @@ def rule_lines(
         for clause_id in rule.clauses:
             clause = (catalogue or CATALOGUE).clause(clause_id) or CLAUSES_BY_ID[clause_id]
             lines.append("")
-            lines.extend(_wrap(f"[{clause.id}] {_quote(clause, lang)}", "  "))
+            lines.extend(_wrap(f"[{clause.id}] {clause.quoted(lang)}", "  "))
             if lang != "vi":
                 lines.extend(_wrap(f"[{clause.id}] {clause.en}", "  "))
     return lines
-
-
-def _quote(clause: Clause, lang: str) -> str:
-    """A clause's Vietnamese as issued, with the note on its typing slips if it has any."""
-    note = clause.as_issued(lang)
-    return f"{clause.vi} {note}" if note else clause.vi
 
 
 def render_rules_table(catalogue: Catalogue, lang: str) -> str:
@@ -286,7 +280,7 @@ def render_rules_markdown(catalogue: Catalogue, lang: str) -> str:
         ]
         for clause_id in rule.clauses:
             clause = catalogue.clause(clause_id) or CLAUSES_BY_ID[clause_id]
-            lines += ["", f"> **{clause.id}** {_quote(clause, lang)}"]
+            lines += ["", f"> **{clause.id}** {clause.quoted(lang)}"]
             if lang != "vi":
                 lines += [">", f"> *{clause.en}*"]
     return "\n".join(lines) + "\n"
