@@ -335,7 +335,7 @@ _PHRASES: list[tuple[str, Wording]] = [
     (r"did not find expected '-' indicator", "không thấy dấu '-' của mục danh sách"),
     (
         r"did not find expected (?P<what>.+)",
-        lambda g: f"không thấy {_choices(g['what']).replace(' or ', ' hoặc ')} cần có",
+        lambda g: f"không thấy {g['what'].replace(' or ', ' hoặc ')} cần có",
     ),
     (r"could not find expected ':'", "không thấy dấu hai chấm ':' cần có"),
     (r"found unexpected end of stream", "tệp kết thúc bất ngờ"),

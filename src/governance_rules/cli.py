@@ -680,7 +680,7 @@ def _cmd_test(args: argparse.Namespace) -> int:
                 print("\n".join(message(line, lang) for line in detail.split("\n")))
     counts = {s: sum(o.state == s for o in outcomes) for s in ("passed", "failed", "error")}
     if lang == "vi":
-        words = {"passed": "đạt", "failed": "không đạt", "error": "lỗi"}
+        words = {name: state.lower() for name, state in states.items()}
     else:
         words = {"passed": "passed", "failed": "failed", "error": "errors"}
     summary = ", ".join(
@@ -698,12 +698,12 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
     plugins = installed()
     lang = _lang(args)
     kinds = {"governance_rules.readers": "reader", "governance_rules.renderers": "renderer"}
+    spoken = {"reader": "trình đọc", "renderer": "trình kết xuất", "backend": "công cụ đánh giá"}
     rows = []
     for (group, name), origin in sorted(plugins.origins.items()):
         kind = kinds.get(group, "backend")
         if lang == "vi" and args.format != "json":
-            spoken = {"reader": "trình đọc", "renderer": "trình kết xuất"}
-            kind = spoken.get(kind, "công cụ đánh giá")
+            kind = spoken[kind]
         detail = ""
         if group == "governance_rules.readers":
             detail = " ".join(plugins.readers[name].suffixes)
@@ -713,7 +713,7 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
             missing = getattr(plugins.backends.get(name), "missing", None)
             detail = (missing() if callable(missing) else None) or ""
             if args.format != "json":
-                detail = message(detail, lang) if detail else detail
+                detail = message(detail, lang)
         rows.append((kind, name, f"{origin.distribution} {origin.version}", detail))
     if args.format == "json":
         data = {

@@ -360,8 +360,6 @@ class Intake:
         return f"'{commune.id}' no longer exists on {day} (until {commune.until}{merged})"
 
     def _reject(self, location: str, reason: str) -> Outcome:
-        # One line, whatever the input's strings hold: no control, bidirectional or
-        # surrogate character reaches a terminal, a log or a report.
         self.rejections.append(_rejection(location, reason))
         return "rejected"
 
