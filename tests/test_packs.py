@@ -162,7 +162,9 @@ def test_static_checks_pass_on_the_catalogue_and_the_example_pack() -> None:
         assert result.stdout.rstrip().endswith("no problems")
 
 
-def test_static_checks_find_what_can_never_happen(tmp_path: Path) -> None:
+def never_pack(folder: Path) -> Path:
+    """The example pack made to hold what can never happen: a meeting body no meeting has,
+    a visit bound to no officer, a trigger of a kind no issue has."""
     text = PACK.read_text(encoding="utf-8")
     text = text.replace("where: {body: [executive, standing]}", "where: {body: [plenary]}")
     text = text.replace(
@@ -172,8 +174,13 @@ def test_static_checks_find_what_can_never_happen(tmp_path: Path) -> None:
     text = text.replace(
         "trigger: {type: issue.raised}", "trigger: {type: issue.raised, where: {kind: [complaint]}}"
     )
-    pack = tmp_path / "never.yaml"
+    pack = folder / "never.yaml"
     pack.write_text(text, encoding="utf-8")
+    return pack
+
+
+def test_static_checks_find_what_can_never_happen(tmp_path: Path) -> None:
+    pack = never_pack(tmp_path)
     result = run("rules", "--check", "--rules", str(pack))
     assert result.returncode == 1
     out = result.stdout

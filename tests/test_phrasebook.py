@@ -10,10 +10,10 @@ import pytest
 from governance_rules._phrasebook import say
 from governance_rules.cli import main
 from tests.paths import EXAMPLE
+from tests.test_packs import PACK, never_pack
 from tests.test_vietnamese_cli import english_words
 
 REGISTER = str(EXAMPLE / "register.yaml")
-PACK = EXAMPLE.parent / "packs" / "bien-gioi.yaml"
 
 BAD_PACK = (
     "pack: bad\n"
@@ -82,18 +82,7 @@ def test_a_bad_pack_is_said_in_vietnamese(
 def test_the_static_checks_are_said_in_vietnamese(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = PACK.read_text(encoding="utf-8")
-    text = text.replace("where: {body: [executive, standing]}", "where: {body: [plenary]}")
-    text = text.replace(
-        "{type: visit.conducted, officer: officer, commune: commune}",
-        "{type: visit.conducted, where: {officer: []}, officer: officer}",
-    )
-    text = text.replace(
-        "trigger: {type: issue.raised}", "trigger: {type: issue.raised, where: {kind: [complaint]}}"
-    )
-    pack = tmp_path / "never.yaml"
-    pack.write_text(text, encoding="utf-8")
-    said = _vietnamese(capsys, ["rules", "--check", "--rules", str(pack)])
+    said = _vietnamese(capsys, ["rules", "--check", "--rules", str(never_pack(tmp_path))])
     assert "quy tắc không bao giờ được đáp ứng: trường 'officer' của 'visit.conducted'" in said
     assert "sự kiện khởi phát của quy tắc không thể xảy ra" in said
     assert english_words(said) == set(), said

@@ -258,25 +258,14 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def _cases(bad: dict[str, Path], tmp: Path) -> Iterator[tuple[str, list[str]]]:
     good = ["--register", REGISTER, "--events", EVENTS, *AS_OF]
+    both = ["--register", REGISTER, "--events", str(bad["events"]), "--events", str(bad["csv"])]
     store = str(tmp / "store.db")
     yield "check table", ["check", *good]
     yield "check json", ["check", *good, "--format", "json"]
     yield "check markdown", ["check", *good, "--format", "markdown"]
     yield "check output", ["check", *good, "--format", "html", "--output", str(tmp / "r.html")]
     yield "check period", ["check", *good, "--period", "2025"]
-    yield (
-        "check bad events",
-        [
-            "check",
-            "--register",
-            REGISTER,
-            "--events",
-            str(bad["events"]),
-            "--events",
-            str(bad["csv"]),
-            *AS_OF,
-        ],
-    )
+    yield "check bad events", ["check", *both, *AS_OF]
     yield (
         "check bad events json",
         [
@@ -342,18 +331,7 @@ def _cases(bad: dict[str, Path], tmp: Path) -> Iterator[tuple[str, list[str]]]:
     yield "calendar days off", ["calendar", "--register", REGISTER, "--days-off", "2026"]
     yield "calendar bad year", ["calendar", "--register", REGISTER, "--days-off", "1850"]
     yield "validate", ["validate", "--register", REGISTER, "--events", EVENTS]
-    yield (
-        "validate bad",
-        [
-            "validate",
-            "--register",
-            REGISTER,
-            "--events",
-            str(bad["events"]),
-            "--events",
-            str(bad["csv"]),
-        ],
-    )
+    yield "validate bad", ["validate", *both]
     yield "validate bad register", ["validate", "--register", str(bad["register"])]
     yield "rules", ["rules"]
     yield "rules check", ["rules", "--check"]
