@@ -81,6 +81,37 @@ def test_monitor_equals_batch(
     assert counts.read == counts.accepted + counts.duplicates + counts.rejected + counts.future
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), register=registers(), catalogue=st.sampled_from([CATALOGUE, VARIANT]))
+def test_a_rule_s_findings_need_only_the_events_it_reads(
+    data: st.DataObject, register: Register, catalogue: Catalogue
+) -> None:
+    from governance_rules.engine import reads
+
+    events = [EVENT_ADAPTER.validate_python(r) for r in data.draw(logs(register, max_size=30))]
+    clock = data.draw(as_of_dates)
+    whole = evaluate(register, events, as_of=clock, catalogue=catalogue)
+    for rule_id, types in reads(catalogue).items():
+        read = [e for e in events if e.type in types]  # type: ignore[attr-defined]
+        alone = evaluate(register, read, as_of=clock, catalogue=catalogue, rules={rule_id})
+        assert alone == [f for f in whole if f.rule == rule_id], rule_id
+
+
+def test_a_rule_s_findings_on_the_example_need_only_the_events_it_reads() -> None:
+    from governance_rules import load_register, read_events
+    from governance_rules.engine import reads
+    from tests.paths import EXAMPLE
+
+    register = load_register(EXAMPLE / "register.yaml")
+    events = read_events([EXAMPLE / "events.jsonl"], register).accepted
+    whole = evaluate(register, events, as_of=date(2026, 11, 30))
+    assert {f.rule for f in whole} == {rule.id for rule in CATALOGUE}
+    for rule_id, types in reads(CATALOGUE).items():
+        read = [e for e in events if e.type in types]  # type: ignore[attr-defined]
+        alone = evaluate(register, read, as_of=date(2026, 11, 30), rules=[rule_id])
+        assert alone == [f for f in whole if f.rule == rule_id], rule_id
+
+
 def test_ingest_returns_what_changed_and_advance_what_became_overdue() -> None:
     register = small_register()
     monitor = Monitor(register, as_of=date(2026, 2, 1))
@@ -120,8 +151,28 @@ def test_a_late_event_re_evaluates_only_its_partitions() -> None:
         "commune": "c-01",
     }
     monitor.add("late:1", visit)
-    assert monitor._dirty == {("commune", "c-01"), ("officer", "o-01")}
+    visit_rules = {"GR-VISIT-QUARTERLY", "GR-VISIT-CONTACT", "GR-JURISDICTION"}
+    assert monitor._dirty == {("commune", "c-01"): visit_rules}  # nothing of its officer
     monitor.flush()
+    report = {
+        "id": "r1",
+        "type": "report.submitted",
+        "at": "2026-02-02",
+        "officer": "o-01",
+        "recipient": "standing_member",
+        "via": "direct",
+        "period": None,
+        "sections": [],
+    }
+    monitor.add("late:2", report)
+    per_assignment = {"GR-REPORT-MEMBER", "GR-REPORT-AGENCY"}
+    assert monitor._dirty[("commune", "c-01")] >= per_assignment
+    assert monitor._dirty[("officer", "o-01")] >= {"GR-REPORT-ANNUAL", "GR-REPORT-CONTENT"}
+    assert not monitor._dirty[("officer", "o-01")] & per_assignment
+    assert ("commune", "c-03") not in monitor._dirty
+    monitor.flush()
+    events = [EVENT_ADAPTER.validate_python(r) for r in (*log.events, visit, report)]
+    assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
 
 
 def test_findings_asked_for_a_partition_are_the_batch_findings_of_it() -> None:

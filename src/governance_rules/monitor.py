@@ -10,6 +10,11 @@ partitions it bears on, so a visit recorded a week late re-evaluates its commune
 officer, not the province's history. (For a commune, the officers' events that count are
 those bound to the officer and not to a commune, such as reports; the rest name their own
 commune.)
+
+Within a partition, only the rules that read the event's type are evaluated again, over
+the events of the types they read (:func:`governance_rules.engine.reads`), and only the
+rules whose findings can be in that partition: a visit re-evaluates its commune's visit
+duty, the contact before it and the jurisdiction check, and nothing of its officer.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from ._gc import paused_gc
-from .engine import Partition, evaluate, partition_of
+from .engine import Partition, evaluate, partition_of, reads
 from .i18n import language
 from .io import Claims, Intake, Outcome, validation_reason
 from .model import (
@@ -99,6 +104,30 @@ def _officer_wide_types(catalogue: Catalogue) -> frozenset[str]:
     )
 
 
+def _readers(catalogue: Catalogue) -> dict[str, frozenset[str]]:
+    """For each event type, the ids of the rules whose findings it can change."""
+    readers: dict[str, set[str]] = defaultdict(set)
+    for rule_id, types in reads(catalogue).items():
+        for kind in types:
+            readers[kind].add(rule_id)
+    return {kind: frozenset(ids) for kind, ids in readers.items()}
+
+
+def _placed(catalogue: Catalogue) -> dict[str, frozenset[str]]:
+    """For each kind of partition, the ids of the rules whose findings can be in it: a rule
+    whose every finding names a commune is only in communes', one whose every finding names
+    an officer never in the global one."""
+    kinds: dict[str, set[str]] = {"commune": set(), "officer": set(), "global": set()}
+    for rule in catalogue:
+        places = rule.template.places()
+        kinds["commune"].add(rule.id)
+        if "commune" not in places:
+            kinds["officer"].add(rule.id)
+            if "officer" not in places:
+                kinds["global"].add(rule.id)
+    return {kind: frozenset(ids) for kind, ids in kinds.items()}
+
+
 def _key(finding: Finding) -> tuple[Any, ...]:
     window = (finding.window.start, finding.window.due) if finding.window else None
     return (finding.rule, finding.subject, window)
@@ -157,6 +186,9 @@ class Monitor:
         self._references = _reference_fields(self.catalogue)
         self._officer_wide = _officer_wide_types(self.catalogue)
         self._unanchored = _unanchored_types(self.catalogue)
+        self._reads = reads(self.catalogue)
+        self._readers = _readers(self.catalogue)
+        self._placed = _placed(self.catalogue)
         self._everywhere: set[str] = set()  # events of unanchored types
         self.events: dict[str, BaseEvent] = {}
         self._by_name: dict[Partition, set[str]] = defaultdict(set)
@@ -165,7 +197,7 @@ class Monitor:
         self._referring: dict[str, set[str]] = defaultdict(set)
         self._global: set[str] = set()
         self._partitions: dict[Partition, list[Finding]] | None = None
-        self._dirty: set[Partition] = set()
+        self._dirty: dict[Partition, set[str]] = defaultdict(set)  # the rules to evaluate
         claims: Claims = store if store is not None else {}
         self.intake = Intake(register, None, keep=False, claims=claims)
         self._future = 0
@@ -245,10 +277,11 @@ class Monitor:
             return []
         changed: list[Finding] = []
         with paused_gc():
-            for partition in sorted(self._dirty):
-                before = {_whole(f) for f in self._partitions.get(partition, ())}
-                after = self._evaluate(partition)
-                self._partitions[partition] = after
+            for partition, rules in sorted(self._dirty.items()):
+                held = self._partitions.get(partition, [])
+                before = {_whole(f) for f in held if f.rule in rules}
+                after = self._evaluate(partition, rules)
+                self._partitions[partition] = [f for f in held if f.rule not in rules] + after
                 changed.extend(f for f in after if _whole(f) not in before)
         self._dirty.clear()
         changed.sort(key=Finding.sort_key)
@@ -325,7 +358,11 @@ class Monitor:
     # Partitions.
 
     def _run(
-        self, events: Iterable[BaseEvent], as_of: date, partition: Partition | None = None
+        self,
+        events: Iterable[BaseEvent],
+        as_of: date,
+        partition: Partition | None = None,
+        rules: set[str] | None = None,
     ) -> list[Finding]:
         return evaluate(
             self.register,
@@ -335,6 +372,7 @@ class Monitor:
             catalogue=self.catalogue,
             lang=self.lang,
             partition=partition,
+            rules=rules,
         )
 
     def _names(self, event: BaseEvent) -> tuple[set[str], set[str]]:
@@ -375,24 +413,33 @@ class Monitor:
         ]
         for target in targets:
             self._referring[target].add(event.id)
-        self._touch(event.id, communes, officers, kind)
+        rules = self._readers.get(kind, frozenset())
+        self._touch(communes, officers, kind, rules)
         for target in targets:
             other = self.events.get(target)
             if other is not None:
-                self._touch(target, *self._names(other), getattr(other, "type", ""))
+                other_kind = getattr(other, "type", "")
+                self._touch(*self._names(other), other_kind, rules)
 
-    def _touch(self, event_id: str, communes: set[str], officers: set[str], kind: str) -> None:
-        dirty = self._dirty
-        dirty.update(("commune", c) for c in communes)
-        dirty.update(("officer", o) for o in officers)
+    def _touch(
+        self, communes: set[str], officers: set[str], kind: str, rules: frozenset[str]
+    ) -> None:
+        """Mark ``rules`` to be evaluated again in the partitions an event of ``kind``
+        naming ``communes`` and ``officers`` bears on."""
+        partitions: set[Partition] = {("commune", c) for c in communes}
+        partitions.update(("officer", o) for o in officers)
         if kind in self._officer_wide:
             for officer in officers:
-                dirty.update(("commune", c) for c in self._communes_of.get(officer, ()))
+                partitions.update(("commune", c) for c in self._communes_of.get(officer, ()))
         if kind in self._global_types:
-            dirty.add(GLOBAL)
+            partitions.add(GLOBAL)
         if kind in self._unanchored:
-            dirty.update(p for p in self._by_name if p[0] in ("commune", "officer"))
-            dirty.update(self._partitions or ())
+            partitions.update(p for p in self._by_name if p[0] in ("commune", "officer"))
+            partitions.update(self._partitions or ())
+        for partition in partitions:
+            placed = rules & self._placed[partition[0]]
+            if placed:
+                self._dirty[partition].update(placed)
 
     def _events_of(self, partition: Partition) -> set[str]:
         if partition == GLOBAL:
@@ -406,6 +453,8 @@ class Monitor:
             ids |= self._referring.get(event_id, set())
         return ids
 
-    def _evaluate(self, partition: Partition) -> list[Finding]:
+    def _evaluate(self, partition: Partition, rules: set[str]) -> list[Finding]:
+        types = frozenset().union(*(self._reads[r] for r in rules))
         events = [self.events[i] for i in self._events_of(partition)]
-        return self._run(events, self.as_of, partition)  # the other partitions' not made
+        read = [e for e in events if e.type in types]  # type: ignore[attr-defined]
+        return self._run(read, self.as_of, partition, rules)  # the other partitions' not made

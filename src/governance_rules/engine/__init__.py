@@ -10,7 +10,7 @@ from typing import Protocol
 from ..errors import BackendError
 from ..model import BaseEvent, Finding, Policy, Register
 from ..rules import Catalogue
-from ._context import Assignment, Partition, partition_of
+from ._context import ASSIGNMENT_TYPES, Assignment, Partition, partition_of, reads
 from ._dates import quarter_end, quarter_start
 from ._days_off import WEEKDAYS, DaysOff
 from ._durable import evaluate as durable_evaluate
@@ -48,6 +48,7 @@ class Backend(Protocol):
 
 
 __all__ = [
+    "ASSIGNMENT_TYPES",
     "WEEKDAYS",
     "Assignment",
     "Backend",
@@ -62,4 +63,5 @@ __all__ = [
     "partition_of",
     "quarter_end",
     "quarter_start",
+    "reads",
 ]

@@ -89,6 +89,22 @@ Partition = tuple[str, str]
 ``("officer", id)`` those about an officer and no commune, ``("global", "")`` the rest."""
 
 
+ASSIGNMENT_TYPES = frozenset({"assignment.decided", "assignment.ended"})
+
+
+def reads(catalogue: Iterable[Rule]) -> dict[str, frozenset[str]]:
+    """For each rule id, the event types whose events can change its findings: its acts'
+    types and the assignments (every instance is of an assignment's days, and a check of an
+    act's place asks them). A check that voids acts examines each act against the act
+    itself, the register and the assignments, so whether an act is void needs nothing more.
+    The findings of a rule over every event equal its findings over the events of these
+    types."""
+    types: dict[str, set[str]] = defaultdict(lambda: set(ASSIGNMENT_TYPES))
+    for rule in catalogue:
+        types[rule.id].update(act.type for _, act in rule.template.named_acts())
+    return {rule_id: frozenset(found) for rule_id, found in types.items()}
+
+
 def partition_of(finding: Finding) -> Partition:
     """The partition a finding belongs to, by its subject."""
     subject = finding.subject

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -71,6 +71,7 @@ def evaluate(
     catalogue: Catalogue | None = None,
     lang: str = "en",
     partition: Partition | None = None,
+    rules: Collection[str] | None = None,
 ) -> list[Finding]:
     """Evaluate every rule of ``catalogue`` over ``events``, as of ``as_of``.
 
@@ -89,6 +90,9 @@ def evaluate(
         partition: When given, only the findings of that partition (see
             :func:`partition_of`), and the others are not made where the engine can tell
             before making them: the live monitor evaluates a partition at a time.
+        rules: When given, only the findings of the rules with these ids. The others are
+            still read where one rule's findings depend on another's: an act that a check
+            voids fulfils nothing for any rule.
 
     Returns:
         The findings, sorted by rule, subject and window start.
@@ -96,7 +100,7 @@ def evaluate(
     Raises:
         RegisterError: If the register is inconsistent.
     """
-    return run(Context, register, events, as_of, policy, catalogue, lang, partition)
+    return run(Context, register, events, as_of, policy, catalogue, lang, partition, rules)
 
 
 def iter_evaluate(
@@ -126,13 +130,16 @@ def run(
     catalogue: Catalogue | None,
     lang: str,
     partition: Partition | None = None,
+    rules: Collection[str] | None = None,
 ) -> list[Finding]:
     """Evaluate with the templates' evaluators over a context made by ``make_context``.
 
     The context answers which events an act selects and binds to a subject; a backend
     supplies its own context and shares everything else.
     """
-    found = iter_run(make_context, register, events, as_of, policy, catalogue, lang, partition)
+    found = iter_run(
+        make_context, register, events, as_of, policy, catalogue, lang, partition, rules
+    )
     return list(found)
 
 
@@ -145,11 +152,20 @@ def iter_run(
     catalogue: Catalogue | None,
     lang: str,
     partition: Partition | None = None,
+    rules: Collection[str] | None = None,
 ) -> Iterator[Finding]:
     """:func:`run`, a rule id at a time: findings sort by rule first, so the rules taken in
     id order, each one's findings sorted, give the whole in order."""
     by_rule = _by_rule(
-        make_context, register, events, as_of, policy, catalogue, lang, partition=partition
+        make_context,
+        register,
+        events,
+        as_of,
+        policy,
+        catalogue,
+        lang,
+        partition=partition,
+        only=rules,
     )
     for found in by_rule:
         if partition is not None:
@@ -208,10 +224,11 @@ def _by_rule(
     lang: str,
     share: bool = True,
     partition: Partition | None = None,
+    only: Collection[str] | None = None,
 ) -> Iterator[Iterator[Finding]]:
     """The findings of each rule id in turn (in id order), unsorted; each to be consumed
     before the next is asked for. With ``share``, a rule's findings share equal subjects and
-    windows."""
+    windows; with ``only``, the rules of those ids alone."""
     problems = checked(register)
     if problems:
         raise RegisterError(problems)
@@ -227,7 +244,9 @@ def _by_rule(
         ctx.compile_acts(rules)
         try:
             ctx.void = frozenset(_voided(rules, ctx))
-            for _, versions in itertools.groupby(rules, key=lambda rule: rule.id):
+            for rule_id, versions in itertools.groupby(rules, key=lambda rule: rule.id):
+                if only is not None and rule_id not in only:
+                    continue
                 ctx.subjects.clear()  # shared within a rule's findings, not held beyond
                 ctx.windows.clear()
                 ctx.forget_indexes()  # each rule builds the few it reads
