@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..errors import Problem
-from ..model import BaseEvent, Finding, Policy, Register, Subject, Timeline, Window
+from ..model import BaseEvent, Finding, Policy, Register, Subject, Term, Timeline, Window
 from ..rules import Act, Param, Rule
 from ._days_off import DaysOff
 from ._messages import Phrases, register_names
@@ -61,27 +61,46 @@ def field_values(event: BaseEvent, name: str) -> tuple[Any, ...]:
     return tuple(value) if isinstance(value, tuple | list) else (value,)
 
 
-_DERIVED: dict[int, tuple[Register, list[Problem], Timeline, dict[tuple[str, str], str]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Derived:
+    """What is derived from a register alone."""
+
+    register: Register  # held, so that its id is not reused while the entry lives
+    problems: list[Problem]
+    timeline: Timeline
+    names: dict[tuple[str, str], str]
+    terms: dict[str, Term]
+    agency_heads: frozenset[str]  # officers who head their own agency
+
+
+_DERIVED: dict[int, _Derived] = {}
 """What is derived from a register alone, for the last few registers evaluated (the live
-monitor evaluates one register many times): its problems, its timeline, its names. Each
-entry holds its register, so that its id is not reused while the entry lives."""
+monitor evaluates one register many times)."""
 
 
-def _derived(
-    register: Register,
-) -> tuple[Register, list[Problem], Timeline, dict[tuple[str, str], str]]:
+def _derived(register: Register) -> _Derived:
     found = _DERIVED.get(id(register))
-    if found is None or found[0] is not register:
+    if found is None or found.register is not register:
         if len(_DERIVED) >= 4:
             _DERIVED.pop(next(iter(_DERIVED)))
-        found = (register, register.problems(), Timeline(register), register_names(register))
+        agency_of = {o.id: o.agency for o in register.officers}
+        found = _Derived(
+            register,
+            register.problems(),
+            Timeline(register),
+            register_names(register),
+            {t.id: t for t in register.terms},
+            frozenset(
+                a.head for a in register.agencies if a.head and agency_of.get(a.head) == a.id
+            ),
+        )
         _DERIVED[id(register)] = found
     return found
 
 
 def checked(register: Register) -> list[Problem]:
     """The register's problems (see :meth:`Register.problems`), found once a register."""
-    return _derived(register)[1]
+    return _derived(register).problems
 
 
 Partition = tuple[str, str]
@@ -130,8 +149,9 @@ class Context:
         self.policy = policy
         self.as_of = as_of
         self.effective = register.regulation.effective
-        _, _, timeline, names = _derived(register)
-        self.say = Phrases(lang, as_of, names)
+        derived = _derived(register)
+        timeline = derived.timeline
+        self.say = Phrases(lang, as_of, derived.names)
         tz = ZoneInfo(register.province.timezone)
         items = [DatedEvent(event.day(tz), event.id, event) for event in events]
         items = [item for item in items if item.day <= as_of]
@@ -139,7 +159,7 @@ class Context:
         items.sort(key=attrgetter("id"))
         items.sort(key=attrgetter("day"))
         self.items = items
-        self.terms = {t.id: t for t in register.terms}
+        self.terms = derived.terms
         self.timeline = timeline
         """Which communes exist on a day, their district, the members in charge: every
         rule asks these through it."""
@@ -147,10 +167,7 @@ class Context:
         self.communes = self.timeline.communes
         self.days_off = DaysOff(register.calendar)
         self.moves_due_dates = policy.day_off_rule == "next_working_day"
-        agency_of = {o.id: o.agency for o in register.officers}
-        self.agency_heads = frozenset(
-            a.head for a in register.agencies if a.head and agency_of.get(a.head) == a.id
-        )
+        self.agency_heads = derived.agency_heads
         self.void: frozenset[str] = frozenset()
         self.examined: dict[int, list[Any]] = {}  # conformance checks examined ahead
         self.subjects: dict[tuple[Any, ...], Subject] = {}  # shared by findings
