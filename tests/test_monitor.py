@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from governance_rules import CATALOGUE, Catalogue, Register, Rule, evaluate
+from governance_rules import monitor as monitor_module
 from governance_rules.model import EVENT_ADAPTER
 from governance_rules.monitor import Monitor
 from governance_rules.testing import EventLog, small_register
@@ -53,6 +55,21 @@ def test_monitor_equals_batch(
     if records:
         arrivals = arrivals + data.draw(st.lists(st.sampled_from(records), max_size=5))
     clock = data.draw(as_of_dates)
+    # A new event's own instances are made alone once a rule has many findings in a
+    # partition; here, from none to some, so that both ways are taken.
+    many = data.draw(st.sampled_from([0, 2, monitor_module._MANY]))
+    with patch.object(monitor_module, "_MANY", many):
+        _feed_and_compare(data, register, catalogue, records, arrivals, clock)
+
+
+def _feed_and_compare(
+    data: st.DataObject,
+    register: Register,
+    catalogue: Catalogue,
+    records: list[dict[str, Any]],
+    arrivals: list[dict[str, Any]],
+    clock: date,
+) -> None:
     monitor = Monitor(register, as_of=clock, catalogue=catalogue)
     seen: dict[str, Any] = {}
     batches = data.draw(st.lists(st.integers(1, 8), min_size=1, max_size=8))
@@ -79,6 +96,75 @@ def test_monitor_equals_batch(
     counts = monitor.accounting
     assert counts.read == len(arrivals)
     assert counts.read == counts.accepted + counts.duplicates + counts.rejected + counts.future
+
+
+_TWO_TERMS = small_register(
+    terms=[
+        {"id": "t1", "start": "2024-06-01", "end": "2026-05-31"},
+        {"id": "t2", "start": "2026-06-01", "end": "2031-05-31"},
+    ]
+)
+
+
+@st.composite
+def _crowded_logs(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Logs in which events bear on each other: one or two officers at one or two communes,
+    within four months, after their assignments (so that visits meet the contacts before
+    them, relays their issues, replacements their ratings)."""
+    records = draw(logs(_TWO_TERMS, max_size=30))
+    pairs = draw(st.sampled_from([[("o-01", "c-01")], [("o-01", "c-01"), ("o-02", "c-01")]]))
+    pairs += draw(st.sampled_from([[], [("o-01", "c-02")]]))
+    crowded = [
+        {
+            "id": f"a-{n}",
+            "type": "assignment.decided",
+            "at": "2025-03-01",
+            "officer": officer,
+            "commune": commune,
+            "term": "t1",
+        }
+        for n, (officer, commune) in enumerate(pairs)
+    ]
+    answers: dict[str, tuple[str, int, dict[str, Any]]] = {  # made beside it half the time
+        "visit.conducted": ("contact.made", -1, {}),  # the contact before
+        "issue.raised": ("issue.relayed", 1, {"standing_member": "sm-01", "issue": None}),
+        "violation.recorded": ("violation.handled", 1, {"measure": "m", "violation": None}),
+        "performance.rated": ("replacement.considered", 1, {"decision": "retain"}),
+    }
+    for record in records:
+        officer, commune = draw(st.sampled_from(pairs))
+        day = date(2025, 3, 1) + timedelta(days=draw(st.integers(0, 120)))
+        record = {**record, "at": day.isoformat()}
+        for name, value in (("officer", officer), ("commune", commune)):
+            if name in record:
+                record[name] = value
+        if record["type"] == "meeting.held":
+            record["invited"] = draw(st.lists(st.sampled_from(["o-01", "o-02"]), unique=True))
+            record["attended"] = record["invited"][:1]
+        crowded.append(record)
+        answer = answers.get(record["type"])
+        if answer is not None and draw(st.booleans()):
+            kind, sign, fields = answer
+            at = day + timedelta(days=sign * draw(st.integers(0, 40)))
+            other = {"id": f"{record['id']}-x", "type": kind, "at": at.isoformat(), **fields}
+            other.update({k: record["id"] for k, v in fields.items() if v is None})  # refers
+            if kind in ("contact.made", "replacement.considered"):
+                other["officer"] = officer
+            if kind == "contact.made":
+                other["commune"] = commune
+            crowded.append(other)
+    return crowded
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), records=_crowded_logs())
+def test_a_monitor_making_new_instances_alone_equals_batch(
+    data: st.DataObject, records: list[dict[str, Any]]
+) -> None:
+    arrivals = data.draw(st.permutations(records))
+    clock = date(2025, 3, 1) + timedelta(days=data.draw(st.integers(0, 400)))
+    with patch.object(monitor_module, "_MANY", 0):  # every new event's instances alone
+        _feed_and_compare(data, _TWO_TERMS, CATALOGUE, records, arrivals, clock)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -151,8 +237,10 @@ def test_a_late_event_re_evaluates_only_its_partitions() -> None:
         "commune": "c-01",
     }
     monitor.add("late:1", visit)
-    visit_rules = {"GR-VISIT-QUARTERLY", "GR-VISIT-CONTACT", "GR-JURISDICTION"}
-    assert monitor._dirty == {("commune", "c-01"): visit_rules}  # nothing of its officer
+    # Nothing of its officer; its own check instances made, its assignment's windows again.
+    assert monitor._dirty == {("commune", "c-01"): {"GR-VISIT-QUARTERLY"}}
+    opened = {"GR-VISIT-CONTACT": {"v1"}, "GR-JURISDICTION": {"v1"}}
+    assert monitor._opened == {("commune", "c-01"): opened}
     monitor.flush()
     report = {
         "id": "r1",
@@ -167,8 +255,9 @@ def test_a_late_event_re_evaluates_only_its_partitions() -> None:
     monitor.add("late:2", report)
     per_assignment = {"GR-REPORT-MEMBER", "GR-REPORT-AGENCY"}
     assert monitor._dirty[("commune", "c-01")] >= per_assignment
-    assert monitor._dirty[("officer", "o-01")] >= {"GR-REPORT-ANNUAL", "GR-REPORT-CONTENT"}
+    assert monitor._dirty[("officer", "o-01")] >= {"GR-REPORT-ANNUAL", "GR-REPORT-SEMIANNUAL"}
     assert not monitor._dirty[("officer", "o-01")] & per_assignment
+    assert monitor._opened[("officer", "o-01")]["GR-REPORT-CONTENT"] == {"r1"}
     assert ("commune", "c-03") not in monitor._dirty
     monitor.flush()
     events = [EVENT_ADAPTER.validate_python(r) for r in (*log.events, visit, report)]

@@ -19,7 +19,7 @@ duty, the contact before it and the jurisdiction check, and nothing of its offic
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from ._gc import paused_gc
-from .engine import Partition, evaluate, partition_of, reads
+from .engine import ASSIGNMENT_TYPES, Partition, evaluate, partition_of, reads
 from .i18n import language
 from .io import Claims, Intake, Outcome, validation_reason
 from .model import (
@@ -45,6 +45,7 @@ from .rules import CATALOGUE, Act, Catalogue, Rule
 from .store import EventStore, StoreError
 
 GLOBAL: Partition = ("global", "")
+_MANY = 32  # findings of a rule in a partition: more, and a new event's own instances are made
 _OFFICER_FIELDS = ("officer", "invited", "attended")
 
 
@@ -128,6 +129,25 @@ def _placed(catalogue: Catalogue) -> dict[str, frozenset[str]]:
     return {kind: frozenset(ids) for kind, ids in kinds.items()}
 
 
+def _opened_by(catalogue: Catalogue) -> dict[str, frozenset[str]]:
+    """For each rule whose instances are each opened by one event (a check's examined act,
+    a precedence's act, a deadline's trigger) of types the rule reads for nothing else, those
+    types: a new event of one of them adds its own instances and changes no other."""
+    opening: dict[str, set[str]] = defaultdict(set)
+    other: dict[str, set[str]] = defaultdict(lambda: set(ASSIGNMENT_TYPES))
+    every: dict[str, bool] = defaultdict(lambda: True)  # every version has openings
+    for rule in catalogue:
+        triggers = {act.type for act in rule.template.triggers()}
+        opening[rule.id] |= triggers
+        other[rule.id] |= {act.type for _, act in rule.template.named_acts()} - triggers
+        every[rule.id] &= bool(triggers)
+    return {
+        rule_id: frozenset(types)
+        for rule_id, types in opening.items()
+        if every[rule_id] and not types & other[rule_id]
+    }
+
+
 def _key(finding: Finding) -> tuple[Any, ...]:
     window = (finding.window.start, finding.window.due) if finding.window else None
     return (finding.rule, finding.subject, window)
@@ -189,6 +209,7 @@ class Monitor:
         self._reads = reads(self.catalogue)
         self._readers = _readers(self.catalogue)
         self._placed = _placed(self.catalogue)
+        self._opens = _opened_by(self.catalogue)
         self._everywhere: set[str] = set()  # events of unanchored types
         self.events: dict[str, BaseEvent] = {}
         self._by_name: dict[Partition, set[str]] = defaultdict(set)
@@ -198,6 +219,8 @@ class Monitor:
         self._global: set[str] = set()
         self._partitions: dict[Partition, list[Finding]] | None = None
         self._dirty: dict[Partition, set[str]] = defaultdict(set)  # the rules to evaluate
+        # The rules to which only new instances were added: the events that opened them.
+        self._opened: dict[Partition, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         claims: Claims = store if store is not None else {}
         self.intake = Intake(register, None, keep=False, claims=claims)
         self._future = 0
@@ -272,18 +295,34 @@ class Monitor:
         """
         if self.store is not None:
             self.store.commit()
-        if self._partitions is None or not self._dirty:
+        if self._partitions is None or not (self._dirty or self._opened):
             self._dirty.clear()
+            self._opened.clear()
             return []
         changed: list[Finding] = []
         with paused_gc():
-            for partition, rules in sorted(self._dirty.items()):
+            for partition in sorted({*self._dirty, *self._opened}):
                 held = self._partitions.get(partition, [])
-                before = {_whole(f) for f in held if f.rule in rules}
-                after = self._evaluate(partition, rules)
-                self._partitions[partition] = [f for f in held if f.rule not in rules] + after
-                changed.extend(f for f in after if _whole(f) not in before)
+                rules = set(self._dirty.get(partition, ()))
+                opened = dict(self._opened.get(partition, {}))
+                if opened:  # a rule with few findings here is cheaper to make again whole
+                    counts = Counter(f.rule for f in held)
+                    for rule_id in [r for r in opened if counts[r] < _MANY]:
+                        rules.add(rule_id)
+                        del opened[rule_id]
+                events = [self.events[i] for i in self._events_of(partition)]
+                if rules:
+                    before = {_whole(f) for f in held if f.rule in rules}
+                    after = self._evaluate(partition, events, rules)
+                    held = [f for f in held if f.rule not in rules] + after
+                    changed.extend(f for f in after if _whole(f) not in before)
+                for rule_id, ids in sorted(opened.items()):
+                    added = self._instances(partition, events, rule_id, ids)  # none held
+                    held.extend(added)
+                    changed.extend(added)
+                self._partitions[partition] = held
         self._dirty.clear()
+        self._opened.clear()
         changed.sort(key=Finding.sort_key)
         return changed
 
@@ -341,7 +380,8 @@ class Monitor:
             for finding in self._run(self.events.values(), self.as_of):
                 self._partitions[partition_of(finding)].append(finding)
             self._dirty.clear()
-        elif self._dirty:
+            self._opened.clear()
+        elif self._dirty or self._opened:
             self.flush()
         return self._partitions
 
@@ -414,7 +454,7 @@ class Monitor:
         for target in targets:
             self._referring[target].add(event.id)
         rules = self._readers.get(kind, frozenset())
-        self._touch(communes, officers, kind, rules)
+        self._touch(communes, officers, kind, rules, event.id)
         for target in targets:
             other = self.events.get(target)
             if other is not None:
@@ -422,10 +462,16 @@ class Monitor:
                 self._touch(*self._names(other), other_kind, rules)
 
     def _touch(
-        self, communes: set[str], officers: set[str], kind: str, rules: frozenset[str]
+        self,
+        communes: set[str],
+        officers: set[str],
+        kind: str,
+        rules: frozenset[str],
+        opening: str | None = None,
     ) -> None:
         """Mark ``rules`` to be evaluated again in the partitions an event of ``kind``
-        naming ``communes`` and ``officers`` bears on."""
+        naming ``communes`` and ``officers`` bears on; those that the event ``opening`` only
+        adds instances to, to have its instances made."""
         partitions: set[Partition] = {("commune", c) for c in communes}
         partitions.update(("officer", o) for o in officers)
         if kind in self._officer_wide:
@@ -437,9 +483,15 @@ class Monitor:
             partitions.update(p for p in self._by_name if p[0] in ("commune", "officer"))
             partitions.update(self._partitions or ())
         for partition in partitions:
-            placed = rules & self._placed[partition[0]]
-            if placed:
-                self._dirty[partition].update(placed)
+            for rule_id in rules & self._placed[partition[0]]:
+                whole = self._dirty[partition]
+                if rule_id in whole:
+                    continue
+                if opening is not None and kind in self._opens.get(rule_id, ()):
+                    self._opened[partition][rule_id].add(opening)
+                else:
+                    whole.add(rule_id)
+                    self._opened.get(partition, {}).pop(rule_id, None)
 
     def _events_of(self, partition: Partition) -> set[str]:
         if partition == GLOBAL:
@@ -453,8 +505,20 @@ class Monitor:
             ids |= self._referring.get(event_id, set())
         return ids
 
-    def _evaluate(self, partition: Partition, rules: set[str]) -> list[Finding]:
+    def _evaluate(
+        self, partition: Partition, events: list[BaseEvent], rules: set[str]
+    ) -> list[Finding]:
+        """The findings of ``rules`` in ``partition``, over the partition's ``events``."""
         types = frozenset().union(*(self._reads[r] for r in rules))
-        events = [self.events[i] for i in self._events_of(partition)]
         read = [e for e in events if e.type in types]  # type: ignore[attr-defined]
         return self._run(read, self.as_of, partition, rules)  # the other partitions' not made
+
+    def _instances(
+        self, partition: Partition, events: list[BaseEvent], rule_id: str, opening: set[str]
+    ) -> list[Finding]:
+        """The findings of the instances that the events ``opening`` open: evaluated over
+        those events and the others the rule reads, but none of its other openings."""
+        others = self._reads[rule_id] - self._opens[rule_id]
+        read = [e for e in events if e.type in others]  # type: ignore[attr-defined]
+        read.extend(self.events[i] for i in sorted(opening))
+        return self._run(read, self.as_of, partition, {rule_id})
