@@ -264,6 +264,26 @@ def test_a_late_event_re_evaluates_only_its_partitions() -> None:
     assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
 
 
+def test_a_late_act_on_a_window_s_due_date_fulfils_it_in_the_monitor() -> None:
+    # The monitor keeps the windows due before a new act's day; one due on that day is
+    # made again, since an act on the due date is on time.
+    register = small_register()
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
+    monitor = Monitor(register, as_of=date(2026, 12, 31))
+    monitor.ingest(log.events)
+    first = next(f for f in monitor.findings() if f.rule == "GR-VISIT-QUARTERLY")
+    assert first.status == "violated" and first.window is not None
+    late = EventLog()
+    late.add(
+        "visit.conducted", first.window.due.isoformat(), id="v-due", officer="o-01", commune="c-01"
+    )
+    changed = monitor.ingest(late.events)
+    assert any(f.rule == "GR-VISIT-QUARTERLY" and f.status == "fulfilled" for f in changed)
+    events = [EVENT_ADAPTER.validate_python(r) for r in (*log.events, *late.events)]
+    assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
+
+
 def test_findings_asked_for_a_partition_are_the_batch_findings_of_it() -> None:
     from governance_rules import evaluate, load_register, read_events
     from governance_rules.engine import partition_of

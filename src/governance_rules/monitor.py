@@ -41,11 +41,11 @@ from .model import (
     Register,
     Rejection,
 )
-from .rules import CATALOGUE, Act, Catalogue, Rule
+from .rules import CATALOGUE, Act, Catalogue, PeriodicDuty, Rule
 from .store import EventStore, StoreError
 
 GLOBAL: Partition = ("global", "")
-_MANY = 32  # findings of a rule in a partition: more, and a new event's own instances are made
+_MANY = 32  # a rule's findings in a partition: more, and a new event's instances are made alone
 _OFFICER_FIELDS = ("officer", "invited", "attended")
 
 
@@ -148,6 +148,24 @@ def _opened_by(catalogue: Catalogue) -> dict[str, frozenset[str]]:
     }
 
 
+def _periodic(catalogue: Catalogue) -> frozenset[str]:
+    """The rules whose every version is a periodic duty: an act on or after a window's due
+    date never counts for it, so a new act leaves the windows due before its day as they
+    were."""
+    kinds: dict[str, bool] = defaultdict(lambda: True)
+    for rule in catalogue:
+        kinds[rule.id] &= isinstance(rule.template, PeriodicDuty)
+    return frozenset(rule_id for rule_id, periodic in kinds.items() if periodic)
+
+
+def _again(finding: Finding, rules: set[str], since: Mapping[str, date]) -> bool:
+    """Whether a held finding is made again by evaluating ``rules`` with ``since``."""
+    if finding.rule not in rules:
+        return False
+    cut = since.get(finding.rule)  # the windows due before it are kept
+    return cut is None or finding.window is None or finding.window.due >= cut
+
+
 def _key(finding: Finding) -> tuple[Any, ...]:
     window = (finding.window.start, finding.window.due) if finding.window else None
     return (finding.rule, finding.subject, window)
@@ -210,6 +228,7 @@ class Monitor:
         self._readers = _readers(self.catalogue)
         self._placed = _placed(self.catalogue)
         self._opens = _opened_by(self.catalogue)
+        self._periodic = _periodic(self.catalogue)
         self._everywhere: set[str] = set()  # events of unanchored types
         self.events: dict[str, BaseEvent] = {}
         self._by_name: dict[Partition, set[str]] = defaultdict(set)
@@ -219,6 +238,8 @@ class Monitor:
         self._global: set[str] = set()
         self._partitions: dict[Partition, list[Finding]] | None = None
         self._dirty: dict[Partition, set[str]] = defaultdict(set)  # the rules to evaluate
+        # Periodic duties whose windows due before a date are unchanged: that date.
+        self._since: dict[Partition, dict[str, date]] = defaultdict(dict)
         # The rules to which only new instances were added: the events that opened them.
         self._opened: dict[Partition, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         claims: Claims = store if store is not None else {}
@@ -298,6 +319,7 @@ class Monitor:
         if self._partitions is None or not (self._dirty or self._opened):
             self._dirty.clear()
             self._opened.clear()
+            self._since.clear()
             return []
         changed: list[Finding] = []
         with paused_gc():
@@ -312,9 +334,11 @@ class Monitor:
                         del opened[rule_id]
                 events = [self.events[i] for i in self._events_of(partition)]
                 if rules:
-                    before = {_whole(f) for f in held if f.rule in rules}
-                    after = self._evaluate(partition, events, rules)
-                    held = [f for f in held if f.rule not in rules] + after
+                    since = self._since.get(partition, {})
+
+                    before = {_whole(f) for f in held if _again(f, rules, since)}
+                    after = self._evaluate(partition, events, rules, since)
+                    held = [f for f in held if not _again(f, rules, since)] + after
                     changed.extend(f for f in after if _whole(f) not in before)
                 for rule_id, ids in sorted(opened.items()):
                     added = self._instances(partition, events, rule_id, ids)  # none held
@@ -323,6 +347,7 @@ class Monitor:
                 self._partitions[partition] = held
         self._dirty.clear()
         self._opened.clear()
+        self._since.clear()
         changed.sort(key=Finding.sort_key)
         return changed
 
@@ -381,6 +406,7 @@ class Monitor:
                 self._partitions[partition_of(finding)].append(finding)
             self._dirty.clear()
             self._opened.clear()
+            self._since.clear()
         elif self._dirty or self._opened:
             self.flush()
         return self._partitions
@@ -403,6 +429,7 @@ class Monitor:
         as_of: date,
         partition: Partition | None = None,
         rules: set[str] | None = None,
+        since: Mapping[str, date] | None = None,
     ) -> list[Finding]:
         return evaluate(
             self.register,
@@ -413,6 +440,7 @@ class Monitor:
             lang=self.lang,
             partition=partition,
             rules=rules,
+            since=since,
         )
 
     def _names(self, event: BaseEvent) -> tuple[set[str], set[str]]:
@@ -454,7 +482,7 @@ class Monitor:
         for target in targets:
             self._referring[target].add(event.id)
         rules = self._readers.get(kind, frozenset())
-        self._touch(communes, officers, kind, rules, event.id)
+        self._touch(communes, officers, kind, rules, event.id, event.day(self._tz))
         for target in targets:
             other = self.events.get(target)
             if other is not None:
@@ -468,10 +496,12 @@ class Monitor:
         kind: str,
         rules: frozenset[str],
         opening: str | None = None,
+        day: date | None = None,
     ) -> None:
         """Mark ``rules`` to be evaluated again in the partitions an event of ``kind``
         naming ``communes`` and ``officers`` bears on; those that the event ``opening`` only
-        adds instances to, to have its instances made."""
+        adds instances to, to have its instances made; a periodic duty, from the windows due
+        on the event's ``day`` on, when the event is an act (not an assignment)."""
         partitions: set[Partition] = {("commune", c) for c in communes}
         partitions.update(("officer", o) for o in officers)
         if kind in self._officer_wide:
@@ -482,16 +512,25 @@ class Monitor:
         if kind in self._unanchored:
             partitions.update(p for p in self._by_name if p[0] in ("commune", "officer"))
             partitions.update(self._partitions or ())
+        later = day is not None and kind not in ASSIGNMENT_TYPES  # an act, not assignments
         for partition in partitions:
             for rule_id in rules & self._placed[partition[0]]:
-                whole = self._dirty[partition]
-                if rule_id in whole:
-                    continue
-                if opening is not None and kind in self._opens.get(rule_id, ()):
+                whole, since = self._dirty[partition], self._since[partition]
+                opens = kind in self._opens.get(rule_id, ())
+                if opening is not None and opens and rule_id not in whole:
                     self._opened[partition][rule_id].add(opening)
+                    continue
+                self._opened.get(partition, {}).pop(rule_id, None)
+                if (
+                    later
+                    and rule_id in self._periodic
+                    and (rule_id not in whole or rule_id in since)
+                ):
+                    assert day is not None
+                    since[rule_id] = min(since.get(rule_id, day), day)
                 else:
-                    whole.add(rule_id)
-                    self._opened.get(partition, {}).pop(rule_id, None)
+                    since.pop(rule_id, None)  # made again whole
+                whole.add(rule_id)
 
     def _events_of(self, partition: Partition) -> set[str]:
         if partition == GLOBAL:
@@ -506,12 +545,17 @@ class Monitor:
         return ids
 
     def _evaluate(
-        self, partition: Partition, events: list[BaseEvent], rules: set[str]
+        self,
+        partition: Partition,
+        events: list[BaseEvent],
+        rules: set[str],
+        since: Mapping[str, date] | None = None,
     ) -> list[Finding]:
-        """The findings of ``rules`` in ``partition``, over the partition's ``events``."""
+        """The findings of ``rules`` in ``partition``, over the partition's ``events``
+        (periodic windows due before ``since`` not made)."""
         types = frozenset().union(*(self._reads[r] for r in rules))
         read = [e for e in events if e.type in types]  # type: ignore[attr-defined]
-        return self._run(read, self.as_of, partition, rules)  # the other partitions' not made
+        return self._run(read, self.as_of, partition, rules, since)  # others' not made
 
     def _instances(
         self, partition: Partition, events: list[BaseEvent], rule_id: str, opening: set[str]

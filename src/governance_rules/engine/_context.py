@@ -164,6 +164,7 @@ class Context:
         """Which communes exist on a day, their district, the members in charge: every
         rule asks these through it."""
         self.asked: Partition | None = None  # the partition asked for, or all
+        self.since: Mapping[str, date] = {}  # periodic windows due before are not made
         self.communes = self.timeline.communes
         self.days_off = DaysOff(register.calendar)
         self.moves_due_dates = policy.day_off_rule == "next_working_day"

@@ -72,6 +72,7 @@ def evaluate(
     lang: str = "en",
     partition: Partition | None = None,
     rules: Collection[str] | None = None,
+    since: Mapping[str, date] | None = None,
 ) -> list[Finding]:
     """Evaluate every rule of ``catalogue`` over ``events``, as of ``as_of``.
 
@@ -93,6 +94,9 @@ def evaluate(
         rules: When given, only the findings of the rules with these ids. The others are
             still read where one rule's findings depend on another's: an act that a check
             voids fulfils nothing for any rule.
+        since: Rule id -> a date: the windows of that periodic duty due before the date are
+            not made (an act on or after a window's due date never counts for it, so acts
+            from that date on cannot change them): the live monitor keeps those it holds.
 
     Returns:
         The findings, sorted by rule, subject and window start.
@@ -100,7 +104,7 @@ def evaluate(
     Raises:
         RegisterError: If the register is inconsistent.
     """
-    return run(Context, register, events, as_of, policy, catalogue, lang, partition, rules)
+    return run(Context, register, events, as_of, policy, catalogue, lang, partition, rules, since)
 
 
 def iter_evaluate(
@@ -131,6 +135,7 @@ def run(
     lang: str,
     partition: Partition | None = None,
     rules: Collection[str] | None = None,
+    since: Mapping[str, date] | None = None,
 ) -> list[Finding]:
     """Evaluate with the templates' evaluators over a context made by ``make_context``.
 
@@ -138,7 +143,7 @@ def run(
     supplies its own context and shares everything else.
     """
     found = iter_run(
-        make_context, register, events, as_of, policy, catalogue, lang, partition, rules
+        make_context, register, events, as_of, policy, catalogue, lang, partition, rules, since
     )
     return list(found)
 
@@ -153,6 +158,7 @@ def iter_run(
     lang: str,
     partition: Partition | None = None,
     rules: Collection[str] | None = None,
+    since: Mapping[str, date] | None = None,
 ) -> Iterator[Finding]:
     """:func:`run`, a rule id at a time: findings sort by rule first, so the rules taken in
     id order, each one's findings sorted, give the whole in order."""
@@ -166,6 +172,7 @@ def iter_run(
         lang,
         partition=partition,
         only=rules,
+        since=since,
     )
     for found in by_rule:
         if partition is not None:
@@ -225,6 +232,7 @@ def _by_rule(
     share: bool = True,
     partition: Partition | None = None,
     only: Collection[str] | None = None,
+    since: Mapping[str, date] | None = None,
 ) -> Iterator[Iterator[Finding]]:
     """The findings of each rule id in turn (in id order), unsorted; each to be consumed
     before the next is asked for. With ``share``, a rule's findings share equal subjects and
@@ -240,6 +248,7 @@ def _by_rule(
         ctx = make_context(register, policy or Policy(), events, as_of, lang)
         ctx.share = share
         ctx.asked = partition
+        ctx.since = since or {}
         rules = sorted(catalogue or CATALOGUE, key=lambda rule: rule.id)
         ctx.compile_acts(rules)
         try:
@@ -370,28 +379,34 @@ def _rolling(
 ) -> Iterator[Finding]:
     say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
     several = len(rule.template.fulfilling()[0]) > 1
+    since = ctx.since.get(rule.id, date.min)
     first, p = True, 0
     while start <= ctx.as_of:
         due, note = ctx.due(add_months(start, interval))
         # The first window counts acts from its start; later ones only acts after it.
         while p < len(acts) and (acts[p].day < start if first else acts[p].day <= start):
             p += 1
+        made = due >= since  # a window due before `since` is walked, not made
         if p < len(acts) and acts[p].day <= min(due, a.end):
             act = acts[p]
-            named = _naming(ctx, noun, act) if several else noun
-            message = say.noted(say.window_done(text, named, act.id, act.day, start, due), note)
-            yield _finding(ctx, rule, "fulfilled", keys, (start, due), [act.id], message)
+            if made:
+                named = _naming(ctx, noun, act) if several else noun
+                done = say.window_done(text, named, act.id, act.day, start, due)
+                message = say.noted(done, note)
+                yield _finding(ctx, rule, "fulfilled", keys, (start, due), [act.id], message)
             start, first, p = act.day, False, p + 1
             continue
         if a.end < due:
             return  # cut off by the assignment's end and not fulfilled: not owed
         if due < ctx.as_of:
-            message = say.noted(say.window_missed(text, noun, start, due), note)
-            yield _finding(ctx, rule, "violated", keys, (start, due), [], message)
+            if made:
+                message = say.noted(say.window_missed(text, noun, start, due), note)
+                yield _finding(ctx, rule, "violated", keys, (start, due), [], message)
             start, first = due, False
             continue
-        message = say.noted(say.window_open(text, noun, start, due), note)
-        yield _finding(ctx, rule, "pending", keys, (start, due), [], message)
+        if made:
+            message = say.noted(say.window_open(text, noun, start, due), note)
+            yield _finding(ctx, rule, "pending", keys, (start, due), [], message)
         return
 
 
@@ -400,6 +415,7 @@ def _quarters(
 ) -> Iterator[Finding]:
     say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
     several = len(rule.template.fulfilling()[0]) > 1
+    since = ctx.since.get(rule.id, date.min)
     start = quarter_start(lo)
     if start < lo:
         start = add_months(start, 3)
@@ -410,6 +426,9 @@ def _quarters(
             return  # a quarter the assignment does not fully cover is not owed
         # Judged on its own: an act on its moved due date may count for the next one too.
         due, note = ctx.due(end)
+        if due < since:  # not made (see evaluate's since)
+            start = end + timedelta(days=1)
+            continue
         p = bisect.bisect_left(days, start)
         if p < len(acts) and acts[p].day <= due:
             act = acts[p]
