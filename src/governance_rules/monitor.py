@@ -237,6 +237,7 @@ class Monitor:
         self._referring: dict[str, set[str]] = defaultdict(set)
         self._global: set[str] = set()
         self._partitions: dict[Partition, list[Finding]] | None = None
+        self._picture: list[Finding] | None = None  # every finding, sorted, until a change
         self._dirty: dict[Partition, set[str]] = defaultdict(set)  # the rules to evaluate
         # Periodic duties whose windows due before a date are unchanged: that date.
         self._since: dict[Partition, dict[str, date]] = defaultdict(dict)
@@ -322,6 +323,7 @@ class Monitor:
             self._since.clear()
             return []
         changed: list[Finding] = []
+        self._picture = None
         with paused_gc():
             for partition in sorted({*self._dirty, *self._opened}):
                 held = self._partitions.get(partition, [])
@@ -394,15 +396,17 @@ class Monitor:
         if as_of is not None and as_of != self.as_of:
             return self._run(self.events.values(), as_of)
         partitions = self.prepare()
-        found = [f for findings in partitions.values() for f in findings]
-        found.sort(key=Finding.sort_key)
-        return found
+        if self._picture is None:
+            self._picture = [f for findings in partitions.values() for f in findings]
+            self._picture.sort(key=Finding.sort_key)
+        return list(self._picture)
 
     def prepare(self) -> dict[Partition, list[Finding]]:
         """Bring the picture up to date: evaluate everything once, then what changed."""
         if self._partitions is None:
             self._partitions = defaultdict(list)
-            for finding in self._run(self.events.values(), self.as_of):
+            self._picture = self._run(self.events.values(), self.as_of)  # sorted
+            for finding in self._picture:
                 self._partitions[partition_of(finding)].append(finding)
             self._dirty.clear()
             self._opened.clear()
@@ -445,10 +449,11 @@ class Monitor:
 
     def _names(self, event: BaseEvent) -> tuple[set[str], set[str]]:
         """The communes and officers an event names."""
-        communes = {str(event.commune)} if getattr(event, "commune", None) else set()  # type: ignore[attr-defined]
+        fields = event.__dict__  # not getattr: a field the type lacks costs pydantic a raise
+        communes = {str(fields["commune"])} if fields.get("commune") else set()
         officers: set[str] = set()
         for name in _OFFICER_FIELDS:
-            value = getattr(event, name, None)
+            value = fields.get(name)
             if isinstance(value, tuple):
                 officers.update(value)
             elif value is not None:
@@ -474,13 +479,16 @@ class Monitor:
             self._global.add(event.id)
         if kind in self._unanchored:
             self._everywhere.add(event.id)
+        fields = event.__dict__
         targets = [
-            str(getattr(event, name))
+            str(fields[name])
             for event_type, name in self._references
-            if event_type == kind and getattr(event, name, None) is not None
+            if event_type == kind and fields.get(name) is not None
         ]
         for target in targets:
             self._referring[target].add(event.id)
+        if self._partitions is None:
+            return  # nothing evaluated yet: the first picture is made whole
         rules = self._readers.get(kind, frozenset())
         self._touch(communes, officers, kind, rules, event.id, event.day(self._tz))
         for target in targets:
