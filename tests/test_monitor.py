@@ -284,6 +284,40 @@ def test_a_late_act_on_a_window_s_due_date_fulfils_it_in_the_monitor() -> None:
     assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
 
 
+def test_a_late_contact_on_a_visit_s_day_precedes_it_in_the_monitor() -> None:
+    # A check judged on an act's day is kept before a new act's day and made again from
+    # that day on: a contact on the visit's day counts (the same day is allowed).
+    register = small_register()
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
+    log.add("visit.conducted", "2026-03-02", id="v-1", officer="o-01", commune="c-01")
+    monitor = Monitor(register, as_of=date(2026, 12, 31))
+    monitor.ingest(log.events)
+    late = EventLog()
+    late.add("contact.made", "2026-03-02", id="ct-1", officer="o-01", commune="c-01")
+    changed = monitor.ingest(late.events)
+    assert any(f.rule == "GR-VISIT-CONTACT" and f.status == "fulfilled" for f in changed)
+    events = [EVENT_ADAPTER.validate_python(r) for r in (*log.events, *late.events)]
+    assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
+
+
+def test_a_visit_and_a_later_contact_in_one_batch_keep_the_visit_s_check() -> None:
+    # The visit alone would have its own check made; the contact after it makes the rule
+    # again from the contact's day on, which must not leave out the visit's day.
+    register = small_register()
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
+    monitor = Monitor(register, as_of=date(2026, 12, 31))
+    monitor.ingest(log.events)
+    late = EventLog()
+    late.add("visit.conducted", "2026-03-02", id="v-1", officer="o-01", commune="c-01")
+    late.add("contact.made", "2026-03-03", id="ct-1", officer="o-01", commune="c-01")
+    with patch.object(monitor_module, "_MANY", 0):
+        monitor.ingest(late.events)
+    events = [EVENT_ADAPTER.validate_python(r) for r in (*log.events, *late.events)]
+    assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
+
+
 def test_findings_asked_for_a_partition_are_the_batch_findings_of_it() -> None:
     from governance_rules import evaluate, load_register, read_events
     from governance_rules.engine import partition_of
