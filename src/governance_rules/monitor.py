@@ -337,10 +337,14 @@ class Monitor:
                 events = [self.events[i] for i in self._events_of(partition)]
                 if rules:
                     since = self._since.get(partition, {})
-
-                    before = {_whole(f) for f in held if _again(f, rules, since)}
+                    kept, before = [], set()
+                    for finding in held:
+                        if _again(finding, rules, since):
+                            before.add(_whole(finding))
+                        else:
+                            kept.append(finding)
                     after = self._evaluate(partition, events, rules, since)
-                    held = [f for f in held if not _again(f, rules, since)] + after
+                    held = kept + after
                     changed.extend(f for f in after if _whole(f) not in before)
                 for rule_id, ids in sorted(opened.items()):
                     added = self._instances(partition, events, rule_id, ids)  # none held
