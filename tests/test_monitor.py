@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 from unittest.mock import patch
@@ -9,9 +10,9 @@ from unittest.mock import patch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from governance_rules import CATALOGUE, Catalogue, Register, Rule, evaluate
+from governance_rules import CATALOGUE, Catalogue, Finding, Register, Rule, evaluate
 from governance_rules import monitor as monitor_module
-from governance_rules.model import EVENT_ADAPTER
+from governance_rules.model import EVENT_ADAPTER, BaseEvent
 from governance_rules.monitor import Monitor
 from governance_rules.testing import EventLog, small_register
 from tests.strategies import START, as_of_dates, logs, registers
@@ -178,7 +179,7 @@ def test_a_rule_s_findings_need_only_the_events_it_reads(
     clock = data.draw(as_of_dates)
     whole = evaluate(register, events, as_of=clock, catalogue=catalogue)
     for rule_id, types in reads(catalogue).items():
-        read = [e for e in events if e.type in types]  # type: ignore[attr-defined]
+        read = [e for e in events if e.type in types]
         alone = evaluate(register, read, as_of=clock, catalogue=catalogue, rules={rule_id})
         assert alone == [f for f in whole if f.rule == rule_id], rule_id
 
@@ -222,6 +223,24 @@ def test_ingest_returns_what_changed_and_advance_what_became_overdue() -> None:
     )
 
 
+def _batch(monitor: Monitor, *records: Mapping[str, Any] | BaseEvent) -> list[Finding]:
+    """The batch engine's findings over ``records``, at the monitor's date."""
+    events = [EVENT_ADAPTER.validate_python(r) for r in records]
+    return evaluate(monitor.register, events, as_of=monitor.as_of)
+
+
+def _assigned(*acts: tuple[str, str, str]) -> tuple[Monitor, EventLog]:
+    """A monitor that has taken in o-01's assignment to c-01 (10 January 2026) and the
+    ``acts`` (type, day, id) of o-01 at c-01, with the log of them."""
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
+    for kind, day, event_id in acts:
+        log.add(kind, day, id=event_id, officer="o-01", commune="c-01")
+    monitor = Monitor(small_register(), as_of=date(2026, 12, 31))
+    monitor.ingest(log.events)
+    return monitor, log
+
+
 def test_a_late_event_re_evaluates_only_its_partitions() -> None:
     register = small_register()
     log = EventLog()
@@ -242,7 +261,7 @@ def test_a_late_event_re_evaluates_only_its_partitions() -> None:
     opened = {"GR-VISIT-CONTACT": {"v1"}, "GR-JURISDICTION": {"v1"}}
     assert monitor._opened == {("commune", "c-01"): opened}
     monitor.flush()
-    report = {
+    report: dict[str, Any] = {
         "id": "r1",
         "type": "report.submitted",
         "at": "2026-02-02",
@@ -260,18 +279,13 @@ def test_a_late_event_re_evaluates_only_its_partitions() -> None:
     assert monitor._opened[("officer", "o-01")]["GR-REPORT-CONTENT"] == {"r1"}
     assert ("commune", "c-03") not in monitor._dirty
     monitor.flush()
-    events = [EVENT_ADAPTER.validate_python(r) for r in (*log.events, visit, report)]
-    assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
+    assert monitor.findings() == _batch(monitor, *log.events, visit, report)
 
 
 def test_a_late_act_on_a_window_s_due_date_fulfils_it_in_the_monitor() -> None:
     # The monitor keeps the windows due before a new act's day; one due on that day is
     # made again, since an act on the due date is on time.
-    register = small_register()
-    log = EventLog()
-    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
-    monitor = Monitor(register, as_of=date(2026, 12, 31))
-    monitor.ingest(log.events)
+    monitor, log = _assigned()
     first = next(f for f in monitor.findings() if f.rule == "GR-VISIT-QUARTERLY")
     assert first.status == "violated" and first.window is not None
     late = EventLog()
@@ -280,42 +294,30 @@ def test_a_late_act_on_a_window_s_due_date_fulfils_it_in_the_monitor() -> None:
     )
     changed = monitor.ingest(late.events)
     assert any(f.rule == "GR-VISIT-QUARTERLY" and f.status == "fulfilled" for f in changed)
-    events = [EVENT_ADAPTER.validate_python(r) for r in (*log.events, *late.events)]
-    assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
+    assert monitor.findings() == _batch(monitor, *log.events, *late.events)
 
 
 def test_a_late_contact_on_a_visit_s_day_precedes_it_in_the_monitor() -> None:
-    # A check judged on an act's day is kept before a new act's day and made again from
-    # that day on: a contact on the visit's day counts (the same day is allowed).
-    register = small_register()
-    log = EventLog()
-    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
-    log.add("visit.conducted", "2026-03-02", id="v-1", officer="o-01", commune="c-01")
-    monitor = Monitor(register, as_of=date(2026, 12, 31))
-    monitor.ingest(log.events)
+    # A contact reads for the visits after it: the rule is made again, and a contact on
+    # the visit's own day counts (the same day is allowed).
+    monitor, log = _assigned(("visit.conducted", "2026-03-02", "v-1"))
     late = EventLog()
     late.add("contact.made", "2026-03-02", id="ct-1", officer="o-01", commune="c-01")
     changed = monitor.ingest(late.events)
     assert any(f.rule == "GR-VISIT-CONTACT" and f.status == "fulfilled" for f in changed)
-    events = [EVENT_ADAPTER.validate_python(r) for r in (*log.events, *late.events)]
-    assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
+    assert monitor.findings() == _batch(monitor, *log.events, *late.events)
 
 
 def test_a_visit_and_a_later_contact_in_one_batch_keep_the_visit_s_check() -> None:
-    # The visit alone would have its own check made; the contact after it makes the rule
-    # again from the contact's day on, which must not leave out the visit's day.
-    register = small_register()
-    log = EventLog()
-    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
-    monitor = Monitor(register, as_of=date(2026, 12, 31))
-    monitor.ingest(log.events)
+    # The visit alone would have its own check made alone; the contact after it, in the
+    # same batch, makes the rule again whole, which must keep the visit's check.
+    monitor, log = _assigned()
     late = EventLog()
     late.add("visit.conducted", "2026-03-02", id="v-1", officer="o-01", commune="c-01")
     late.add("contact.made", "2026-03-03", id="ct-1", officer="o-01", commune="c-01")
     with patch.object(monitor_module, "_MANY", 0):
         monitor.ingest(late.events)
-    events = [EVENT_ADAPTER.validate_python(r) for r in (*log.events, *late.events)]
-    assert monitor.findings() == evaluate(register, events, as_of=monitor.as_of)
+    assert monitor.findings() == _batch(monitor, *log.events, *late.events)
 
 
 def test_findings_asked_for_a_partition_are_the_batch_findings_of_it() -> None:
