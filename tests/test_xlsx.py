@@ -366,3 +366,46 @@ def test_the_workbook_escapes_names_as_the_standard_library_does(text: str) -> N
     from governance_rules.report._workbook import _ATTR, _escape
 
     assert _escape(text, _ATTR) == escape(text, _ATTR)
+
+
+def test_a_sheet_longer_than_excel_allows_goes_on_in_sheets_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from governance_rules.report import _workbook
+
+    monkeypatch.setattr(_workbook, "MAX_ROWS", 4, raising=False)  # Excel's is 1,048,576 a sheet
+    rows = [["h", "k"], *[[f"r{n}", n] for n in range(7)]]
+    long = "S" * 31  # the longest name Excel takes
+    data = write_workbook(
+        [Sheet(long, rows, widths={0: 30}), Sheet("T", [["t"]])], date(2026, 1, 1)
+    )
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == [long, "S" * 27 + " (2)", "S" * 27 + " (3)", "T"]
+    parts = [list(book[name].iter_rows(values_only=True)) for name in book.sheetnames[:3]]
+    assert [len(part) for part in parts] == [4, 4, 2]  # each with the header again
+    assert all(part[0] == ("h", "k") for part in parts)
+    assert [row for part in parts for row in part[1:]] == [tuple(row) for row in rows[1:]]
+    for name in book.sheetnames[:3]:
+        sheet = book[name]
+        assert sheet.auto_filter.ref == sheet.dimensions and sheet.freeze_panes == "A2"
+        assert sheet.column_dimensions["A"].width == 30
+    assert list(book["T"].iter_rows(values_only=True)) == [("t",)]
+
+
+def test_every_finding_is_in_the_workbook_past_excel_s_rows_a_sheet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from governance_rules import check
+    from governance_rules.report import _workbook, render_findings_xlsx
+
+    monkeypatch.setattr(_workbook, "MAX_ROWS", 100, raising=False)
+    province = load_register(EXAMPLE / "register.yaml")
+    intake = read_events([EXAMPLE / "events.jsonl"], province, date(2026, 11, 30))
+    report = check(province, intake, as_of=date(2026, 11, 30), lang="vi")
+    data = render_findings_xlsx(report, "vi", province, intake.accepted)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    parts = [name for name in book.sheetnames if name.startswith("Phát hiện")]
+    assert len(parts) == -(-len(report.findings) // 99) > 1
+    rules = [row[0] for name in parts for row in book[name].iter_rows(min_row=2, values_only=True)]
+    assert len(rules) == len(report.findings)
+    assert book.sheetnames[len(parts)] == "Tóm tắt"

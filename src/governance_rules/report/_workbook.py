@@ -16,16 +16,22 @@ not the clock: the same report gives the same bytes.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 __all__ = ["Percent", "Sheet", "write_workbook"]
 
+MAX_ROWS = 1_048_576
+"""The rows Excel opens in one sheet: a sheet's rows past them go on in sheets of their own
+(``Phát hiện (2)``, each with the header row again), rather than a workbook that Excel
+opens only by dropping them."""
+_NAME_LENGTH = 31  # the characters Excel allows a sheet's name
 _EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, past its 1900 leap bug
 # XML's markup characters, the characters XML 1.0 forbids or normalises (a carriage return),
 # a lone surrogate, and text that Excel would read as an escape: one pass finds them all.
@@ -154,36 +160,48 @@ def _typed(ref: str, style: str, value: Any) -> str:
     return f'<c{ref}{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
-def _write_sheet(out: Any, sheet: Sheet) -> None:
+def _write_sheet(
+    out: Any, sheet: Sheet, rows: Iterator[Sequence[Any]], head: Sequence[Any] | None
+) -> Iterator[Sequence[Any]] | None:
+    """Write one sheet part: the header row ``head`` (when there is one), then ``rows`` up
+    to Excel's :data:`MAX_ROWS`. Returns the rows left for the next part, or ``None``."""
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    head = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n']
-    head.append(f'<worksheet xmlns="{ns}">')
-    columns, rows = sheet.freeze
-    if columns or rows:
-        split = (f' xSplit="{columns}"' if columns else "") + (f' ySplit="{rows}"' if rows else "")
-        pane = "bottomRight" if columns and rows else ("bottomLeft" if rows else "topRight")
-        corner = f"{_column(columns)}{rows + 1}"
-        head.append(
+    parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n']
+    parts.append(f'<worksheet xmlns="{ns}">')
+    columns, frozen = sheet.freeze
+    if columns or frozen:
+        split = (f' xSplit="{columns}"' if columns else "") + (
+            f' ySplit="{frozen}"' if frozen else ""
+        )
+        pane = "bottomRight" if columns and frozen else ("bottomLeft" if frozen else "topRight")
+        corner = f"{_column(columns)}{frozen + 1}"
+        parts.append(
             '<sheetViews><sheetView workbookViewId="0">'
             f'<pane{split} topLeftCell="{corner}" activePane="{pane}" state="frozen"/>'
             "</sheetView></sheetViews>"
         )
     if sheet.widths:
-        head.append("<cols>")
+        parts.append("<cols>")
         for index, chars in sorted(sheet.widths.items()):
             n = index + 1
-            head.append(f'<col min="{n}" max="{n}" width="{chars}" customWidth="1"/>')
-        head.append("</cols>")
-    head.append("<sheetData>")
-    out.write("".join(head).encode("utf-8"))
+            parts.append(f'<col min="{n}" max="{n}" width="{chars}" customWidth="1"/>')
+        parts.append("</cols>")
+    parts.append("<sheetData>")
+    out.write("".join(parts).encode("utf-8"))
     letters: list[str] = []
-    count = 0
-    width = 0
+    count = width = 0
     chunk: list[str] = []
-    for values in sheet.rows:
+    if head is not None:
+        count, width = 1, len(head)
+        chunk.append(_cells(head, 1, letters, True))
+    left: Iterator[Sequence[Any]] | None = None
+    for values in rows:
+        if count == MAX_ROWS:  # the rest goes on in a sheet of its own
+            left = itertools.chain([values], rows)
+            break
         count += 1
         width = max(width, len(values))
-        chunk.append(_cells(values, count, letters, sheet.header and count == 1))
+        chunk.append(_cells(values, count, letters, False))
         if len(chunk) >= 1000:
             out.write("".join(chunk).encode("utf-8"))
             chunk.clear()
@@ -193,6 +211,14 @@ def _write_sheet(out: Any, sheet: Sheet) -> None:
         tail.append(f'<autoFilter ref="A1:{_column(width - 1)}{count}"/>')
     tail.append("</worksheet>")
     out.write("".join(tail).encode("utf-8"))
+    return left
+
+
+def _continued(name: str, part: int) -> str:
+    """The name of the ``part``-th sheet of ``name``'s rows (``Phát hiện (2)``), within the
+    31 characters Excel allows a sheet's name."""
+    suffix = f" ({part})"
+    return name[: _NAME_LENGTH - len(suffix)] + suffix
 
 
 def _entry(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
@@ -206,18 +232,85 @@ def _entry(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipI
 
 def write_workbook(sheets: Sequence[Sheet], day: date, date_format: str = "DD/MM/YYYY") -> bytes:
     """The workbook's bytes: ``sheets`` in order, dates shown in ``date_format``, every
-    timestamp set to ``day``."""
+    timestamp set to ``day``. A sheet with more rows than Excel opens in one goes on in
+    sheets of its own (:data:`MAX_ROWS`).
+
+    The sheets are streamed into the zip first; the parts that list them (the workbook, its
+    relationships, the content types) follow, once their number is known, as openpyxl also
+    orders them.
+    """
     stamp = f"{day.isoformat()}T00:00:00Z"
     year = min(max(day.year, 1980), 2107)  # a zip entry's time holds the years 1980 to 2107
     when = (year, day.month, day.day, 0, 0, 0)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        names: list[str] = []
+        for sheet in sheets:
+            first = iter(sheet.rows)
+            head = next(first, None) if sheet.header else None
+            rows: Iterator[Sequence[Any]] | None = first
+            part = 0
+            while rows is not None:
+                part += 1
+                info = _entry(f"xl/worksheets/sheet{len(names) + 1}.xml", when)
+                with book.open(info, "w", force_zip64=True) as out:
+                    rows = _write_sheet(out, sheet, rows, head)
+                names.append(sheet.name if part == 1 else _continued(sheet.name, part))
+        for name, text in _listing(names, stamp, date_format).items():
+            book.writestr(_entry(name, when), text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def _listing(names: Sequence[str], stamp: str, date_format: str) -> dict[str, str]:
+    """The parts of a workbook besides its sheets, for sheets of ``names`` in order."""
     ns = "http://schemas.openxmlformats.org/package/2006"
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     sml = "application/vnd.openxmlformats-officedocument.spreadsheetml"
     overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{sml}.worksheet+xml"/>'
-        for n in range(1, len(sheets) + 1)
+        for n in range(1, len(names) + 1)
     )
-    parts: dict[str, str] = {
+    return {
+        "xl/styles.xml": _styles(date_format),
+        "docProps/core.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<cp:coreProperties xmlns:cp="{ns}/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            "<dc:creator>governance-rules</dc:creator>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+            "</cp:coreProperties>"
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{ns}/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+            f'<Relationship Id="rId2" Type="{ns}/relationships/metadata/core-properties" '
+            'Target="docProps/core.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            f'xmlns:r="{rel}"><sheets>'
+            + "".join(
+                f'<sheet name="{_escape(name, _ATTR)}" sheetId="{n}" r:id="rId{n}"/>'
+                for n, name in enumerate(names, 1)
+            )
+            + "</sheets>"
+            + "</workbook>"
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{ns}/relationships">'
+            + "".join(
+                f'<Relationship Id="rId{n}" Type="{rel}/worksheet" '
+                f'Target="worksheets/sheet{n}.xml"/>'
+                for n in range(1, len(names) + 1)
+            )
+            + f'<Relationship Id="rId{len(names) + 1}" Type="{rel}/styles" Target="styles.xml"/>'
+            "</Relationships>"
+        ),
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<Types xmlns="{ns}/content-types">'
@@ -229,53 +322,4 @@ def write_workbook(sheets: Sequence[Sheet], day: date, date_format: str = "DD/MM
             'package.core-properties+xml"/>'
             f"{overrides}</Types>"
         ),
-        "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="{ns}/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
-            f'<Relationship Id="rId2" Type="{ns}/relationships/metadata/core-properties" '
-            'Target="docProps/core.xml"/></Relationships>'
-        ),
-        "docProps/core.xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<cp:coreProperties xmlns:cp="{ns}/metadata/core-properties" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            "<dc:creator>governance-rules</dc:creator>"
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-            "</cp:coreProperties>"
-        ),
-        "xl/workbook.xml": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            f'xmlns:r="{rel}"><sheets>'
-            + "".join(
-                f'<sheet name="{_escape(s.name, _ATTR)}" sheetId="{n}" r:id="rId{n}"/>'
-                for n, s in enumerate(sheets, 1)
-            )
-            + "</sheets>"
-            + "</workbook>"
-        ),
-        "xl/_rels/workbook.xml.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="{ns}/relationships">'
-            + "".join(
-                f'<Relationship Id="rId{n}" Type="{rel}/worksheet" '
-                f'Target="worksheets/sheet{n}.xml"/>'
-                for n in range(1, len(sheets) + 1)
-            )
-            + f'<Relationship Id="rId{len(sheets) + 1}" Type="{rel}/styles" Target="styles.xml"/>'
-            "</Relationships>"
-        ),
-        "xl/styles.xml": _styles(date_format),
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
-        for name, text in parts.items():
-            book.writestr(_entry(name, when), text.encode("utf-8"))
-        for n, sheet in enumerate(sheets, 1):
-            info = _entry(f"xl/worksheets/sheet{n}.xml", when)
-            with book.open(info, "w", force_zip64=True) as out:
-                _write_sheet(out, sheet)
-    return buffer.getvalue()
