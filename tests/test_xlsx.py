@@ -409,3 +409,17 @@ def test_every_finding_is_in_the_workbook_past_excel_s_rows_a_sheet(
     rules = [row[0] for name in parts for row in book[name].iter_rows(min_row=2, values_only=True)]
     assert len(rules) == len(report.findings)
     assert book.sheetnames[len(parts)] == "Tóm tắt"
+
+
+def test_a_text_longer_than_an_excel_cell_is_cut_saying_how_much() -> None:
+    # Excel holds 32,767 characters (UTF-16 units) a cell and refuses a longer one.
+    wide = "🙂" * 20_000  # 40,000 units
+    rows = [["h"], ["a" * 32_767], ["b" * 40_000], [wide], ["x_x0041_" * 5_000]]
+    data = write_workbook([Sheet("S", rows)], date(2026, 1, 1))
+    cells = [row[0] for row in openpyxl.load_workbook(io.BytesIO(data))["S"].iter_rows(min_row=2)]
+    texts = [_excel_text(cell.value) for cell in cells]
+    assert texts[0] == "a" * 32_767  # at the limit: whole
+    assert texts[1] == "b" * 32_759 + "…(+7241)"  # the characters left out
+    assert all(len(text.encode("utf-16-le")) // 2 <= 32_767 for text in texts)
+    assert texts[2].startswith("🙂" * 16_000) and texts[2].endswith(")")
+    assert texts[3].startswith("x_x0041_" * 4_000)  # cut as Excel reads it, not as escaped

@@ -32,6 +32,10 @@ MAX_ROWS = 1_048_576
 (``Phát hiện (2)``, each with the header row again), rather than a workbook that Excel
 opens only by dropping them."""
 _NAME_LENGTH = 31  # the characters Excel allows a sheet's name
+CELL_LENGTH = 32_767
+"""The characters (UTF-16 units) Excel holds in a cell; it does not open a longer text as
+written. A longer text is cut to fit and ends with ``…(+N)``, the number of characters left
+out (the JSON report holds it whole)."""
 _EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, past its 1900 leap bug
 # XML's markup characters, the characters XML 1.0 forbids or normalises (a carriage return),
 # a lone surrogate, and text that Excel would read as an escape: one pass finds them all.
@@ -82,6 +86,28 @@ def _column(index: int) -> str:
 def _code(match: re.Match[str]) -> str:
     char = match.group()
     return _MARKUP.get(char) or f"_x{ord(char):04X}_"
+
+
+def _units(text: str) -> int:
+    """The length of ``text`` as Excel counts it, in UTF-16 units."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _fit(text: str) -> str:
+    """``text`` within :data:`CELL_LENGTH`: whole, or cut, saying how much was left out."""
+    if len(text) <= CELL_LENGTH // 2 or _units(text) <= CELL_LENGTH:
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")
+    room = CELL_LENGTH - len("…(+9999)")
+    while True:
+        end = 2 * room
+        if 0xD8 <= units[end - 1] <= 0xDB and 0xDC <= units[end + 1] <= 0xDF:
+            end -= 2  # not between the two halves of a character
+        kept = units[:end].decode("utf-16-le", "surrogatepass")
+        marker = f"…(+{len(text) - len(kept)})"
+        if _units(kept) + len(marker) <= CELL_LENGTH:
+            return kept + marker
+        room = CELL_LENGTH - len(marker)
 
 
 def _safe(text: str) -> str:
@@ -135,6 +161,8 @@ def _cells(values: Sequence[Any], row: int, letters: list[str], bold: bool) -> s
         if kind is not str:
             append(_typed(ref, style, value))
             continue
+        if len(value) > CELL_LENGTH // 2:
+            value = _fit(value)
         if _SPECIAL.search(value):
             value = _SPECIAL.sub(_code, value)
         if value[0].isspace() or value[-1].isspace():
@@ -155,7 +183,7 @@ def _typed(ref: str, style: str, value: Any) -> str:
         return f"<c{ref}{style}><v>{value!r}</v></c>"
     if isinstance(value, date):
         return f'<c{ref} s="{_DATE}"><v>{(value - _EPOCH).days}</v></c>'
-    text = _safe(str(value))
+    text = _safe(_fit(str(value)))
     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     return f'<c{ref}{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
