@@ -47,6 +47,7 @@ from ..rules import (
     Stage,
 )
 from ._context import (
+    ASSIGNMENT_TYPES,
     Assignment,
     Context,
     DatedEvent,
@@ -838,4 +839,7 @@ def assignments(
     An assignment is active from its decision date to the earliest of its
     ``assignment.ended`` date, its term's end and its commune's ``until`` (all inclusive).
     """
-    return Context(register, Policy(), events, as_of, "en").assignments
+    # Only the assignments' own events decide them: a report's view of a long history asks
+    # this of a million events, of which a few thousand are assignments.
+    decided = [e for e in events if e.type in ASSIGNMENT_TYPES]  # type: ignore[attr-defined]
+    return Context(register, Policy(), decided, as_of, "en").assignments
