@@ -373,7 +373,7 @@ def test_a_sheet_longer_than_excel_allows_goes_on_in_sheets_of_its_own(
 ) -> None:
     from governance_rules.report import _workbook
 
-    monkeypatch.setattr(_workbook, "MAX_ROWS", 4, raising=False)  # Excel's is 1,048,576 a sheet
+    monkeypatch.setattr(_workbook, "MAX_ROWS", 4)  # Excel's is 1,048,576 a sheet
     rows = [["h", "k"], *[[f"r{n}", n] for n in range(7)]]
     long = "S" * 31  # the longest name Excel takes
     data = write_workbook(
@@ -398,7 +398,7 @@ def test_every_finding_is_in_the_workbook_past_excel_s_rows_a_sheet(
     from governance_rules import check
     from governance_rules.report import _workbook, render_findings_xlsx
 
-    monkeypatch.setattr(_workbook, "MAX_ROWS", 100, raising=False)
+    monkeypatch.setattr(_workbook, "MAX_ROWS", 100)
     province = load_register(EXAMPLE / "register.yaml")
     intake = read_events([EXAMPLE / "events.jsonl"], province, date(2026, 11, 30))
     report = check(province, intake, as_of=date(2026, 11, 30), lang="vi")
@@ -412,7 +412,7 @@ def test_every_finding_is_in_the_workbook_past_excel_s_rows_a_sheet(
 
 
 def test_a_text_longer_than_an_excel_cell_is_cut_saying_how_much() -> None:
-    # Excel holds 32,767 characters (UTF-16 units) a cell and refuses a longer one.
+    # Excel holds 32,767 characters (UTF-16 units) in a cell.
     wide = "🙂" * 20_000  # 40,000 units
     rows = [["h"], ["a" * 32_767], ["b" * 40_000], [wide], ["x_x0041_" * 5_000]]
     data = write_workbook([Sheet("S", rows)], date(2026, 1, 1))

@@ -88,16 +88,14 @@ def _code(match: re.Match[str]) -> str:
     return _MARKUP.get(char) or f"_x{ord(char):04X}_"
 
 
-def _units(text: str) -> int:
-    """The length of ``text`` as Excel counts it, in UTF-16 units."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
 def _fit(text: str) -> str:
-    """``text`` within :data:`CELL_LENGTH`: whole, or cut, saying how much was left out."""
-    if len(text) <= CELL_LENGTH // 2 or _units(text) <= CELL_LENGTH:
+    """``text`` within :data:`CELL_LENGTH` as Excel counts it (UTF-16 units): whole, or cut,
+    saying how much was left out."""
+    if len(text) <= CELL_LENGTH // 2:
         return text
     units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) // 2 <= CELL_LENGTH:
+        return text
     room = CELL_LENGTH - len("…(+9999)")
     while True:
         end = 2 * room
@@ -105,7 +103,7 @@ def _fit(text: str) -> str:
             end -= 2  # not between the two halves of a character
         kept = units[:end].decode("utf-16-le", "surrogatepass")
         marker = f"…(+{len(text) - len(kept)})"
-        if _units(kept) + len(marker) <= CELL_LENGTH:
+        if end // 2 + len(marker) <= CELL_LENGTH:
             return kept + marker
         room = CELL_LENGTH - len(marker)
 
