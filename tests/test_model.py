@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from governance_rules import (
     InputError,
@@ -19,6 +23,7 @@ from governance_rules import (
     parse_policy,
     parse_register,
 )
+from governance_rules.model import Finding, Subject, Window, sorting_key
 from governance_rules.testing import small_register
 
 
@@ -168,3 +173,59 @@ def test_accepted_events_equal_events_validated_directly() -> None:
         assert event == direct
         assert event.model_dump(mode="json") == direct.model_dump(mode="json")
     assert intake.accepted[1].model_dump()["note"] == "kept"
+
+
+_SUBJECTS = st.fixed_dictionaries(
+    {},
+    optional={
+        "officer": st.sampled_from(["o-1", "o-2", "o-10"]),
+        "commune": st.sampled_from(["c-a", "c-b"]),
+        "year": st.integers(2019, 2031),
+        "kind": st.sampled_from(["final", "preliminary"]),
+    },
+)
+
+
+@given(
+    subjects=st.lists(_SUBJECTS, min_size=1, max_size=4),
+    picks=st.lists(
+        st.tuples(
+            st.integers(0, 3),
+            st.booleans(),
+            st.sampled_from(["GR-A", "GR-B"]),
+            st.none() | st.tuples(st.integers(0, 60), st.integers(0, 60)),
+            st.sampled_from(["fulfilled", "violated", "pending"]),
+            st.lists(st.sampled_from(["e1", "e2", "e10"]), max_size=2),
+        ),
+        max_size=30,
+    ),
+)
+def test_sorting_key_orders_findings_as_their_sort_key(
+    subjects: list[dict[str, Any]], picks: list[tuple[Any, ...]]
+) -> None:
+    """The key that works out a shared subject's part once sorts as Finding.sort_key, for
+    findings that share one subject object and findings with equal subjects of their own."""
+    shared = [Subject(**values) for values in subjects]
+    findings = []
+    for n, own, rule, days, status, evidence in picks:
+        values = subjects[n % len(subjects)]
+        subject = Subject(**values) if own else shared[n % len(shared)]
+        window = None
+        if days is not None:
+            start = date(2024, 1, 1) + timedelta(days=min(days))
+            window = Window(start=start, due=start + timedelta(days=abs(days[0] - days[1])))
+        findings.append(
+            Finding(
+                rule=rule,
+                status=status,
+                subject=subject,
+                window=window,
+                evidence=tuple(evidence),
+                clauses=("2.1",),
+                message="m",
+            )
+        )
+    key = sorting_key()
+    assert [key(f) for f in findings] == [f.sort_key() for f in findings]
+    by_key = [f.sort_key() for f in sorted(findings, key=sorting_key())]
+    assert by_key == sorted(f.sort_key() for f in findings)

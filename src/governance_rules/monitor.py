@@ -40,6 +40,7 @@ from .model import (
     Policy,
     Register,
     Rejection,
+    sorting_key,
 )
 from .rules import CATALOGUE, Act, Catalogue, PeriodicDuty, Rule
 from .store import EventStore, StoreError
@@ -354,7 +355,7 @@ class Monitor:
         self._dirty.clear()
         self._opened.clear()
         self._since.clear()
-        changed.sort(key=Finding.sort_key)
+        changed.sort(key=sorting_key())
         return changed
 
     def ingest(
@@ -402,7 +403,7 @@ class Monitor:
         partitions = self.prepare()
         if self._picture is None:
             self._picture = [f for findings in partitions.values() for f in findings]
-            self._picture.sort(key=Finding.sort_key)
+            self._picture.sort(key=sorting_key())
         return list(self._picture)
 
     def prepare(self) -> dict[Partition, list[Finding]]:

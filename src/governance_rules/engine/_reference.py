@@ -29,6 +29,7 @@ from ..model import (
     in_range,
     month_day_in,
     overlap,
+    sorting_key,
     trusted,
     uncovered,
 )
@@ -178,7 +179,7 @@ def iter_run(
     for found in by_rule:
         if partition is not None:
             found = (f for f in found if partition_of(f) == partition)
-        yield from sorted(found, key=Finding.sort_key)
+        yield from sorted(found, key=sorting_key())
 
 
 def iter_compact(

@@ -50,6 +50,7 @@ from ._findings import (
     Subject,
     Window,
     finding_json,
+    sorting_key,
 )
 from ._policy import Policy, is_month_day, month_day_in
 from ._register import (
@@ -131,6 +132,7 @@ __all__ = [
     "month_day_in",
     "overlap",
     "shared_fields",
+    "sorting_key",
     "trusted",
     "uncovered",
 ]
