@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import tracemalloc
@@ -129,3 +130,22 @@ def test_a_large_province_has_unique_names(tmp_path: Path) -> None:
     register = load_register(register_path)
     names = [c.name for c in register.communes]
     assert len(names) == 800 and len(set(names)) == 800
+
+
+def test_findings_made_a_rule_at_a_time_at_a_province_s_size_equal_the_whole(
+    tmp_path: Path,
+) -> None:
+    """The compacted findings (each subject shared with the finding made just before it,
+    its sort key's part worked out once for them) come as evaluate gives them."""
+    from governance_rules.engine import iter_compact
+
+    register_path, events_path = simulate(Simulation(communes=30, years=2, seed=2), tmp_path)
+    register = load_register(register_path)
+    events = read_events([events_path], register).accepted
+    as_of = date(2026, 12, 31)
+    whole = evaluate(register, events, as_of=as_of)
+    compact = list(iter_compact(register, events, lambda f: f, as_of=as_of))
+    assert compact == whole
+    in_a_row = [a.subject is b.subject for a, b in itertools.pairwise(compact)]
+    windows = [f for f in compact if f.rule == "GR-VISIT-QUARTERLY"]
+    assert len(windows) > 100 and sum(in_a_row) > len(windows) / 2

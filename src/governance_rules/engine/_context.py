@@ -173,7 +173,7 @@ class Context:
         self.examined: dict[int, list[Any]] = {}  # conformance checks examined ahead
         self.subjects: dict[tuple[Any, ...], Subject] = {}  # shared by findings
         self.windows: dict[tuple[date, date], Window] = {}
-        self.share = True  # findings share equal subjects and windows
+        self.share = True  # findings share equal subjects and windows (else only in a row)
         self._by_type: dict[str, list[DatedEvent]] = defaultdict(list)
         for item in self.items:
             self._by_type[item.event.type].append(item)  # type: ignore[attr-defined]

@@ -196,30 +196,43 @@ def iter_compact(
     a rule's findings are sorted, each is held only as its compact value and its sort key
     packed in UTF-8 bytes, a fraction of the finding's memory (the JSON report holds each
     finding as its line of JSON)."""
-    # Findings are not held, so neither are their subjects and windows for sharing.
+    # Findings are not held: each shares its subject and window only with the one before.
     for found in _by_rule(Context, register, events, as_of, policy, catalogue, lang, False):
-        held = [(_packed_key(f).encode("utf-8", "surrogatepass"), compact(f)) for f in found]
+        key = packed_key()
+        held = [(key(f).encode("utf-8", "surrogatepass"), compact(f)) for f in found]
         held.sort(key=lambda pair: pair[0])
         for _, value in held:
             yield value
 
 
-def _packed_key(finding: Finding) -> str:
-    """:meth:`Finding.sort_key` as one string that sorts the same way: the parts joined by
-    the smallest characters, so that a shorter part sorts first as in a tuple."""
-    window = finding.window
-    parts = [
-        "\x00".join(finding.subject.sort_key()),
-        _window_key(window.start, window.due) if window else "",
-        finding.status,
-        "\x00".join(finding.evidence),
-    ]
-    return "\x01".join(parts)
+def packed_key() -> Callable[[Finding], str]:
+    """:meth:`Finding.sort_key` without the rule, as one string that sorts the same way: the
+    parts joined by the smallest characters, so that a shorter part sorts first as in a
+    tuple. The subject's part is worked out once for findings in a row that share their
+    subject (the windows of one assignment)."""
+    last: Subject | None = None  # held, so that no other subject takes its place
+    part = ""
+
+    def key(finding: Finding) -> str:
+        nonlocal last, part
+        values = finding.__dict__
+        subject, window = values["subject"], values["window"]
+        if subject is not last:
+            last, part = subject, "\x00".join(subject.sort_key())
+        parts = [
+            part,
+            _window_key(window.start, window.due) if window else "",
+            values["status"],
+            "\x00".join(values["evidence"]),
+        ]
+        return "\x01".join(parts)
+
+    return key
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _window_key(start: date, due: date) -> str:
-    """A window's part of :func:`_packed_key`: windows recur across findings."""
+    """A window's part of :func:`packed_key`: windows recur across findings."""
     return f"{start.isoformat()}\x00{due.isoformat()}"
 
 
@@ -305,20 +318,23 @@ def _finding(
     bearer: str | None = None,
 ) -> Finding:
     # Subjects and windows are immutable and recur (the windows of one assignment, the
-    # days of many acts): one object each, shared by the findings of a rule that are held.
+    # days of many acts): one object each, shared by the findings of a rule that are held;
+    # findings that are not held share them with the finding made just before.
     values = tuple(map(keys.get, SUBJECT_KEYS))
-    subject = ctx.subjects.get(values) if ctx.share else None
+    subject = ctx.subjects.get(values)
     if subject is None:
         subject = trusted(Subject, dict(zip(SUBJECT_KEYS, values, strict=True)))
-        if ctx.share:
-            ctx.subjects[values] = subject
+        if not ctx.share:
+            ctx.subjects.clear()
+        ctx.subjects[values] = subject
     span = None
     if window is not None:
-        span = ctx.windows.get(window) if ctx.share else None
+        span = ctx.windows.get(window)
         if span is None:
             span = trusted(Window, {"start": window[0], "due": window[1]})
-            if ctx.share:
-                ctx.windows[window] = span
+            if not ctx.share:
+                ctx.windows.clear()
+            ctx.windows[window] = span
     return trusted(
         Finding,
         {
