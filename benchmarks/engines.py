@@ -29,18 +29,25 @@ FLOOR = "import json, sys\nfor line in open(sys.argv[1], encoding='utf-8'):\n   
 
 
 def measure(command: list[str]) -> tuple[float, float]:
-    """Wall time (s) and peak RSS (MiB) of a command run alone in a child process."""
+    """Wall time (s) and peak RSS (MiB) of a command run alone in a child process.
+
+    Raises:
+        RuntimeError: If the command exits with a status above 1 (1 is a check that found
+            violations): what failed is no measurement.
+    """
     script = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)\n"
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False).returncode\n"
         "elapsed = time.perf_counter() - t\n"
         "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(elapsed, rss)\n"
+        "print(elapsed, rss, code)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", script, *command], capture_output=True, text=True, check=True
     ).stdout.split()
+    if int(out[2]) > 1:
+        raise RuntimeError(f"{' '.join(command)} exited {out[2]}")
     return float(out[0]), float(out[1])
 
 
@@ -92,4 +99,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except RuntimeError as error:
+        sys.exit(f"engines.py: {error}")

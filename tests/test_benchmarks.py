@@ -1,0 +1,72 @@
+"""The benchmark scripts that docs/performance.md quotes run, at a small size, and print
+what the page reads off them; a command they time that fails stops them."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from types import ModuleType
+
+import pytest
+
+from tests.paths import ROOT
+
+BENCHMARKS = ROOT / "benchmarks"
+
+
+def _run(script: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), *args],
+        capture_output=True,
+        text=True,
+        cwd=BENCHMARKS,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def _engines() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("engines", BENCHMARKS / "engines.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_engines_prints_the_floor_and_the_check() -> None:
+    out = _run("engines.py", "--sizes", "300")
+    rows = [line.split(" | ") for line in out.splitlines() if re.match(r"\| \d", line)]
+    assert [row[1] for row in rows] == ["json.loads floor", "check, reference"]
+    assert rows[0][0] == rows[1][0] and float(rows[1][4]) > 1.0  # the check costs more
+
+
+def test_a_timed_command_that_fails_is_no_measurement() -> None:
+    measure = _engines().measure
+    elapsed, rss = measure([sys.executable, "-c", "raise SystemExit(1)"])  # findings: fine
+    assert elapsed > 0 and rss > 0
+    with pytest.raises(RuntimeError, match="exited 2"):
+        measure([sys.executable, "-c", "raise SystemExit(2)"])
+
+
+def test_store_prints_ingest_reopen_late_events_and_the_feed() -> None:
+    out = _run("store.py", "--events", "1000", "--late", "3", "--feed", "200")
+    assert "store: 1,000 events" in out
+    assert re.search(r"reopen and evaluate: [\d.]+ s \([\d,]+ findings\)", out)
+    assert re.search(r"one late event: median [\d.]+ ms, p99 [\d.]+ ms \(over 3 events\)", out)
+    assert re.search(r"live feed: 200 events in time order, batches of 100", out)
+
+
+def test_check_large_prints_read_and_evaluate() -> None:
+    out = _run("check_large.py", "--events", "1000")
+    assert "accepted 1,000" in out
+    assert re.search(r"evaluate: +[\d.]+ s +\([\d,]+ events/s, [1-9][\d,]* findings\)", out)
+
+
+def test_reports_holds_its_budgets_for_a_small_province() -> None:
+    out = _run("reports.py", "--communes", "4", "--years", "1", "--no-browser")
+    rows = [line for line in out.splitlines() if "budget" in line]
+    assert len(rows) == 8 and all(line.endswith(" ok") for line in rows), out
