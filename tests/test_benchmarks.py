@@ -56,7 +56,9 @@ def test_store_prints_ingest_reopen_late_events_and_the_feed() -> None:
     out = _run("store.py", "--events", "1000", "--late", "3", "--feed", "200")
     assert "store: 1,000 events" in out
     assert re.search(r"reopen and evaluate: [\d.]+ s \([\d,]+ findings\)", out)
-    assert re.search(r"one late event: median [\d.]+ ms, p99 [\d.]+ ms \(over 3 events\)", out)
+    assert re.search(
+        r"one late event: median [\d.]+ ms, p99 [\d.]+ ms, longest [\d.]+ ms \(over 3 events\)", out
+    )
     assert re.search(r"live feed: 200 events in time order, batches of 100", out)
 
 

@@ -333,3 +333,36 @@ def test_findings_asked_for_a_partition_are_the_batch_findings_of_it() -> None:
     for partition in [*sorted(partitions), ("commune", "c-nowhere")]:
         asked = evaluate(register, events, as_of=date(2026, 11, 30), partition=partition)
         assert asked == [f for f in every if partition_of(f) == partition], partition
+
+
+def test_the_first_picture_ends_with_one_full_collection_unless_the_collector_is_off() -> None:
+    """The picture is made with the collector paused; the collector's first passes over it
+    (stalls of 0.2 and 0.5 s over a 100,000-event store, benchmarks/store.py) are paid when it is
+    made, not by the first live events. A host that turned the collector off keeps it off."""
+    import gc
+
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
+    log.add("visit.conducted", "2026-02-01", officer="o-01", commune="c-01")
+    full: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    enabled = gc.isenabled()
+    gc.callbacks.append(seen)
+    try:
+        for collector_on in (True, False):
+            full.clear()
+            monitor = Monitor(small_register(), as_of=date(2026, 12, 31))
+            for n, record in enumerate(log.events, start=1):
+                monitor.add(f"log:{n}", record)
+            gc.enable() if collector_on else gc.disable()
+            full.clear()
+            monitor.findings()
+            assert bool(full) is collector_on
+            assert gc.isenabled() is collector_on
+    finally:
+        gc.callbacks.remove(seen)
+        gc.enable() if enabled else gc.disable()

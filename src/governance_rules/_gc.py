@@ -23,3 +23,15 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def settle() -> None:
+    """One full collection, now, unless the collector is off (the host's choice, kept).
+
+    Objects made with the collector paused are all in its youngest generation; when they
+    are kept (a monitor's picture), its next passes move them up one generation at a time,
+    each pass over all of them, at whatever moment the threshold is crossed. One full
+    collection moves them to the oldest generation at once, where they are rarely visited.
+    """
+    if gc.isenabled():
+        gc.collect()
