@@ -366,3 +366,37 @@ def test_the_first_picture_ends_with_one_full_collection_unless_the_collector_is
     finally:
         gc.callbacks.remove(seen)
         gc.enable() if enabled else gc.disable()
+
+
+def test_a_late_visit_makes_the_windows_up_to_where_its_chain_rejoins_the_held_one() -> None:
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
+    for n in range(1, 15):  # a visit every 20 days: windows of 20 days
+        day = date(2026, 1, 10) + timedelta(days=20 * n)
+        log.add("visit.conducted", day.isoformat(), officer="o-01", commune="c-01")
+    monitor = Monitor(small_register(), as_of=date(2026, 12, 31))
+    monitor.ingest(log.events)
+    late = log.add("visit.conducted", "2026-03-05", id="v-late", officer="o-01", commune="c-01")
+    made: list[Finding] = []
+    real = monitor_module.evaluate
+
+    def counted(*args: Any, **kwargs: Any) -> list[Finding]:
+        found = real(*args, **kwargs)
+        made.extend(found)
+        return found
+
+    with patch.object(monitor_module, "evaluate", counted):
+        changed = monitor.ingest([log.events[-1]])
+    assert monitor.findings() == _batch(monitor, *log.events)
+    windows = [f for f in made if f.rule == "GR-VISIT-QUARTERLY"]
+    # The windows due on or after the late visit's day (the one it now fulfils among them),
+    # the one it starts, and the one where the chain meets the held windows again (the visit
+    # of 11 March); not the eleven after it.
+    assert [str(f.window.start) for f in windows if f.window] == [
+        "2026-01-10",
+        "2026-01-30",
+        "2026-02-19",
+        "2026-03-05",
+        "2026-03-11",
+    ]
+    assert any(late in f.evidence for f in changed if f.rule == "GR-VISIT-QUARTERLY")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from governance_rules.testing import EventLog, only, small_register, statuses
-from tests.rule_helpers import assigned, meeting, report, run
+from tests.rule_helpers import REGISTER, assigned, meeting, report, run
 
 
 def test_GR_VISIT_QUARTERLY_rolling_windows_from_the_act_and_from_the_due_date() -> None:
@@ -166,3 +166,47 @@ def test_GR_REPORT_MEMBER_and_AGENCY_violated_and_fulfilled() -> None:
         "fulfilled",
         "pending",
     ]
+
+
+def test_GR_VISIT_QUARTERLY_a_chain_made_again_stops_where_it_rejoins_the_held_one() -> None:
+    """A late visit moves the windows after it until the chain meets a window start it had
+    before; from there the caller's windows stand, and the engine makes no more."""
+    from datetime import timedelta
+
+    from governance_rules import evaluate
+    from governance_rules.engine import Rejoin
+    from governance_rules.model import SUBJECT_KEYS
+
+    log = EventLog()
+    assigned(log, "2026-01-10")
+    for n in range(1, 15):  # a visit every 20 days: windows of 20 days
+        day = date(2026, 1, 10) + timedelta(days=20 * n)
+        log.add("visit.conducted", day.isoformat(), officer="o-01", commune="c-01")
+    as_of, rule, late = date(2026, 12, 31), "GR-VISIT-QUARTERLY", date(2026, 3, 5)
+    before = only(evaluate(REGISTER, log.events, as_of=as_of), rule)
+    log.add("visit.conducted", late.isoformat(), id="v-late", officer="o-01", commune="c-01")
+    whole = only(evaluate(REGISTER, log.events, as_of=as_of), rule)
+    held = [f for f in before if f.window is not None and f.window.due >= late]
+    values = tuple(getattr(held[0].subject, key) for key in SUBJECT_KEYS)
+    rejoin = Rejoin(late, frozenset((values, f.window.start) for f in held if f.window))
+    made = only(
+        evaluate(
+            REGISTER,
+            log.events,
+            as_of=as_of,
+            rules={rule},
+            since={rule: late},
+            rejoin={rule: rejoin},
+        ),
+        rule,
+    )
+    at = rejoin.at[values]
+    assert late < at and [f.window.start for f in made if f.window][-1] == at
+    assert len(made) < len([f for f in whole if f.window and f.window.due >= late]) - 5
+    kept = [f for f in held if f.window is not None and f.window.start > at]
+    unchanged = [f for f in before if f.window is not None and f.window.due < late]
+    assert sorted(unchanged + made + kept, key=lambda f: f.sort_key()) == whole
+    # A window that starts on or before the late visit is never where the chain stops.
+    early = Rejoin(late, frozenset((values, f.window.start) for f in before if f.window))
+    evaluate(REGISTER, log.events, as_of=as_of, rules={rule}, rejoin={rule: early})
+    assert early.at[values] > late

@@ -28,12 +28,13 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from ._gc import paused_gc, settle
-from .engine import ASSIGNMENT_TYPES, Partition, evaluate, partition_of, reads
+from .engine import ASSIGNMENT_TYPES, Partition, Rejoin, evaluate, partition_of, reads
 from .i18n import language
 from .io import Claims, Intake, Outcome, validation_reason
 from .model import (
     EVENT_ADAPTER,
     EVENT_TYPES,
+    SUBJECT_KEYS,
     Accounting,
     BaseEvent,
     Finding,
@@ -167,6 +168,22 @@ def _again(finding: Finding, rules: set[str], since: Mapping[str, date]) -> bool
     return cut is None or finding.window is None or finding.window.due >= cut
 
 
+def _values(finding: Finding) -> tuple[Any, ...]:
+    """A finding's subject as the values of ``SUBJECT_KEYS``, in that order."""
+    subject = finding.subject.__dict__
+    return tuple(subject[key] for key in SUBJECT_KEYS)
+
+
+def _rejoined(finding: Finding, rejoin: Mapping[str, Rejoin]) -> bool:
+    """Whether a held window comes after the one where its chain, made again, rejoined the
+    held chain: it is then as the chain would make it."""
+    found = rejoin.get(finding.rule)
+    if found is None or finding.window is None:
+        return False
+    at = found.at.get(_values(finding))
+    return at is not None and finding.window.start > at
+
+
 def _key(finding: Finding) -> tuple[Any, ...]:
     window = (finding.window.start, finding.window.due) if finding.window else None
     return (finding.rule, finding.subject, window)
@@ -230,6 +247,8 @@ class Monitor:
         self._placed = _placed(self.catalogue)
         self._opens = _opened_by(self.catalogue)
         self._periodic = _periodic(self.catalogue)
+        versions = Counter(rule.id for rule in self.catalogue)
+        self._rejoinable = frozenset(r for r in self._periodic if versions[r] == 1)
         self._everywhere: set[str] = set()  # events of unanchored types
         self.events: dict[str, BaseEvent] = {}
         self._by_name: dict[Partition, set[str]] = defaultdict(set)
@@ -242,6 +261,9 @@ class Monitor:
         self._dirty: dict[Partition, set[str]] = defaultdict(set)  # the rules to evaluate
         # Periodic duties whose windows due before a date are unchanged: that date.
         self._since: dict[Partition, dict[str, date]] = defaultdict(dict)
+        # And the latest day of the acts that made them so: a chain of rolling windows made
+        # again from `since` rejoins the held one at a window that starts after it.
+        self._latest: dict[Partition, dict[str, date]] = defaultdict(dict)
         # The rules to which only new instances were added: the events that opened them.
         self._opened: dict[Partition, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         claims: Claims = store if store is not None else {}
@@ -322,6 +344,7 @@ class Monitor:
             self._dirty.clear()
             self._opened.clear()
             self._since.clear()
+            self._latest.clear()
             return []
         changed: list[Finding] = []
         self._picture = None
@@ -338,13 +361,18 @@ class Monitor:
                 events = [self.events[i] for i in self._events_of(partition)]
                 if rules:
                     since = self._since.get(partition, {})
-                    kept, before = [], set()
+                    kept: list[Finding] = []
+                    again: list[Finding] = []
                     for finding in held:
-                        if _again(finding, rules, since):
-                            before.add(_whole(finding))
+                        (again if _again(finding, rules, since) else kept).append(finding)
+                    rejoin = self._rejoins(partition, again, rules, since)
+                    after = self._evaluate(partition, events, rules, since, rejoin)
+                    before = set()
+                    for finding in again:
+                        if _rejoined(finding, rejoin):
+                            kept.append(finding)  # after the window where its chain rejoined
                         else:
-                            kept.append(finding)
-                    after = self._evaluate(partition, events, rules, since)
+                            before.add(_whole(finding))
                     held = kept + after
                     changed.extend(f for f in after if _whole(f) not in before)
                 for rule_id, ids in sorted(opened.items()):
@@ -355,6 +383,7 @@ class Monitor:
         self._dirty.clear()
         self._opened.clear()
         self._since.clear()
+        self._latest.clear()
         changed.sort(key=sorting_key())
         return changed
 
@@ -416,6 +445,7 @@ class Monitor:
             self._dirty.clear()
             self._opened.clear()
             self._since.clear()
+            self._latest.clear()
             # Made with the collector paused: its first passes over the picture would stall
             # the live events that follow (0.2 and 0.5 s over a 100,000-event store).
             settle()
@@ -442,6 +472,7 @@ class Monitor:
         partition: Partition | None = None,
         rules: set[str] | None = None,
         since: Mapping[str, date] | None = None,
+        rejoin: Mapping[str, Rejoin] | None = None,
     ) -> list[Finding]:
         return evaluate(
             self.register,
@@ -453,6 +484,7 @@ class Monitor:
             partition=partition,
             rules=rules,
             since=since,
+            rejoin=rejoin,
         )
 
     def _names(self, event: BaseEvent) -> tuple[set[str], set[str]]:
@@ -532,6 +564,7 @@ class Monitor:
         for partition in partitions:
             for rule_id in rules & self._placed[partition[0]]:
                 whole, since = self._dirty[partition], self._since[partition]
+                latest = self._latest[partition]
                 opens = kind in self._opens.get(rule_id, ())
                 if opening is not None and opens and rule_id not in whole:
                     self._opened[partition][rule_id].add(opening)
@@ -544,8 +577,10 @@ class Monitor:
                 ):
                     assert day is not None
                     since[rule_id] = min(since.get(rule_id, day), day)
+                    latest[rule_id] = max(latest.get(rule_id, day), day)
                 else:
                     since.pop(rule_id, None)  # made again whole
+                    latest.pop(rule_id, None)
                 whole.add(rule_id)
 
     def _events_of(self, partition: Partition) -> set[str]:
@@ -566,12 +601,35 @@ class Monitor:
         events: list[BaseEvent],
         rules: set[str],
         since: Mapping[str, date] | None = None,
+        rejoin: Mapping[str, Rejoin] | None = None,
     ) -> list[Finding]:
         """The findings of ``rules`` in ``partition``, over the partition's ``events``
-        (periodic windows due before ``since`` not made)."""
+        (periodic windows due before ``since`` not made, chains stopped where they
+        ``rejoin`` the held ones)."""
         types = frozenset().union(*(self._reads[r] for r in rules))
         read = [e for e in events if e.type in types]  # type: ignore[attr-defined]
-        return self._run(read, self.as_of, partition, rules, since)  # others' not made
+        return self._run(read, self.as_of, partition, rules, since, rejoin)  # others' not made
+
+    def _rejoins(
+        self,
+        partition: Partition,
+        again: list[Finding],
+        rules: set[str],
+        since: Mapping[str, date],
+    ) -> dict[str, Rejoin]:
+        """For each rolling duty made again from a date, the windows held of it (those to
+        be made again) at which its chains can stop."""
+        latest = self._latest.get(partition, {})
+        starts: dict[str, set[tuple[tuple[Any, ...], date]]] = {
+            r: set() for r in rules if r in since and r in latest and r in self._rejoinable
+        }
+        if not starts:
+            return {}
+        for finding in again:
+            held = starts.get(finding.rule)
+            if held is not None and finding.window is not None:
+                held.add((_values(finding), finding.window.start))
+        return {r: Rejoin(latest[r], frozenset(held)) for r, held in starts.items()}
 
     def _instances(
         self, partition: Partition, events: list[BaseEvent], rule_id: str, opening: set[str]

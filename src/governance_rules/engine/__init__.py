@@ -10,7 +10,7 @@ from typing import Protocol
 from ..errors import BackendError
 from ..model import BaseEvent, Finding, Policy, Register
 from ..rules import Catalogue
-from ._context import ASSIGNMENT_TYPES, Assignment, Partition, partition_of, reads
+from ._context import ASSIGNMENT_TYPES, Assignment, Partition, Rejoin, partition_of, reads
 from ._dates import quarter_end, quarter_start
 from ._days_off import WEEKDAYS, DaysOff
 from ._durable import evaluate as durable_evaluate
@@ -55,6 +55,7 @@ __all__ = [
     "BackendError",
     "DaysOff",
     "Partition",
+    "Rejoin",
     "assignments",
     "durable_evaluate",
     "evaluate",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 from typing import Any
@@ -46,6 +46,28 @@ class Assignment:
         """How many days of ``first``..``last`` the assignment is active."""
         lo, hi = max(first, self.start), min(last, self.end)
         return max(0, (hi - lo).days + 1)
+
+
+@dataclass
+class Rejoin:
+    """The rolling windows of one periodic duty that a caller holds (the live monitor), so
+    that a chain made again stops where it rejoins them.
+
+    A window that starts after ``after`` on a day the caller holds a window of the same
+    subject starting (``starts``), and is not its chain's first, is made, and the chain
+    stops there: from that start on, it depends only on the acts after the start, which are
+    those the caller's chain saw (every act it did not see is dated on or before
+    ``after``). The chain's subject is then in ``at``, with that start: the caller keeps its
+    own windows of the subject that start after it. A subject that two assignments share
+    (the same officer, commune and term) never stops early. For a rule id with one version
+    only: the windows of different versions could share a start.
+    """
+
+    after: date
+    starts: frozenset[tuple[tuple[Any, ...], date]]
+    """(the subject's values, in the order of ``SUBJECT_KEYS``; the window's start)."""
+    at: dict[tuple[Any, ...], date] = field(default_factory=dict)
+    """Filled by the evaluation: subject values -> the start at which its chain stopped."""
 
 
 def field_value(event: BaseEvent, name: str) -> Any:
@@ -165,6 +187,7 @@ class Context:
         rule asks these through it."""
         self.asked: Partition | None = None  # the partition asked for, or all
         self.since: Mapping[str, date] = {}  # periodic windows due before are not made
+        self.rejoin: Mapping[str, Rejoin] = {}  # rolling chains that stop where they rejoin
         self.communes = self.timeline.communes
         self.days_off = DaysOff(register.calendar)
         self.moves_due_dates = policy.day_off_rule == "next_working_day"

@@ -53,6 +53,7 @@ from ._context import (
     Context,
     DatedEvent,
     Partition,
+    Rejoin,
     checked,
     field_value,
     field_values,
@@ -75,6 +76,7 @@ def evaluate(
     partition: Partition | None = None,
     rules: Collection[str] | None = None,
     since: Mapping[str, date] | None = None,
+    rejoin: Mapping[str, Rejoin] | None = None,
 ) -> list[Finding]:
     """Evaluate every rule of ``catalogue`` over ``events``, as of ``as_of``.
 
@@ -99,6 +101,9 @@ def evaluate(
         since: Rule id -> a date: the windows of that periodic duty due before the date are
             not made (an act on or after a window's due date never counts for it, so acts
             from that date on cannot change them): the live monitor keeps those it holds.
+        rejoin: Rule id -> :class:`Rejoin`: the rolling windows of that periodic duty that
+            the caller holds; a chain stops at the first window that rejoins them, and the
+            :class:`Rejoin` tells where (the live monitor keeps its windows after that).
 
     Returns:
         The findings, sorted by rule, subject and window start.
@@ -106,7 +111,9 @@ def evaluate(
     Raises:
         RegisterError: If the register is inconsistent.
     """
-    return run(Context, register, events, as_of, policy, catalogue, lang, partition, rules, since)
+    return run(
+        Context, register, events, as_of, policy, catalogue, lang, partition, rules, since, rejoin
+    )
 
 
 def iter_evaluate(
@@ -138,6 +145,7 @@ def run(
     partition: Partition | None = None,
     rules: Collection[str] | None = None,
     since: Mapping[str, date] | None = None,
+    rejoin: Mapping[str, Rejoin] | None = None,
 ) -> list[Finding]:
     """Evaluate with the templates' evaluators over a context made by ``make_context``.
 
@@ -145,7 +153,17 @@ def run(
     supplies its own context and shares everything else.
     """
     found = iter_run(
-        make_context, register, events, as_of, policy, catalogue, lang, partition, rules, since
+        make_context,
+        register,
+        events,
+        as_of,
+        policy,
+        catalogue,
+        lang,
+        partition,
+        rules,
+        since,
+        rejoin,
     )
     return list(found)
 
@@ -161,6 +179,7 @@ def iter_run(
     partition: Partition | None = None,
     rules: Collection[str] | None = None,
     since: Mapping[str, date] | None = None,
+    rejoin: Mapping[str, Rejoin] | None = None,
 ) -> Iterator[Finding]:
     """:func:`run`, a rule id at a time: findings sort by rule first, so the rules taken in
     id order, each one's findings sorted, give the whole in order."""
@@ -175,6 +194,7 @@ def iter_run(
         partition=partition,
         only=rules,
         since=since,
+        rejoin=rejoin,
     )
     for found in by_rule:
         if partition is not None:
@@ -248,6 +268,7 @@ def _by_rule(
     partition: Partition | None = None,
     only: Collection[str] | None = None,
     since: Mapping[str, date] | None = None,
+    rejoin: Mapping[str, Rejoin] | None = None,
 ) -> Iterator[Iterator[Finding]]:
     """The findings of each rule id in turn (in id order), unsorted; each to be consumed
     before the next is asked for. With ``share``, a rule's findings share equal subjects and
@@ -264,6 +285,7 @@ def _by_rule(
         ctx.share = share
         ctx.asked = partition
         ctx.since = since or {}
+        ctx.rejoin = rejoin or {}
         rules = sorted(catalogue or CATALOGUE, key=lambda rule: rule.id)
         ctx.compile_acts(rules)
         try:
@@ -367,6 +389,13 @@ def _dedupe(items: Iterable[DatedEvent]) -> list[DatedEvent]:
 def _periodic(rule: Rule, t: PeriodicDuty, ctx: Context) -> Iterator[Finding]:
     interval = ctx.param(t.interval_months)
     quarterly = ctx.setting(t.cadence) == "calendar_quarter"
+    rejoin = ctx.rejoin.get(rule.id)
+    shared: set[tuple[str, str, str]] = set()  # the subjects of more than one assignment
+    if rejoin is not None:
+        seen: set[tuple[str, str, str]] = set()
+        for a in ctx.assignments:
+            key = (a.officer, a.commune, a.term)
+            (shared if key in seen else seen).add(key)
     for a in ctx.assignments:
         exempt = t.exempt_agency_heads and a.officer in ctx.agency_heads
         if exempt or not ctx.wanted(a.commune, a.officer):
@@ -383,7 +412,8 @@ def _periodic(rule: Rule, t: PeriodicDuty, ctx: Context) -> Iterator[Finding]:
         if quarterly:
             yield from _quarters(rule, ctx, a, keys, acts, lo)
         else:
-            yield from _rolling(rule, ctx, a, keys, acts, lo, interval)
+            alone = (a.officer, a.commune, a.term) not in shared
+            yield from _rolling(rule, ctx, a, keys, acts, lo, interval, rejoin if alone else None)
 
 
 def _rolling(
@@ -394,12 +424,20 @@ def _rolling(
     acts: list[DatedEvent],
     start: date,
     interval: int,
+    rejoin: Rejoin | None = None,
 ) -> Iterator[Finding]:
     say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
     several = len(rule.template.fulfilling()[0]) > 1
     since = ctx.since.get(rule.id, date.min)
+    values = tuple(map(keys.get, SUBJECT_KEYS))
     first, p = True, 0
     while start <= ctx.as_of:
+        # Where the chain rejoins the caller's windows, this one is made and the rest kept.
+        rejoined = False
+        if rejoin is not None and not first and start > rejoin.after:
+            rejoined = (values, start) in rejoin.starts
+            if rejoined:
+                rejoin.at[values] = start
         due, note = ctx.due(add_months(start, interval))
         # The first window counts acts from its start; later ones only acts after it.
         while p < len(acts) and (acts[p].day < start if first else acts[p].day <= start):
@@ -412,6 +450,8 @@ def _rolling(
                 done = say.window_done(text, named, act.id, act.day, start, due)
                 message = say.noted(done, note)
                 yield _finding(ctx, rule, "fulfilled", keys, (start, due), [act.id], message)
+            if rejoined:
+                return
             start, first, p = act.day, False, p + 1
             continue
         if a.end < due:
@@ -420,6 +460,8 @@ def _rolling(
             if made:
                 message = say.noted(say.window_missed(text, noun, start, due), note)
                 yield _finding(ctx, rule, "violated", keys, (start, due), [], message)
+            if rejoined:
+                return
             start, first = due, False
             continue
         if made:
