@@ -48,6 +48,10 @@ from .store import EventStore, StoreError
 
 GLOBAL: Partition = ("global", "")
 _MANY = 32  # a rule's findings in a partition: more, and a new event's instances are made alone
+# Findings in a first picture from which it ends with a full collection: below, the collector's
+# passes over the picture cost about what a pass over the rest of the process does (a full
+# collection took 17 ms beside 3,554 findings, 68 ms beside 33,505, 288 ms beside 161,510).
+_SETTLE = 20_000
 _OFFICER_FIELDS = ("officer", "invited", "attended")
 
 
@@ -446,9 +450,10 @@ class Monitor:
             self._opened.clear()
             self._since.clear()
             self._latest.clear()
-            # Made with the collector paused: its first passes over the picture would stall
-            # the live events that follow (0.2 and 0.5 s over a 100,000-event store).
-            settle()
+            # Made with the collector paused: its first passes over a large picture would
+            # stall the live events that follow (0.2 and 0.5 s over a 100,000-event store).
+            if len(self._picture) >= _SETTLE:
+                settle()
         elif self._dirty or self._opened:
             self.flush()
         return self._partitions
