@@ -80,6 +80,21 @@ def test_GR_JURISDICTION_acts_outside_fulfil_and_trigger_nothing() -> None:
     )
 
 
+def test_GR_JURISDICTION_on_the_assignment_s_last_day_and_the_day_after() -> None:
+    """The acts that pass are told before their subject is made; only the others give
+    findings and are voided, whichever of them comes first in the log."""
+    log = EventLog()
+    assigned(log, "2026-01-01", commune="c-01")
+    log.add("assignment.ended", "2026-02-10", officer="o-01", commune="c-01", reason="other")
+    inside = log.add("visit.conducted", "2026-02-10", officer="o-01", commune="c-01")
+    after = log.add("visit.conducted", "2026-02-11", officer="o-01", commune="c-01")
+    findings = log.evaluate(REGISTER, as_of=date(2026, 3, 1))
+    assert [f.subject.event for f in only(findings, "GR-JURISDICTION")] == [after]
+    visits = only(findings, "GR-VISIT-QUARTERLY")
+    assert [(f.status, f.evidence) for f in visits] == [("fulfilled", (inside,))]
+    assert {f.subject.event for f in only(findings, "GR-VISIT-CONTACT")} == {inside}
+
+
 def test_GR_ASSIGN_TERM_inside_and_outside_the_term() -> None:
     register = small_register(
         terms=[

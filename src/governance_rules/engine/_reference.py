@@ -801,17 +801,26 @@ def _passes(
 
 
 def _examined(
-    t: Conformance, ctx: Context
+    t: Conformance, ctx: Context, failing: bool = False
 ) -> Iterator[tuple[int, DatedEvent, Keys, bool, Callable[[], str]]]:
-    """Every examined (check index, event, subject keys, passes, verdict)."""
+    """Every examined (check index, event, subject keys, passes, verdict); with
+    ``failing``, only those that fail."""
     for n, check in enumerate(t.checks):
         items = (
             ctx.all_of_type(check.act.type) if t.voids_failing_acts else ctx.of_type(check.act.type)
         )
+        # Whether an act is assigned is known before its subject is (a check of every
+        # visit, contact and raised issue, most of which pass).
+        assigned = check.require.test == "assigned" and not check.per_assigned_officer
+        name = check.require.field
         for item in items:
             if not ctx.selects(check.act, item):
                 continue
             event = item.event
+            if failing and assigned:
+                officer, commune = str(getattr(event, name)), str(getattr(event, "commune", ""))
+                if ctx.is_assigned(officer, commune, item.day):
+                    continue
             base: Keys = {}
             for k, f in check.subject.items():  # a list field's first item, or the value
                 value = field_value(event, f)
@@ -829,7 +838,8 @@ def _examined(
             req = check.require
             for keys in subjects:
                 ok, verdict = _passes(ctx, item, keys, req.test, req.field, req.values)
-                yield n, item, keys, ok, verdict
+                if not (failing and ok):
+                    yield n, item, keys, ok, verdict
 
 
 def _voided(rules: Iterable[Rule], ctx: Context) -> Iterator[str]:
@@ -838,7 +848,7 @@ def _voided(rules: Iterable[Rule], ctx: Context) -> Iterator[str]:
         if isinstance(t, Conformance) and t.voids_failing_acts:
             # Kept for the rule's own findings, so that its events are examined once (only
             # the failures, where the rule reports only those).
-            examined = [e for e in _examined(t, ctx) if not (t.only_failures and e[3])]
+            examined = list(_examined(t, ctx, failing=t.only_failures))
             ctx.examined[id(t)] = examined
             yield from (item.id for _, item, _, ok, _ in examined if not ok)
 
