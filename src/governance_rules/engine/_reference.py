@@ -795,9 +795,16 @@ def _passes(
         span = (term.start, term.end) if term else None
         ok = term is not None and term.start <= item.day <= term.end
         return ok, lambda: say.in_term(str(getattr(event, field)), span, ok)
-    officer, commune = str(getattr(event, field)), str(getattr(event, "commune", ""))
-    ok = ctx.is_assigned(officer, commune, item.day)
+    ok, officer, commune = _assigned(ctx, item, field)
     return ok, lambda: say.unassigned(officer, commune)
+
+
+def _assigned(ctx: Context, item: DatedEvent, field: str) -> tuple[bool, str, str]:
+    """Whether the officer in ``field`` is actively assigned to the act's commune on its
+    day, with the officer and the commune."""
+    event = item.event
+    officer, commune = str(getattr(event, field)), str(getattr(event, "commune", ""))
+    return ctx.is_assigned(officer, commune, item.day), officer, commune
 
 
 def _examined(
@@ -811,16 +818,14 @@ def _examined(
         )
         # Whether an act is assigned is known before its subject is (a check of every
         # visit, contact and raised issue, most of which pass).
-        assigned = check.require.test == "assigned" and not check.per_assigned_officer
+        early = failing and check.require.test == "assigned" and not check.per_assigned_officer
         name = check.require.field
         for item in items:
             if not ctx.selects(check.act, item):
                 continue
             event = item.event
-            if failing and assigned:
-                officer, commune = str(getattr(event, name)), str(getattr(event, "commune", ""))
-                if ctx.is_assigned(officer, commune, item.day):
-                    continue
+            if early and _assigned(ctx, item, name)[0]:
+                continue
             base: Keys = {}
             for k, f in check.subject.items():  # a list field's first item, or the value
                 value = field_value(event, f)
