@@ -263,11 +263,10 @@ class Monitor:
         self._partitions: dict[Partition, list[Finding]] | None = None
         self._picture: list[Finding] | None = None  # every finding, sorted, until a change
         self._dirty: dict[Partition, set[str]] = defaultdict(set)  # the rules to evaluate
-        # Periodic duties whose windows due before a date are unchanged: that date.
-        self._since: dict[Partition, dict[str, date]] = defaultdict(dict)
-        # And the latest day of the acts that made them so: a chain of rolling windows made
-        # again from `since` rejoins the held one at a window that starts after it.
-        self._latest: dict[Partition, dict[str, date]] = defaultdict(dict)
+        # Periodic duties made again after new acts alone: the first and last day of those
+        # acts. The windows due before the first are unchanged; a chain of rolling windows
+        # made again rejoins the held one at a window that starts after the last.
+        self._acts: dict[Partition, dict[str, tuple[date, date]]] = defaultdict(dict)
         # The rules to which only new instances were added: the events that opened them.
         self._opened: dict[Partition, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         claims: Claims = store if store is not None else {}
@@ -347,8 +346,7 @@ class Monitor:
         if self._partitions is None or not (self._dirty or self._opened):
             self._dirty.clear()
             self._opened.clear()
-            self._since.clear()
-            self._latest.clear()
+            self._acts.clear()
             return []
         changed: list[Finding] = []
         self._picture = None
@@ -364,12 +362,13 @@ class Monitor:
                         del opened[rule_id]
                 events = [self.events[i] for i in self._events_of(partition)]
                 if rules:
-                    since = self._since.get(partition, {})
+                    days = self._acts.get(partition, {})
+                    since = {rule_id: first for rule_id, (first, _) in days.items()}
                     kept: list[Finding] = []
                     again: list[Finding] = []
                     for finding in held:
                         (again if _again(finding, rules, since) else kept).append(finding)
-                    rejoin = self._rejoins(partition, again, rules, since)
+                    rejoin = self._rejoins(again, rules, days)
                     after = self._evaluate(partition, events, rules, since, rejoin)
                     before = set()
                     for finding in again:
@@ -386,8 +385,7 @@ class Monitor:
                 self._partitions[partition] = held
         self._dirty.clear()
         self._opened.clear()
-        self._since.clear()
-        self._latest.clear()
+        self._acts.clear()
         changed.sort(key=sorting_key())
         return changed
 
@@ -448,8 +446,7 @@ class Monitor:
                 self._partitions[partition_of(finding)].append(finding)
             self._dirty.clear()
             self._opened.clear()
-            self._since.clear()
-            self._latest.clear()
+            self._acts.clear()
             # Made with the collector paused: its first passes over a large picture would
             # stall the live events that follow (0.2 and 0.5 s over a 100,000-event store).
             if len(self._picture) >= _SETTLE:
@@ -568,8 +565,7 @@ class Monitor:
         later = day is not None and kind not in ASSIGNMENT_TYPES  # an act, not assignments
         for partition in partitions:
             for rule_id in rules & self._placed[partition[0]]:
-                whole, since = self._dirty[partition], self._since[partition]
-                latest = self._latest[partition]
+                whole, acts = self._dirty[partition], self._acts[partition]
                 opens = kind in self._opens.get(rule_id, ())
                 if opening is not None and opens and rule_id not in whole:
                     self._opened[partition][rule_id].add(opening)
@@ -578,14 +574,13 @@ class Monitor:
                 if (
                     later
                     and rule_id in self._periodic
-                    and (rule_id not in whole or rule_id in since)
+                    and (rule_id not in whole or rule_id in acts)
                 ):
                     assert day is not None
-                    since[rule_id] = min(since.get(rule_id, day), day)
-                    latest[rule_id] = max(latest.get(rule_id, day), day)
+                    first, last = acts.get(rule_id, (day, day))
+                    acts[rule_id] = (min(first, day), max(last, day))
                 else:
-                    since.pop(rule_id, None)  # made again whole
-                    latest.pop(rule_id, None)
+                    acts.pop(rule_id, None)  # made again whole
                 whole.add(rule_id)
 
     def _events_of(self, partition: Partition) -> set[str]:
@@ -617,16 +612,15 @@ class Monitor:
 
     def _rejoins(
         self,
-        partition: Partition,
         again: list[Finding],
         rules: set[str],
-        since: Mapping[str, date],
+        days: Mapping[str, tuple[date, date]],
     ) -> dict[str, Rejoin]:
-        """For each rolling duty made again from a date, the windows held of it (those to
-        be made again) at which its chains can stop."""
-        latest = self._latest.get(partition, {})
+        """For each rolling duty made again after new acts alone (their first and last
+        ``days``), the windows held of it (those to be made again) at which its chains can
+        stop."""
         starts: dict[str, set[tuple[tuple[Any, ...], date]]] = {
-            r: set() for r in rules if r in since and r in latest and r in self._rejoinable
+            r: set() for r in rules if r in days and r in self._rejoinable
         }
         if not starts:
             return {}
@@ -634,7 +628,7 @@ class Monitor:
             held = starts.get(finding.rule)
             if held is not None and finding.window is not None:
                 held.add((_values(finding), finding.window.start))
-        return {r: Rejoin(latest[r], frozenset(held)) for r, held in starts.items()}
+        return {r: Rejoin(days[r][1], frozenset(held)) for r, held in starts.items()}
 
     def _instances(
         self, partition: Partition, events: list[BaseEvent], rule_id: str, opening: set[str]
