@@ -401,3 +401,19 @@ def test_a_late_visit_makes_the_windows_up_to_where_its_chain_rejoins_the_held_o
         "2026-03-11",
     ]
     assert any(late in f.evidence for f in changed if f.rule == "GR-VISIT-QUARTERLY")
+
+
+def test_a_late_event_keeps_each_partition_s_list_and_replaces_what_it_holds() -> None:
+    """The lists made with the picture stay the partitions' lists (the collector's young
+    passes do not visit them again after each live event); what they hold is the batch's."""
+    monitor, log = _assigned()
+    partitions = monitor.prepare()
+    before = {partition: id(findings) for partition, findings in partitions.items()}
+    late = EventLog()
+    late.add("visit.conducted", "2026-03-01", id="v-late", officer="o-01", commune="c-01")
+    monitor.ingest(late.events)
+    after = monitor.prepare()
+    assert {p: id(after[p]) for p in before} == before
+    held = after[("commune", "c-01")]
+    assert any("v-late" in f.evidence for f in held)
+    assert monitor.findings() == _batch(monitor, *log.events, *late.events)

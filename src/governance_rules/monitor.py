@@ -382,7 +382,7 @@ class Monitor:
                     added = self._instances(partition, events, rule_id, ids)  # none held
                     held.extend(added)
                     changed.extend(added)
-                self._partitions[partition] = held
+                self._keep(partition, held)
         self._dirty.clear()
         self._opened.clear()
         self._acts.clear()
@@ -454,6 +454,21 @@ class Monitor:
         elif self._dirty or self._opened:
             self.flush()
         return self._partitions
+
+    def _keep(self, partition: Partition, findings: list[Finding]) -> None:
+        """Hold ``findings`` as the partition's, in the list that held its findings before.
+
+        The list was made with the picture and has since reached the collector's oldest
+        generation, where the young collections that follow a live event do not visit it;
+        a new list of a partition's hundreds of findings is visited by each of them until it
+        gets there (3 ms for each such collection over a 100,000-event store).
+        """
+        assert self._partitions is not None
+        held = self._partitions.get(partition)
+        if held is None:
+            self._partitions[partition] = findings
+        elif held is not findings:
+            held[:] = findings
 
     def due_soon(self, days: int) -> list[Finding]:
         """The ``pending`` obligations due within ``days`` days, soonest first."""
