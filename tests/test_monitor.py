@@ -403,17 +403,23 @@ def test_a_late_visit_makes_the_windows_up_to_where_its_chain_rejoins_the_held_o
     assert any(late in f.evidence for f in changed if f.rule == "GR-VISIT-QUARTERLY")
 
 
-def test_a_late_event_keeps_each_partition_s_list_and_replaces_what_it_holds() -> None:
-    """The lists made with the picture stay the partitions' lists (the collector's young
-    passes do not visit them again after each live event); what they hold is the batch's."""
+def test_a_late_event_keeps_each_partition_s_lists_and_replaces_what_they_hold() -> None:
+    """The lists made with the picture (a partition's findings of one rule) stay the lists
+    held (the collector's young passes do not visit them again after each live event); what
+    they hold is the batch's."""
     monitor, log = _assigned()
-    partitions = monitor.prepare()
-    before = {partition: id(findings) for partition, findings in partitions.items()}
+    monitor.prepare()
+    assert monitor._partitions is not None
+    before = {
+        (partition, rule_id): id(findings)
+        for partition, rules in monitor._partitions.items()
+        for rule_id, findings in rules.items()
+    }
     late = EventLog()
     late.add("visit.conducted", "2026-03-01", id="v-late", officer="o-01", commune="c-01")
     monitor.ingest(late.events)
-    after = monitor.prepare()
-    assert {p: id(after[p]) for p in before} == before
-    held = after[("commune", "c-01")]
-    assert any("v-late" in f.evidence for f in held)
+    after = monitor._partitions
+    assert {(p, r): id(after[p][r]) for p, r in before} == before
+    visits = after[("commune", "c-01")]["GR-VISIT-QUARTERLY"]
+    assert any("v-late" in f.evidence for f in visits)
     assert monitor.findings() == _batch(monitor, *log.events, *late.events)

@@ -164,10 +164,8 @@ def _periodic(catalogue: Catalogue) -> frozenset[str]:
     return frozenset(rule_id for rule_id, periodic in kinds.items() if periodic)
 
 
-def _again(finding: Finding, rules: set[str], since: Mapping[str, date]) -> bool:
-    """Whether a held finding is made again by evaluating ``rules`` with ``since``."""
-    if finding.rule not in rules:
-        return False
+def _again(finding: Finding, since: Mapping[str, date]) -> bool:
+    """Whether a held finding of a rule evaluated again with ``since`` is made again."""
     cut = since.get(finding.rule)  # the windows due before it are kept
     return cut is None or finding.window is None or finding.window.due >= cut
 
@@ -260,7 +258,8 @@ class Monitor:
         self._communes_of: dict[str, set[str]] = defaultdict(set)
         self._referring: dict[str, set[str]] = defaultdict(set)
         self._global: set[str] = set()
-        self._partitions: dict[Partition, list[Finding]] | None = None
+        # The findings held, by partition and rule; None until the first picture is made.
+        self._partitions: dict[Partition, dict[str, list[Finding]]] | None = None
         self._picture: list[Finding] | None = None  # every finding, sorted, until a change
         self._dirty: dict[Partition, set[str]] = defaultdict(set)  # the rules to evaluate
         # Periodic duties made again after new acts alone: the first and last day of those
@@ -352,37 +351,39 @@ class Monitor:
         self._picture = None
         with paused_gc():
             for partition in sorted({*self._dirty, *self._opened}):
-                held = self._partitions.get(partition, [])
+                held = self._partitions.setdefault(partition, {})
                 rules = set(self._dirty.get(partition, ()))
                 opened = dict(self._opened.get(partition, {}))
-                if opened:  # a rule with few findings here is cheaper to make again whole
-                    counts = Counter(f.rule for f in held)
-                    for rule_id in [r for r in opened if counts[r] < _MANY]:
-                        rules.add(rule_id)
-                        del opened[rule_id]
+                for rule_id in [r for r in opened if len(held.get(r, ())) < _MANY]:
+                    rules.add(rule_id)  # a rule with few findings here: cheaper made whole
+                    del opened[rule_id]
                 events = [self.events[i] for i in self._events_of(partition)]
                 if rules:
                     days = self._acts.get(partition, {})
                     since = {rule_id: first for rule_id, (first, _) in days.items()}
-                    kept: list[Finding] = []
+                    kept: dict[str, list[Finding]] = {}
                     again: list[Finding] = []
-                    for finding in held:
-                        (again if _again(finding, rules, since) else kept).append(finding)
+                    for rule_id in rules:
+                        kept[rule_id] = []
+                        for finding in held.get(rule_id, ()):
+                            (again if _again(finding, since) else kept[rule_id]).append(finding)
                     rejoin = self._rejoins(again, rules, days)
                     after = self._evaluate(partition, events, rules, since, rejoin)
                     before = set()
                     for finding in again:
                         if _rejoined(finding, rejoin):
-                            kept.append(finding)  # after the window where its chain rejoined
+                            kept[finding.rule].append(finding)  # after where its chain rejoined
                         else:
                             before.add(_whole(finding))
-                    held = kept + after
+                    for finding in after:
+                        kept[finding.rule].append(finding)
+                    for rule_id, findings in kept.items():
+                        self._keep(held, rule_id, findings)
                     changed.extend(f for f in after if _whole(f) not in before)
                 for rule_id, ids in sorted(opened.items()):
                     added = self._instances(partition, events, rule_id, ids)  # none held
-                    held.extend(added)
+                    held.setdefault(rule_id, []).extend(added)
                     changed.extend(added)
-                self._keep(partition, held)
         self._dirty.clear()
         self._opened.clear()
         self._acts.clear()
@@ -431,19 +432,23 @@ class Monitor:
         """Every finding, at the monitor's date (or at ``as_of``, without moving the clock)."""
         if as_of is not None and as_of != self.as_of:
             return self._run(self.events.values(), as_of)
-        partitions = self.prepare()
+        self.prepare()
         if self._picture is None:
-            self._picture = [f for findings in partitions.values() for f in findings]
+            assert self._partitions is not None
+            self._picture = [
+                f for rules in self._partitions.values() for held in rules.values() for f in held
+            ]
             self._picture.sort(key=sorting_key())
         return list(self._picture)
 
-    def prepare(self) -> dict[Partition, list[Finding]]:
+    def prepare(self) -> None:
         """Bring the picture up to date: evaluate everything once, then what changed."""
         if self._partitions is None:
-            self._partitions = defaultdict(list)
+            self._partitions = {}
             self._picture = self._run(self.events.values(), self.as_of)  # sorted
             for finding in self._picture:
-                self._partitions[partition_of(finding)].append(finding)
+                rules = self._partitions.setdefault(partition_of(finding), {})
+                rules.setdefault(finding.rule, []).append(finding)
             self._dirty.clear()
             self._opened.clear()
             self._acts.clear()
@@ -453,22 +458,21 @@ class Monitor:
                 settle()
         elif self._dirty or self._opened:
             self.flush()
-        return self._partitions
 
-    def _keep(self, partition: Partition, findings: list[Finding]) -> None:
-        """Hold ``findings`` as the partition's, in the list that held its findings before.
+    @staticmethod
+    def _keep(held: dict[str, list[Finding]], rule_id: str, findings: list[Finding]) -> None:
+        """Hold ``findings`` as a partition's of ``rule_id``, in the list that held them before.
 
         The list was made with the picture and has since reached the collector's oldest
         generation, where the young collections that follow a live event do not visit it;
-        a new list of a partition's hundreds of findings is visited by each of them until it
-        gets there (3 ms for each such collection over a 100,000-event store).
+        a new list of a partition's findings is visited by each of them until it gets there
+        (3 ms for each such collection over a 100,000-event store, when a partition's
+        findings were one list).
         """
-        assert self._partitions is not None
-        held = self._partitions.get(partition)
-        if held is None:
-            self._partitions[partition] = findings
-        elif held is not findings:
-            held[:] = findings
+        if rule_id not in held:
+            held[rule_id] = findings
+        else:
+            held[rule_id][:] = findings
 
     def due_soon(self, days: int) -> list[Finding]:
         """The ``pending`` obligations due within ``days`` days, soonest first."""
