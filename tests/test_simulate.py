@@ -149,3 +149,22 @@ def test_findings_made_a_rule_at_a_time_at_a_province_s_size_equal_the_whole(
     in_a_row = [a.subject is b.subject for a, b in itertools.pairwise(compact)]
     windows = [f for f in compact if f.rule == "GR-VISIT-QUARTERLY"]
     assert len(windows) > 100 and sum(in_a_row) > len(windows) / 2
+
+
+def test_findings_left_unordered_are_the_same_findings_a_rule_at_a_time(
+    tmp_path: Path,
+) -> None:
+    register_path, events_path = simulate(Simulation(communes=20, years=2, seed=4), tmp_path)
+    register = load_register(register_path)
+    events = read_events([events_path], register).accepted
+    as_of = date(2026, 12, 31)
+    whole = evaluate(register, events, as_of=as_of)
+    loose = evaluate(register, events, as_of=as_of, ordered=False)
+    assert sorted(loose, key=lambda f: f.sort_key()) == whole
+    assert [f.rule for f in loose] == [f.rule for f in whole]  # still a rule at a time
+    commune = next(f.subject.commune for f in whole if f.subject.commune)
+    partition = ("commune", commune)
+    ordered = evaluate(register, events, as_of=as_of, partition=partition)
+    assert ordered and all(f.subject.commune == commune for f in ordered)
+    unordered = evaluate(register, events, as_of=as_of, partition=partition, ordered=False)
+    assert sorted(unordered, key=lambda f: f.sort_key()) == ordered

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -170,10 +171,13 @@ def _again(finding: Finding, since: Mapping[str, date]) -> bool:
     return cut is None or finding.window is None or finding.window.due >= cut
 
 
+_SUBJECT_VALUES = itemgetter(*SUBJECT_KEYS)
+
+
 def _values(finding: Finding) -> tuple[Any, ...]:
     """A finding's subject as the values of ``SUBJECT_KEYS``, in that order."""
-    subject = finding.subject.__dict__
-    return tuple(subject[key] for key in SUBJECT_KEYS)
+    values: tuple[Any, ...] = _SUBJECT_VALUES(finding.subject.__dict__)
+    return values
 
 
 def _rejoined(finding: Finding, rejoin: Mapping[str, Rejoin]) -> bool:
@@ -506,6 +510,7 @@ class Monitor:
             rules=rules,
             since=since,
             rejoin=rejoin,
+            ordered=partition is None,  # a partition's findings are sorted where kept
         )
 
     def _names(self, event: BaseEvent) -> tuple[set[str], set[str]]:
