@@ -11,6 +11,7 @@ import bisect
 import functools
 import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -65,6 +66,22 @@ Keys = dict[str, Any]
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What an evaluation makes, when a caller asks for less than everything (the live
+    monitor): see :func:`evaluate`'s arguments of the same names."""
+
+    partition: Partition | None = None
+    rules: Collection[str] | None = None
+    since: Mapping[str, date] | None = None
+    rejoin: Mapping[str, Rejoin] | None = None
+    ordered: bool = True
+
+
+WHOLE = Scope()
+"""Every finding, sorted."""
+
+
 def evaluate(
     register: Register,
     events: Iterable[BaseEvent],
@@ -115,21 +132,8 @@ def evaluate(
     Raises:
         RegisterError: If the register is inconsistent.
     """
-    found = iter_run(
-        Context,
-        register,
-        events,
-        as_of,
-        policy,
-        catalogue,
-        lang,
-        partition,
-        rules,
-        since,
-        rejoin,
-        ordered,
-    )
-    return list(found)
+    scope = Scope(partition, rules, since, rejoin, ordered)
+    return run(Context, register, events, as_of, policy, catalogue, lang, scope)
 
 
 def iter_evaluate(
@@ -158,30 +162,14 @@ def run(
     policy: Policy | None,
     catalogue: Catalogue | None,
     lang: str,
-    partition: Partition | None = None,
-    rules: Collection[str] | None = None,
-    since: Mapping[str, date] | None = None,
-    rejoin: Mapping[str, Rejoin] | None = None,
+    scope: Scope = WHOLE,
 ) -> list[Finding]:
     """Evaluate with the templates' evaluators over a context made by ``make_context``.
 
     The context answers which events an act selects and binds to a subject; a backend
     supplies its own context and shares everything else.
     """
-    found = iter_run(
-        make_context,
-        register,
-        events,
-        as_of,
-        policy,
-        catalogue,
-        lang,
-        partition,
-        rules,
-        since,
-        rejoin,
-    )
-    return list(found)
+    return list(iter_run(make_context, register, events, as_of, policy, catalogue, lang, scope))
 
 
 def iter_run(
@@ -192,31 +180,16 @@ def iter_run(
     policy: Policy | None,
     catalogue: Catalogue | None,
     lang: str,
-    partition: Partition | None = None,
-    rules: Collection[str] | None = None,
-    since: Mapping[str, date] | None = None,
-    rejoin: Mapping[str, Rejoin] | None = None,
-    ordered: bool = True,
+    scope: Scope = WHOLE,
 ) -> Iterator[Finding]:
     """:func:`run`, a rule id at a time: findings sort by rule first, so the rules taken in
     id order, each one's findings sorted, give the whole in order."""
-    by_rule = _by_rule(
-        make_context,
-        register,
-        events,
-        as_of,
-        policy,
-        catalogue,
-        lang,
-        partition=partition,
-        only=rules,
-        since=since,
-        rejoin=rejoin,
-    )
+    partition = scope.partition
+    by_rule = _by_rule(make_context, register, events, as_of, policy, catalogue, lang, scope=scope)
     for found in by_rule:
         if partition is not None:
             found = (f for f in found if partition_of(f) == partition)
-        yield from sorted(found, key=sorting_key()) if ordered else found
+        yield from sorted(found, key=sorting_key()) if scope.ordered else found
 
 
 def iter_compact(
@@ -282,14 +255,11 @@ def _by_rule(
     catalogue: Catalogue | None,
     lang: str,
     share: bool = True,
-    partition: Partition | None = None,
-    only: Collection[str] | None = None,
-    since: Mapping[str, date] | None = None,
-    rejoin: Mapping[str, Rejoin] | None = None,
+    scope: Scope = WHOLE,
 ) -> Iterator[Iterator[Finding]]:
     """The findings of each rule id in turn (in id order), unsorted; each to be consumed
     before the next is asked for. With ``share``, a rule's findings share equal subjects and
-    windows; with ``only``, the rules of those ids alone."""
+    windows; the ``scope``'s rules alone, when it names them."""
     problems = checked(register)
     if problems:
         raise RegisterError(problems)
@@ -300,9 +270,10 @@ def _by_rule(
     with paused_gc():
         ctx = make_context(register, policy or Policy(), events, as_of, lang)
         ctx.share = share
-        ctx.asked = partition
-        ctx.since = since or {}
-        ctx.rejoin = rejoin or {}
+        ctx.asked = scope.partition
+        ctx.since = scope.since or {}
+        ctx.rejoin = scope.rejoin or {}
+        only = scope.rules
         rules = sorted(catalogue or CATALOGUE, key=lambda rule: rule.id)
         ctx.compile_acts(rules)
         try:
