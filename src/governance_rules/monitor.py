@@ -165,10 +165,20 @@ def _periodic(catalogue: Catalogue) -> frozenset[str]:
     return frozenset(rule_id for rule_id, periodic in kinds.items() if periodic)
 
 
-def _again(finding: Finding, since: Mapping[str, date]) -> bool:
-    """Whether a held finding of a rule evaluated again with ``since`` is made again."""
-    cut = since.get(finding.rule)  # the windows due before it are kept
-    return cut is None or finding.window is None or finding.window.due >= cut
+def _split(held: list[Finding], since: Mapping[str, date]) -> tuple[list[Finding], list[Finding]]:
+    """A rule's held findings, as those kept and those made again when it is evaluated
+    again with ``since`` (the windows due before its date are kept)."""
+    if not held:
+        return [], []
+    cut = since.get(held[0].rule)
+    if cut is None:
+        return [], list(held)
+    kept: list[Finding] = []
+    again: list[Finding] = []
+    for finding in held:
+        window = finding.window
+        (again if window is None or window.due >= cut else kept).append(finding)
+    return kept, again
 
 
 _SUBJECT_VALUES = itemgetter(*SUBJECT_KEYS)
@@ -366,19 +376,21 @@ class Monitor:
                     days = self._acts.get(partition, {})
                     since = {rule_id: first for rule_id, (first, _) in days.items()}
                     kept: dict[str, list[Finding]] = {}
-                    again: list[Finding] = []
+                    again: dict[str, list[Finding]] = {}
                     for rule_id in rules:
-                        kept[rule_id] = []
-                        for finding in held.get(rule_id, ()):
-                            (again if _again(finding, since) else kept[rule_id]).append(finding)
-                    rejoin = self._rejoins(again, rules, days)
+                        kept[rule_id], again[rule_id] = _split(held.get(rule_id, []), since)
+                    rejoin = self._rejoins(again, days)
                     after = self._evaluate(partition, events, rules, since, rejoin)
-                    before = set()
-                    for finding in again:
-                        if _rejoined(finding, rejoin):
-                            kept[finding.rule].append(finding)  # after where its chain rejoined
-                        else:
-                            before.add(_whole(finding))
+                    before: set[tuple[Any, ...]] = set()
+                    for rule_id, findings in again.items():
+                        if rule_id not in rejoin:
+                            before.update(map(_whole, findings))
+                            continue
+                        for finding in findings:
+                            if _rejoined(finding, rejoin):
+                                kept[rule_id].append(finding)  # after where its chain rejoined
+                            else:
+                                before.add(_whole(finding))
                     for finding in after:
                         kept[finding.rule].append(finding)
                     for rule_id, findings in kept.items():
@@ -635,24 +647,19 @@ class Monitor:
         return self._run(read, self.as_of, partition, rules, since, rejoin)  # others' not made
 
     def _rejoins(
-        self,
-        again: list[Finding],
-        rules: set[str],
-        days: Mapping[str, tuple[date, date]],
+        self, again: Mapping[str, list[Finding]], days: Mapping[str, tuple[date, date]]
     ) -> dict[str, Rejoin]:
         """For each rolling duty made again after new acts alone (their first and last
-        ``days``), the windows held of it (those to be made again) at which its chains can
-        stop."""
-        starts: dict[str, set[tuple[tuple[Any, ...], date]]] = {
-            r: set() for r in rules if r in days and r in self._rejoinable
-        }
-        if not starts:
-            return {}
-        for finding in again:
-            held = starts.get(finding.rule)
-            if held is not None and finding.window is not None:
-                held.add((_values(finding), finding.window.start))
-        return {r: Rejoin(days[r][1], frozenset(held)) for r, held in starts.items()}
+        ``days``), the windows held of it (those to be made again, by rule) at which its
+        chains can stop."""
+        rejoin: dict[str, Rejoin] = {}
+        for rule_id, findings in again.items():
+            if rule_id in days and rule_id in self._rejoinable:
+                held = frozenset(
+                    (_values(f), f.window.start) for f in findings if f.window is not None
+                )
+                rejoin[rule_id] = Rejoin(days[rule_id][1], held)
+        return rejoin
 
     def _instances(
         self, partition: Partition, events: list[BaseEvent], rule_id: str, opening: set[str]
