@@ -190,13 +190,12 @@ def _values(finding: Finding) -> tuple[Any, ...]:
     return values
 
 
-def _rejoined(finding: Finding, rejoin: Mapping[str, Rejoin]) -> bool:
-    """Whether a held window comes after the one where its chain, made again, rejoined the
-    held chain: it is then as the chain would make it."""
-    found = rejoin.get(finding.rule)
-    if found is None or finding.window is None:
+def _rejoined(finding: Finding, rejoin: Rejoin) -> bool:
+    """Whether a held window of the rule that ``rejoin`` is of comes after the one where
+    its chain, made again, rejoined the held chain: it is then as the chain would make it."""
+    if finding.window is None:
         return False
-    at = found.at.get(_values(finding))
+    at = rejoin.at.get(_values(finding))
     return at is not None and finding.window.start > at
 
 
@@ -383,11 +382,12 @@ class Monitor:
                     after = self._evaluate(partition, events, rules, since, rejoin)
                     before: set[tuple[Any, ...]] = set()
                     for rule_id, findings in again.items():
-                        if rule_id not in rejoin:
+                        chain = rejoin.get(rule_id)
+                        if chain is None:
                             before.update(map(_whole, findings))
                             continue
                         for finding in findings:
-                            if _rejoined(finding, rejoin):
+                            if _rejoined(finding, chain):
                                 kept[rule_id].append(finding)  # after where its chain rejoined
                             else:
                                 before.add(_whole(finding))

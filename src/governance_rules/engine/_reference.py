@@ -378,12 +378,6 @@ def _periodic(rule: Rule, t: PeriodicDuty, ctx: Context) -> Iterator[Finding]:
     interval = ctx.param(t.interval_months)
     quarterly = ctx.setting(t.cadence) == "calendar_quarter"
     rejoin = ctx.rejoin.get(rule.id)
-    shared: set[tuple[str, str, str]] = set()  # the subjects of more than one assignment
-    if rejoin is not None:
-        seen: set[tuple[str, str, str]] = set()
-        for a in ctx.assignments:
-            key = (a.officer, a.commune, a.term)
-            (shared if key in seen else seen).add(key)
     for a in ctx.assignments:
         exempt = t.exempt_agency_heads and a.officer in ctx.agency_heads
         if exempt or not ctx.wanted(a.commune, a.officer):
@@ -400,7 +394,9 @@ def _periodic(rule: Rule, t: PeriodicDuty, ctx: Context) -> Iterator[Finding]:
         if quarterly:
             yield from _quarters(rule, ctx, a, keys, acts, lo)
         else:
-            alone = (a.officer, a.commune, a.term) not in shared
+            # A subject that two assignments share (officer, commune, term) never rejoins.
+            pair = ctx.assignments_of(a.officer, a.commune)
+            alone = rejoin is not None and sum(b.term == a.term for b in pair) == 1
             yield from _rolling(rule, ctx, a, keys, acts, lo, interval, rejoin if alone else None)
 
 
@@ -417,7 +413,7 @@ def _rolling(
     say, noun, text = ctx.say, rule.act(ctx.say.lang), ctx.say.subject(keys)
     several = len(rule.template.fulfilling()[0]) > 1
     since = ctx.since.get(rule.id, date.min)
-    values = tuple(map(keys.get, SUBJECT_KEYS))
+    values = tuple(map(keys.get, SUBJECT_KEYS)) if rejoin is not None else ()
     first, p = True, 0
     while start <= ctx.as_of:
         # Where the chain rejoins the caller's windows, this one is made and the rest kept.
