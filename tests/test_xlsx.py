@@ -423,3 +423,97 @@ def test_a_text_longer_than_an_excel_cell_is_cut_saying_how_much() -> None:
     assert all(len(text.encode("utf-16-le")) // 2 <= 32_767 for text in texts)
     assert texts[2].startswith("🙂" * 16_000) and texts[2].endswith(")")
     assert texts[3].startswith("x_x0041_" * 4_000)  # cut as Excel reads it, not as escaped
+
+
+@pytest.mark.parametrize(("lang", "period"), [("vi", None), ("en", None), ("vi", "2026")])
+def test_the_streamed_workbook_is_the_held_report_s_byte_for_byte(
+    tmp_path: Path, lang: str, period: str | None
+) -> None:
+    # check --format xlsx streams its findings a rule at a time (render_xlsx_stream); the
+    # library's render_findings_xlsx writes a report held whole: the same workbook.
+    from governance_rules import check
+    from governance_rules.model import Period
+    from governance_rules.report import render_findings_xlsx
+
+    out = tmp_path / "streamed.xlsx"
+    args = ["check", "--register", str(EXAMPLE / "register.yaml")]
+    args += ["--events", str(EXAMPLE / "events.jsonl"), "--as-of", "2026-11-30"]
+    args += ["--format", "xlsx", "--output", str(out), "--lang", lang]
+    result = run(*args, *(["--period", period] if period else []))
+    assert result.returncode == 1, result.stderr
+    province = load_register(EXAMPLE / "register.yaml")
+    intake = read_events([EXAMPLE / "events.jsonl"], province, date(2026, 11, 30))
+    narrowed = None if period is None else Period.year(int(period))
+    report = check(province, intake, as_of=date(2026, 11, 30), lang=lang, period=narrowed)
+    held = render_findings_xlsx(report, lang, province, intake.accepted)
+    assert out.read_bytes() == held
+    summary = openpyxl.load_workbook(out)["Tóm tắt" if lang == "vi" else "Summary"]
+    counted = [row[1] for row in summary.iter_rows(values_only=True) if row and row[1]]
+    assert counted  # the sheets after the findings count them: not left empty
+
+
+def test_a_streamed_workbook_past_excel_s_rows_a_sheet_is_the_held_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from governance_rules import check, stream_check
+    from governance_rules.report import (
+        _workbook,
+        render_findings_xlsx,
+        render_xlsx_stream,
+        xlsx_row,
+    )
+
+    monkeypatch.setattr(_workbook, "MAX_ROWS", 100)
+    province = load_register(EXAMPLE / "register.yaml")
+    intake = read_events([EXAMPLE / "events.jsonl"], province, date(2026, 11, 30))
+    as_of = date(2026, 11, 30)
+    streamed = stream_check(province, intake, as_of=as_of, lang="vi", compact=xlsx_row)
+    data = render_xlsx_stream(
+        streamed.head, streamed.lines(), lambda: streamed.summary, "vi", province, intake.accepted
+    )
+    report = check(province, intake, as_of=as_of, lang="vi")
+    assert data == render_findings_xlsx(report, "vi", province, intake.accepted)
+    assert "Phát hiện (2)" in openpyxl.load_workbook(io.BytesIO(data)).sheetnames
+
+
+_ODD_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    officer=st.none()
+    | _ODD_TEXT.filter(bool)
+    | st.sampled_from(["\x1e", "\x1f", "\x1d", "a\x1fb"]),
+    commune=st.none() | _ODD_TEXT.filter(bool),
+    bearer=st.none() | _ODD_TEXT,
+    evidence=st.lists(_ODD_TEXT.filter(bool), max_size=2),
+)
+def test_a_finding_s_scores_read_back_from_its_row_whatever_its_ids_hold(
+    officer: str | None, commune: str | None, bearer: str | None, evidence: list[str]
+) -> None:
+    # The workbook counts a streamed finding by what its row's text says of it (its Mark),
+    # which must read back exactly: ids may hold the very characters that separate them.
+    from governance_rules.model import Finding, Subject
+    from governance_rules.report._scores import Mark
+    from governance_rules.report._xlsx import _MARK, _mark, xlsx_row
+
+    finding = Finding(
+        rule="GR-VISIT-QUARTERLY",
+        status="violated",
+        subject=Subject(officer=officer, commune=commune),
+        evidence=tuple(evidence),
+        clauses=("R7",),
+        message="m",
+        bearer=bearer,
+    )
+    row, _, mark = xlsx_row(finding).rpartition(_MARK)
+    assert _mark(mark) == Mark.of(finding)
+    assert _MARK not in row
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(codec=None, exclude_categories=())))
+def test_a_text_the_writer_takes_as_plain_needs_no_escape(text: str) -> None:
+    from governance_rules.report._workbook import _SPECIAL, _plain
+
+    assert not _plain(text) or _SPECIAL.search(text) is None

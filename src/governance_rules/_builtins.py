@@ -16,6 +16,8 @@ from .report import (
     render_html,
     render_markdown,
     render_table,
+    render_xlsx_stream,
+    xlsx_row,
 )
 
 JSON = Reader("json", (".jsonl", ".json", ".ndjson"), read_json)
@@ -82,6 +84,21 @@ def _xlsx(report: CheckReport, context: RenderContext) -> bytes:
     return render_findings_xlsx(report, context.lang, context.register, context.events)
 
 
+def _xlsx_stream(
+    head: CheckReport,
+    findings: Iterable[str],
+    summary: Callable[[], Mapping[Status, int]],
+    context: RenderContext,
+) -> bytes:
+    return render_xlsx_stream(
+        head, findings, summary, context.lang, context.register, context.events
+    )
+
+
 XLSX_REPORT = Renderer(
-    "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _xlsx
+    "xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    _xlsx,
+    compact=xlsx_row,
+    render_stream=_xlsx_stream,
 )

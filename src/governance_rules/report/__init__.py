@@ -10,22 +10,25 @@ from ._json import iter_json, json_pieces, render_json
 from ._scores import (
     FAMILIES,
     CommuneCard,
+    Mark,
     Scorecard,
     Tally,
     by_family,
     commune_cards,
     family_of,
+    marks,
     scorecards,
 )
 from ._strings import STRINGS
 from ._table import render_rules_markdown, render_rules_table, render_table, rule_lines
 from ._view import TimelineChoice, View, build_view
-from ._xlsx import render_findings_xlsx
+from ._xlsx import render_findings_xlsx, render_xlsx_stream, xlsx_row
 
 __all__ = [
     "FAMILIES",
     "STRINGS",
     "CommuneCard",
+    "Mark",
     "Scorecard",
     "Tally",
     "TimelineChoice",
@@ -37,6 +40,7 @@ __all__ = [
     "finding_json",
     "iter_json",
     "json_pieces",
+    "marks",
     "render_days_off",
     "render_findings_xlsx",
     "render_html",
@@ -46,6 +50,8 @@ __all__ = [
     "render_rules_markdown",
     "render_rules_table",
     "render_table",
+    "render_xlsx_stream",
     "rule_lines",
     "scorecards",
+    "xlsx_row",
 ]

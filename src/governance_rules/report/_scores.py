@@ -10,9 +10,10 @@ Committee's to decide.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from ..engine import assignments
 from ..i18n import CHECK_TEMPLATES
@@ -82,15 +83,44 @@ class Tally:
         due = self.on_time + self.late + self.missed
         return self.on_time / due if due else None
 
-    def add(self, status: str) -> None:
+    def add(self, status: str, n: int = 1) -> None:
+        """Count ``n`` duties ended in ``status``."""
         if status == "fulfilled":
-            self.on_time += 1
+            self.on_time += n
         elif status == "late":
-            self.late += 1
+            self.late += n
         elif status == "violated":
-            self.missed += 1
+            self.missed += n
         elif status == "pending":
-            self.open += 1
+            self.open += n
+
+
+class Mark(NamedTuple):
+    """What the scores read of a finding: its rule and status, its subject's officer and
+    commune, who bears it, and whether it cites evidence. Findings alike in these are
+    counted together (:func:`marks`), which is how a report too long to hold its findings
+    still scores them."""
+
+    rule: str
+    status: str
+    officer: str | None
+    commune: str | None
+    bearer: str | None
+    evidenced: bool
+
+    @classmethod
+    def of(cls, f: Finding) -> Mark:
+        subject = f.subject
+        return cls(f.rule, f.status, subject.officer, subject.commune, f.bearer, bool(f.evidence))
+
+
+Marks = Mapping[Mark, int]
+"""Findings counted by their :class:`Mark`."""
+
+
+def marks(findings: Iterable[Finding]) -> Counter[Mark]:
+    """``findings`` counted by their :class:`Mark`."""
+    return Counter(map(Mark.of, findings))
 
 
 @dataclass
@@ -120,18 +150,23 @@ def family_of(rule: str) -> str | None:
     return _FAMILY_OF.get(rule)
 
 
-def by_family(findings: Iterable[Finding]) -> dict[str, Tally]:
-    """The findings counted by duty family, every family present."""
+def by_family(findings: Iterable[Finding] | Marks) -> dict[str, Tally]:
+    """The findings (or their :func:`marks`) counted by duty family, every family present."""
     tallies = {key: Tally() for key, _, _ in FAMILIES}
-    for f in findings:
+    for f, n in _counted(findings):
         key = family_of(f.rule)
         if key is not None:
-            tallies[key].add(f.status)
+            tallies[key].add(f.status, n)
     return tallies
 
 
-def scorecards(findings: Iterable[Finding], register: Register) -> list[Scorecard]:
-    """One scorecard per officer of the register who has a finding, in id order."""
+def _counted(findings: Iterable[Finding] | Marks) -> Iterable[tuple[Mark, int]]:
+    return findings.items() if isinstance(findings, Mapping) else marks(findings).items()
+
+
+def scorecards(findings: Iterable[Finding] | Marks, register: Register) -> list[Scorecard]:
+    """One scorecard per officer of the register who has a finding (or a mark of one), in
+    id order."""
     agencies = {a.id: a.name for a in register.agencies}
     cards: dict[str, Scorecard] = {}
     for o in register.officers:
@@ -143,22 +178,22 @@ def scorecards(findings: Iterable[Finding], register: Register) -> list[Scorecar
             {key: Tally() for key in OFFICER_FAMILIES},
         )
     seen: set[str] = set()
-    for f in findings:
-        officer = f.subject.officer
+    for f, n in _counted(findings):
+        officer = f.officer
         if officer is None or officer not in cards:
             continue
         seen.add(officer)
         card = cards[officer]
-        commune = f.subject.commune
+        commune = f.commune
         if commune is not None and commune not in card.communes and f.rule in _ASSIGNED:
             card.communes.append(commune)
         if f.status in ATTENTION:
-            card.attention += 1  # the officer's list, the commune's duties about them too
+            card.attention += n  # the officer's list, the commune's duties about them too
         if f.bearer not in (None, "officer"):
             continue  # the commune's duty about the officer (its evaluation, its channel)
         key = family_of(f.rule)
         if key in card.families:
-            card.families[key].add(f.status)
+            card.families[key].add(f.status, n)
     for card in cards.values():
         card.communes.sort()
     return [cards[o] for o in sorted(seen)]
@@ -187,14 +222,14 @@ class CommuneCard:
 
 
 def commune_cards(
-    findings: Iterable[Finding],
+    findings: Iterable[Finding] | Marks,
     register: Register,
     spans: Iterable[tuple[str, str, Span]],
     days: Span,
 ) -> list[CommuneCard]:
     """One card per commune that existed on some of ``days`` (a report's first and last
-    day), in register order. ``spans`` are ``(officer, commune, (start, end))`` of the
-    assignments."""
+    day), in register order, from the findings or their :func:`marks`. ``spans`` are
+    ``(officer, commune, (start, end))`` of the assignments."""
     timeline = Timeline(register)
     cards: dict[str, CommuneCard] = {}
     scope: dict[str, Span] = {}
@@ -214,22 +249,22 @@ def commune_cards(
         card.days_uncovered = sum(
             (hi - lo).days + 1 for lo, hi in uncovered(scope[commune], covered[commune])
         )
-    for f in findings:
-        found = cards.get(f.subject.commune or "")
+    for f, n in _counted(findings):
+        found = cards.get(f.commune or "")
         if found is None:
             continue
         card = found
         if f.status in ("violated", "late"):
-            card.missed_or_late += 1
+            card.missed_or_late += n
         if f.rule == "GR-VISIT-QUARTERLY":
-            card.visits.add(f.status)
+            card.visits.add(f.status, n)
         elif f.rule == "GR-MEETING-INVITE" and f.status == "violated":
-            card.invitations_missed += 1
+            card.invitations_missed += n
         elif f.rule == "GR-EVALUATION":
-            card.evaluations += 1
-            card.submitted += bool(f.evidence)
-            card.confirmed += f.status in ("fulfilled", "late")
-            card.late += f.status == "late"
+            card.evaluations += n
+            card.submitted += n * f.evidenced
+            card.confirmed += n * (f.status in ("fulfilled", "late"))
+            card.late += n * (f.status == "late")
     return list(cards.values())
 
 
@@ -249,9 +284,14 @@ def report_days(report: CheckReport, register: Register) -> Span:
 
 
 def communes_of(
-    report: CheckReport, register: Register, events: Sequence[BaseEvent]
+    report: CheckReport,
+    register: Register,
+    events: Sequence[BaseEvent],
+    counted: Marks | None = None,
 ) -> list[CommuneCard]:
-    """:func:`commune_cards` for a check's report, with the assignments its events made."""
+    """:func:`commune_cards` for a check's report, with the assignments its events made; of
+    the findings ``counted`` when given (a streamed report has none of its own)."""
     active = assignments(register, events, as_of=report.as_of)
     spans = ((a.officer, a.commune, (a.start, a.end)) for a in active if a.start <= a.end)
-    return commune_cards(report.findings, register, spans, report_days(report, register))
+    findings = report.findings if counted is None else counted
+    return commune_cards(findings, register, spans, report_days(report, register))

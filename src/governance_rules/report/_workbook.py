@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["Percent", "Sheet", "write_workbook"]
+__all__ = ["FILLED_LATER", "LATER", "Percent", "Sheet", "cell", "placed", "write_workbook"]
 
 MAX_ROWS = 1_048_576
 """The rows Excel opens in one sheet: a sheet's rows past them go on in sheets of their own
@@ -61,7 +61,8 @@ class Percent(float):
 
 @dataclass(frozen=True)
 class Sheet:
-    """One worksheet: its name, its rows (the first is the header when ``header``), the
+    """One worksheet: its name, its rows (the first is the header when ``header``; each a
+    sequence of values, or a ``str`` that :func:`placed` made of them earlier), the
     widths of some columns (0-based index to characters), and how many columns and rows
     stay frozen at the left and top (``(0, 1)``: the header row)."""
 
@@ -81,6 +82,22 @@ def _column(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+_LETTERS = tuple(map(_column, range(26 * 27)))  # A to ZZ
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` surely holds nothing :data:`_SPECIAL` finds: a printable text holds
+    none of its characters but ``&``, ``<`` and ``>`` (and ``_x``), which are looked for
+    faster than the pattern scans. ``False`` leaves it to the pattern."""
+    return (
+        text.isprintable()
+        and "&" not in text
+        and "<" not in text
+        and ">" not in text
+        and "_x" not in text
+    )
 
 
 def _code(match: re.Match[str]) -> str:
@@ -140,34 +157,62 @@ def _styles(date_format: str) -> str:
     )
 
 
-def _cells(values: Sequence[Any], row: int, letters: list[str], bold: bool) -> str:
-    """One ``<row>``: a cell per value that is not ``None`` or empty. A cell's reference is
-    written only after a skipped one; otherwise it is the next column, as the format says."""
-    while len(values) > len(letters):
-        letters.append(_column(len(letters)))
+ROW = "\x1c"
+"""Where a row made earlier (:func:`placed`) has its number, filled in as it is written.
+XML 1.0 cannot carry the character, so a value's text never holds it (it is escaped)."""
+LATER = "\x1b"
+"""What :func:`placed` writes for a :data:`FILLED_LATER` cell: the caller puts the cell's
+XML there (one cell, with no reference of its own) before the row is written."""
+FILLED_LATER = object()
+"""A value whose cell :func:`placed` leaves to be filled in later (:data:`LATER`)."""
+
+
+def placed(values: Sequence[Any]) -> str:
+    """A row's cells made now and written later, as text: a sheet's row given as a ``str``
+    is such a row, its number put at each :data:`ROW` as it is written. Its cells must lie
+    within the sheet's header row (the autofilter's width is the header's)."""
+    return _cells(values, ROW, False)
+
+
+def cell(value: Any) -> str:
+    """The XML of one cell of ``value`` with no reference of its own (the next column's)."""
+    return placed([value]).replace(f' r="A{ROW}"', "", 1)
+
+
+def _cells(values: Sequence[Any], row: str, bold: bool) -> str:
+    """The cells of one row: a cell per value that is not ``None`` or empty. A cell's
+    reference is written only after a skipped one; otherwise it is the next column, as the
+    format says."""
+    letters = _LETTERS if len(values) <= len(_LETTERS) else list(map(_column, range(len(values))))
     style = f' s="{_BOLD}"' if bold else ""
-    parts = [f'<row r="{row}">']
+    parts: list[str] = []
     append = parts.append
     skipped = True  # the first cell names itself
     for letter, value in zip(letters, values, strict=False):  # letters may run longer
-        if value is None or value == "":
+        if value is None:
+            skipped = True
+            continue
+        if type(value) is not str:
+            if value == "":
+                skipped = True
+                continue
+            ref = f' r="{letter}{row}"' if skipped else ""
+            skipped = False
+            append(LATER if value is FILLED_LATER else _typed(ref, style, value))
+            continue
+        if not value:
             skipped = True
             continue
         ref = f' r="{letter}{row}"' if skipped else ""
         skipped = False
-        kind = type(value)
-        if kind is not str:
-            append(_typed(ref, style, value))
-            continue
         if len(value) > CELL_LENGTH // 2:
             value = _fit(value)
-        if _SPECIAL.search(value):
+        if not _plain(value) and _SPECIAL.search(value):
             value = _SPECIAL.sub(_code, value)
         if value[0].isspace() or value[-1].isspace():
             append(f'<c{ref}{style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
         else:
             append(f'<c{ref}{style} t="inlineStr"><is><t>{value}</t></is></c>')
-    append("</row>")
     return "".join(parts)
 
 
@@ -214,20 +259,23 @@ def _write_sheet(
         parts.append("</cols>")
     parts.append("<sheetData>")
     out.write("".join(parts).encode("utf-8"))
-    letters: list[str] = []
     count = width = 0
     chunk: list[str] = []
     if head is not None:
         count, width = 1, len(head)
-        chunk.append(_cells(head, 1, letters, True))
+        chunk.append(f'<row r="1">{_cells(head, "1", True)}</row>')
     left: Iterator[Sequence[Any]] | None = None
     for values in rows:
         if count == MAX_ROWS:  # the rest goes on in a sheet of its own
             left = itertools.chain([values], rows)
             break
         count += 1
-        width = max(width, len(values))
-        chunk.append(_cells(values, count, letters, False))
+        if type(values) is str:  # made earlier (placed)
+            number = str(count)
+            chunk.append(f'<row r="{number}">{values.replace(ROW, number)}</row>')
+        else:
+            width = max(width, len(values))
+            chunk.append(f'<row r="{count}">{_cells(values, str(count), False)}</row>')
         if len(chunk) >= 1000:
             out.write("".join(chunk).encode("utf-8"))
             chunk.clear()
