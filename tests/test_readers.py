@@ -246,3 +246,39 @@ def test_a_name_typed_for_an_id_is_answered_with_its_id(tmp_path: Path) -> None:
         "visit.conducted: field 'commune': unknown commune 'xã an tân'"
         " (a name: did you mean its id 'c-an-tan'?)",
     ]
+
+
+@pytest.mark.parametrize("limit", [4096, 0])
+def test_values_shared_among_events_are_each_event_s_own_values(
+    monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    # The intake holds a value that repeats from event to event (a meeting's topics and
+    # invitees, a report's sections and period, a year) once; each event still has exactly
+    # the values, of exactly the types, that validating its record alone gives.
+    from governance_rules import load_register
+    from governance_rules.io import _intake
+    from governance_rules.model import EVENT_ADAPTER
+    from tests.paths import EXAMPLE
+
+    monkeypatch.setattr(_intake, "_SHARED_LIMIT", limit)
+    register = load_register(EXAMPLE / "register.yaml")
+    path = EXAMPLE / "events.jsonl"
+    intake = Intake(register, date(2026, 11, 30))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    compared = 0
+    for number, line in enumerate(lines, start=1):
+        record = json.loads(line)
+        if intake.add(f"{path}:{number}", record) != "accepted":
+            continue
+        event, alone = intake.last, EVENT_ADAPTER.validate_python(record)
+        assert event is not None and event.__dict__ == alone.__dict__
+        for name, value in alone.__dict__.items():
+            assert type(getattr(event, name)) is type(value), (event.id, name)
+        compared += 1
+    assert compared == len(intake.accepted)
+    meetings = [e for e in intake.accepted if e.type == "meeting.held" and e.topics]
+    first = meetings[0].topics
+    alike = [e.topics for e in meetings if e.topics == first]
+    assert len(alike) > 1
+    # Held once while the field holds fewer values than the limit (none: each its own).
+    assert all(topics is first for topics in alike) == (limit > 0)

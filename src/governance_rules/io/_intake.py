@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_origin
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -62,6 +62,29 @@ _REFERENCES: dict[str, tuple[str, str]] = {
     "term": ("terms", "term"),
 }
 
+
+def _repeats(annotation: Any) -> bool:
+    """Whether a field of this type is shared among events (:data:`_SHARED_OF`): any but a
+    fixed choice, whose validated strings are shared already."""
+    return get_origin(annotation) is not Literal
+
+
+_SHARED_OF: dict[str, tuple[str, ...]] = {
+    event_type: tuple(
+        name
+        for name, info in model.model_fields.items()
+        if name not in ("id", "type", "at")
+        and (name not in _REFERENCES or get_origin(info.annotation) is tuple)
+        and _repeats(info.annotation)
+    )
+    for event_type, model in EVENT_TYPES.items()
+}
+"""The fields of each event type whose values repeat from event to event (a meeting's
+topics and invitees, a report's sections and period, a year), held once for all the events
+with an equal value: the rest are ids, dates, the register's own strings and fixed choices."""
+
+_SHARED_LIMIT = 4096
+"""The values of one field held for sharing; past them, a new value is its own event's."""
 
 DIGEST_SIZE = 16
 """Bytes of a record's digest (BLAKE2b), by which a repeated id is told a duplicate."""
@@ -237,6 +260,10 @@ class Intake:
             for name, _ in set(_REFERENCES.values())
         }
         self._dated = {c.id: c for c in self.register.communes if c.dated}
+        # Values that repeat from event to event, each held once (_SHARED_OF).
+        self._shared: dict[tuple[str, str], dict[Any, Any]] = {
+            (event_type, name): {} for event_type, names in _SHARED_OF.items() for name in names
+        }
         # Names typed where an id belongs ("Xã An Hòa", "Nguyễn Văn An"), to the ids they name.
         self._named: dict[str, dict[str, list[str]]] = {}
         for name, _ in set(_REFERENCES.values()):
@@ -335,6 +362,15 @@ class Intake:
             if reason is not None:
                 return f"{event_type}: field 'commune': {reason}"
         values["type"] = _TYPE_NAMES[event_type]
+        for name in _SHARED_OF[event_type]:
+            value = values[name]
+            if value is not None:
+                shared = self._shared[event_type, name]
+                held = shared.get(value)
+                if held is not None:
+                    values[name] = held
+                elif len(shared) < _SHARED_LIMIT:
+                    shared[value] = value
         object.__setattr__(event, "__pydantic_fields_set__", shared_fields(event.model_fields_set))
         if not event.__pydantic_extra__:
             object.__setattr__(event, "__pydantic_extra__", None)  # no empty dict an event
