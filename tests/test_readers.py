@@ -282,3 +282,17 @@ def test_values_shared_among_events_are_each_event_s_own_values(
     assert len(alike) > 1
     # Held once while the field holds fewer values than the limit (none: each its own).
     assert all(topics is first for topics in alike) == (limit > 0)
+
+
+def test_a_sealed_intake_lets_its_claims_go_and_takes_no_more_records(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "e.jsonl", VISIT, VISIT, {**VISIT, "at": "2026-03-06"})
+    intake = Intake(REGISTER, date(2026, 12, 31)).read([path])
+    before = (intake.accounting, len(intake.rejections), list(intake.accepted))
+    assert intake.seal() is intake
+    assert intake.claims.get("v1") is None  # let go: nothing is held to tell a repeat
+    assert (intake.accounting, len(intake.rejections), list(intake.accepted)) == before
+    assert before[0].duplicates == 1 and before[1] == 1  # told before the seal
+    with pytest.raises(RuntimeError, match="sealed"):
+        intake.add("late:1", VISIT)  # it would be taken for a new id: it is refused
+    with pytest.raises(RuntimeError, match="sealed"):
+        intake.add("late:2", "not a record")

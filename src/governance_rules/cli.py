@@ -369,7 +369,7 @@ def _read(args: argparse.Namespace, register: Register, as_of: date | None) -> I
     size = sum(path.stat().st_size for path in paths if path.is_file())
     show = sys.stderr.isatty() and size >= PROGRESS_MIN_BYTES
     progress = _progress() if show else None
-    intake = Intake(register, as_of).read(paths, progress, reader=installed().read)
+    intake = Intake(register, as_of).read(paths, progress, reader=installed().read).seal()
     if show:
         sys.stderr.write("\n")
     lang = _lang(args)
@@ -386,7 +386,7 @@ def _stored(store_path: Path, register: Register, as_of: date) -> Intake:
     with EventStore(store_path) as store:
         for location, record in store.records():
             intake.add(location, record)
-    return intake
+    return intake.seal()
 
 
 def _catalogue(args: argparse.Namespace) -> Catalogue:

@@ -253,6 +253,7 @@ class Intake:
     def __post_init__(self) -> None:
         self.last: BaseEvent | None = None
         self._accepted = 0
+        self._sealed = False
         self._tz = ZoneInfo(self.register.province.timezone)
         # Each register id once, so that events name it by the same string object.
         self._ids: dict[str, dict[str, str]] = {
@@ -285,9 +286,23 @@ class Intake:
             future=self.future,
         )
 
+    def seal(self) -> Intake:
+        """Take no more records: the claims that tell a repeated id, the largest holding of
+        a long log after its events (about a hundred bytes an event), are let go, and a
+        later record raises ``RuntimeError``. Returns the intake.
+
+        A check of files read whole needs nothing more of its intake than the events and
+        the accounting; an intake fed as records come, or across calls, is not sealed.
+        """
+        self.claims = _claim_dict()
+        self._sealed = True
+        return self
+
     def add(self, location: str, record: Record | Any) -> Outcome:
         """Take one record (or the reason it is none) found at ``location``; a reader's
         :class:`Note` is kept in :attr:`notes`, and is no record."""
+        if self._sealed:
+            raise RuntimeError("the intake is sealed: it takes no more records")
         if isinstance(record, Note):
             self.notes.append(_rejection(location, record))
             return "note"
