@@ -197,8 +197,8 @@ def xlsx_row(f: Finding) -> str:
             f.message,
         )
     )
-    mark = f"{rule}\x1f{f.status}\x1f{officer or ''}\x1f{commune or ''}\x1f{bearer or ''}\x1f" + (
-        "1" if evidence else ""
+    mark = _FIELD.join(
+        (rule, f.status, officer or "", commune or "", bearer or "", "1" if evidence else "")
     )
     if (
         mark.count(_FIELD) != 5
