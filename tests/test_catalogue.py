@@ -120,3 +120,38 @@ def test_a_province_variant_from_templates_alone() -> None:
 def test_rules_round_trip_as_json() -> None:
     for rule in CATALOGUE:
         assert Rule.model_validate_json(rule.model_dump_json()) == rule
+
+
+def test_a_periodic_duty_whose_acts_share_a_type_counts_each_event_once() -> None:
+    # Two acts of one type can bind the same event (here, a visit that is both); it counts
+    # once, as under the one act that takes either, and the acts of other types are merged
+    # in time order with it.
+    def visits(*acts: Act) -> Rule:
+        return BORDER_VISIT.model_copy(
+            update={"template": BORDER_VISIT.template.model_copy(update={"acts": acts})}
+        )
+
+    visit = Act(type="visit.conducted", officer="officer", commune="commune")
+    meeting = Act(type="meeting.held", officer="attended", commune="commune")
+    log = EventLog()
+    log.add("assignment.decided", "2026-01-10", officer="o-01", commune="c-01", term="t1")
+    log.add("visit.conducted", "2026-02-01", officer="o-01", commune="c-01")
+    meet = {"session": "regular", "topics": ["other"], "invited": ["o-01"], "attended": ["o-01"]}
+    log.add("meeting.held", "2026-02-20", commune="c-01", body="executive", **meet)
+    log.add("visit.conducted", "2026-05-01", officer="o-01", commune="c-01")
+    register, as_of = small_register(), date(2026, 9, 30)
+    found = {}
+    for name, rule in {
+        "one": visits(visit, meeting),
+        "twice": visits(visit, visit, meeting),
+    }.items():
+        result = log.evaluate(register, as_of=as_of, catalogue=Catalogue([rule]))
+        found[name] = [(f.status, f.window, f.evidence) for f in only(result, rule.id)]
+    assert found["twice"] == found["one"]
+    visited, met, again = (event.id for event in log.events[1:])
+    assert [(status, evidence) for status, _, evidence in found["one"]][:4] == [
+        ("fulfilled", (visited,)),
+        ("fulfilled", (met,)),
+        ("violated", ()),
+        ("fulfilled", (again,)),
+    ]
