@@ -517,3 +517,15 @@ def test_a_text_the_writer_takes_as_plain_needs_no_escape(text: str) -> None:
     from governance_rules.report._workbook import _SPECIAL, _plain
 
     assert not _plain(text) or _SPECIAL.search(text) is None
+
+
+def test_a_row_given_as_plain_text_is_a_row_of_characters_never_markup() -> None:
+    # Only a Placed row (made by placed(), its values escaped) is written as it is; any
+    # other string is a sequence of values, one character a cell.
+    from governance_rules.report._workbook import Placed, placed
+
+    markup = '<c t="inlineStr"><is><t>x</t></is></c>'
+    rows: list[object] = [["h", "k"], markup[:2], Placed(placed(["<b>", 5]))]
+    data = write_workbook([Sheet("S", rows)], date(2026, 1, 1))
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["S"]
+    assert list(sheet.iter_rows(min_row=2, values_only=True)) == [("<", "c"), ("<b>", 5)]

@@ -25,7 +25,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["FILLED_LATER", "LATER", "Percent", "Sheet", "cell", "placed", "write_workbook"]
+__all__ = [
+    "FILLED_LATER",
+    "LATER",
+    "Percent",
+    "Placed",
+    "Sheet",
+    "cell",
+    "placed",
+    "write_workbook",
+]
 
 MAX_ROWS = 1_048_576
 """The rows Excel opens in one sheet: a sheet's rows past them go on in sheets of their own
@@ -62,7 +71,7 @@ class Percent(float):
 @dataclass(frozen=True)
 class Sheet:
     """One worksheet: its name, its rows (the first is the header when ``header``; each a
-    sequence of values, or a ``str`` that :func:`placed` made of them earlier), the
+    sequence of values, or the :class:`Placed` text :func:`placed` made of them earlier), the
     widths of some columns (0-based index to characters), and how many columns and rows
     stay frozen at the left and top (``(0, 1)``: the header row)."""
 
@@ -168,10 +177,15 @@ FILLED_LATER = object()
 
 
 def placed(values: Sequence[Any]) -> str:
-    """A row's cells made now and written later, as text: a sheet's row given as a ``str``
-    is such a row, its number put at each :data:`ROW` as it is written. Its cells must lie
-    within the sheet's header row (the autofilter's width is the header's)."""
+    """A row's cells made now and written later, as text; a sheet takes it as a row when
+    it is given as :class:`Placed`."""
     return _cells(values, ROW, False)
+
+
+class Placed(str):
+    """A sheet's row given as the text :func:`placed` made (a plain ``str`` is a row of
+    characters, never markup): its number is put at each :data:`ROW` as it is written. Its
+    cells must lie within the sheet's header row (the autofilter's width is the header's)."""
 
 
 def cell(value: Any) -> str:
@@ -270,7 +284,7 @@ def _write_sheet(
             left = itertools.chain([values], rows)
             break
         count += 1
-        if type(values) is str:  # made earlier (placed)
+        if type(values) is Placed:
             number = str(count)
             chunk.append(f'<row r="{number}">{values.replace(ROW, number)}</row>')
         else:

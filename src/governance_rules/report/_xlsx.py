@@ -23,7 +23,16 @@ from ._scores import (
     scorecards,
 )
 from ._strings import STRINGS
-from ._workbook import FILLED_LATER, LATER, Percent, Sheet, cell, placed, write_workbook
+from ._workbook import (
+    FILLED_LATER,
+    LATER,
+    Percent,
+    Placed,
+    Sheet,
+    cell,
+    placed,
+    write_workbook,
+)
 
 
 def _value(value: Any) -> Any:
@@ -231,7 +240,7 @@ def _findings(texts: Iterable[str], counted: Counter[str], lang: str) -> Iterato
             found = _mark(mark)
             status = status_label(found.status, lang, check=found.rule in CHECKS)
             label = labels[mark] = cell(status)
-        yield row.replace(LATER, label, 1)
+        yield Placed(row.replace(LATER, label, 1))
 
 
 def _summary(
