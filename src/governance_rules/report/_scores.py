@@ -119,8 +119,13 @@ Marks = Mapping[Mark, int]
 
 
 def marks(findings: Iterable[Finding]) -> Counter[Mark]:
-    """``findings`` counted by their :class:`Mark`."""
-    return Counter(map(Mark.of, findings))
+    """``findings`` counted by their :class:`Mark` (a report's findings have a few thousand
+    marks between them: count once, and score from the counts)."""
+    counts = Counter(
+        (f.rule, f.status, f.subject.officer, f.subject.commune, f.bearer, bool(f.evidence))
+        for f in findings
+    )
+    return Counter({Mark._make(key): n for key, n in counts.items()})
 
 
 @dataclass
@@ -153,15 +158,15 @@ def family_of(rule: str) -> str | None:
 def by_family(findings: Iterable[Finding] | Marks) -> dict[str, Tally]:
     """The findings (or their :func:`marks`) counted by duty family, every family present."""
     tallies = {key: Tally() for key, _, _ in FAMILIES}
-    for f, n in _counted(findings):
-        key = family_of(f.rule)
+    for (rule, status, *_), n in _counted(findings):
+        key = family_of(rule)
         if key is not None:
-            tallies[key].add(f.status, n)
+            tallies[key].add(status, n)
     return tallies
 
 
 def _counted(findings: Iterable[Finding] | Marks) -> Iterable[tuple[Mark, int]]:
-    return findings.items() if isinstance(findings, Mapping) else marks(findings).items()
+    return (findings if isinstance(findings, Mapping) else marks(findings)).items()
 
 
 def scorecards(findings: Iterable[Finding] | Marks, register: Register) -> list[Scorecard]:
@@ -178,22 +183,20 @@ def scorecards(findings: Iterable[Finding] | Marks, register: Register) -> list[
             {key: Tally() for key in OFFICER_FAMILIES},
         )
     seen: set[str] = set()
-    for f, n in _counted(findings):
-        officer = f.officer
+    for (rule, status, officer, commune, bearer, _), n in _counted(findings):
         if officer is None or officer not in cards:
             continue
         seen.add(officer)
         card = cards[officer]
-        commune = f.commune
-        if commune is not None and commune not in card.communes and f.rule in _ASSIGNED:
+        if commune is not None and commune not in card.communes and rule in _ASSIGNED:
             card.communes.append(commune)
-        if f.status in ATTENTION:
+        if status in ATTENTION:
             card.attention += n  # the officer's list, the commune's duties about them too
-        if f.bearer not in (None, "officer"):
+        if bearer not in (None, "officer"):
             continue  # the commune's duty about the officer (its evaluation, its channel)
-        key = family_of(f.rule)
+        key = family_of(rule)
         if key in card.families:
-            card.families[key].add(f.status, n)
+            card.families[key].add(status, n)
     for card in cards.values():
         card.communes.sort()
     return [cards[o] for o in sorted(seen)]
@@ -249,22 +252,22 @@ def commune_cards(
         card.days_uncovered = sum(
             (hi - lo).days + 1 for lo, hi in uncovered(scope[commune], covered[commune])
         )
-    for f, n in _counted(findings):
-        found = cards.get(f.commune or "")
+    for (rule, status, _, named, _, evidenced), n in _counted(findings):
+        found = cards.get(named or "")
         if found is None:
             continue
         card = found
-        if f.status in ("violated", "late"):
+        if status in ("violated", "late"):
             card.missed_or_late += n
-        if f.rule == "GR-VISIT-QUARTERLY":
-            card.visits.add(f.status, n)
-        elif f.rule == "GR-MEETING-INVITE" and f.status == "violated":
+        if rule == "GR-VISIT-QUARTERLY":
+            card.visits.add(status, n)
+        elif rule == "GR-MEETING-INVITE" and status == "violated":
             card.invitations_missed += n
-        elif f.rule == "GR-EVALUATION":
+        elif rule == "GR-EVALUATION":
             card.evaluations += n
-            card.submitted += n * f.evidenced
-            card.confirmed += n * (f.status in ("fulfilled", "late"))
-            card.late += n * (f.status == "late")
+            card.submitted += n * evidenced
+            card.confirmed += n * (status in ("fulfilled", "late"))
+            card.late += n * (status == "late")
     return list(cards.values())
 
 

@@ -51,6 +51,7 @@ from ._scores import (
     Tally,
     by_family,
     communes_of,
+    marks,
     most_missed,
     report_days,
     scorecards,
@@ -308,7 +309,8 @@ def build_view(
     first, last = report_days(report, register)
     quarters = _quarters(first, last)
     counts: Counter[str] = Counter(f.status for f in report.findings)
-    cards = scorecards(report.findings, register)
+    counted = marks(report.findings)  # what the scorecards read, counted once
+    cards = scorecards(counted, register)
     by_commune: Counter[str] = Counter(
         f.subject.commune
         for f in report.findings
@@ -334,7 +336,7 @@ def build_view(
         statuses=[(s, status_label(s, lang), counts.get(s, 0)) for s in STATUSES],
         families=[
             FamilyRow(pick(n, lang), y.owed, y.on_time, y.late, y.missed, y.open, _rate(y))
-            for (_, n, _), y in zip(FAMILIES, by_family(report.findings).values(), strict=True)
+            for (_, n, _), y in zip(FAMILIES, by_family(counted).values(), strict=True)
         ],
         top_communes=[(names.get(c, c), anchor(c), n) for c, n in most_missed(by_commune)],
         top_officers=[
@@ -360,7 +362,7 @@ def build_view(
             for card in cards
         ],
         communes=_communes(
-            communes_of(report, register, events), register, (first, last), names, lang
+            communes_of(report, register, events, counted), register, (first, last), names, lang
         ),
         quarters=[_quarter(q, lang) for q in quarters],
         years=[
