@@ -164,16 +164,17 @@ def stream_check(
     """Like :func:`check`, with the findings made as they are read (see StreamedCheck),
     each as ``compact`` makes it into text (the JSON report's line by default)."""
 
-    def line(finding: Finding) -> tuple[Status, bytes] | None:
+    def line(finding: Finding) -> bytes | None:
         if period is not None and not period.holds(finding):
             return None
-        # UTF-8 bytes: half the memory of the text of a Vietnamese message.
-        return finding.status, compact(finding).encode("utf-8", "surrogatepass")
+        # One bytes object, held until the rule's findings are sorted: the status's code,
+        # then the text in UTF-8 (half the memory of a Vietnamese message's str).
+        return _CODES[finding.status] + compact(finding).encode("utf-8", "surrogatepass")
 
     lang = language(lang)
     policy = policy or Policy()
     evaluate = (plugins or installed()).backend(backend)
-    findings: Iterator[tuple[Status, bytes] | None]
+    findings: Iterator[bytes | None]
     by_rule = getattr(evaluate, "iter_compact", None)  # a backend that compacts as it goes
     if by_rule is not None:
         findings = by_rule(
@@ -191,4 +192,14 @@ def stream_check(
         )
         findings = map(line, found)
     head = _report(register, intake, as_of, policy, backend, (), {}, period)
-    return StreamedCheck(head, (found for found in findings if found is not None))
+    return StreamedCheck(head, _statused(findings))
+
+
+_CODES: dict[str, bytes] = {status: bytes([n]) for n, status in enumerate(STATUSES)}
+
+
+def _statused(lines: Iterable[bytes | None]) -> Iterator[tuple[Status, bytes]]:
+    """Each line ``stream_check`` made, as its status and its text."""
+    for line in lines:
+        if line is not None:
+            yield STATUSES[line[0]], line[1:]
