@@ -72,6 +72,31 @@ def test_the_json_report_of_a_period_is_the_whole_history_narrowed() -> None:
     assert "period" not in whole_json
 
 
+@pytest.mark.parametrize("period", [Period.year(2025), Period.year(2026), Period.year(2019)])
+def test_a_period_report_holds_the_whole_history_s_findings_of_the_period(period: Period) -> None:
+    # check() of a period holds only the period's findings as they are made (the reference
+    # engine's iter_compact); a backend without that path narrows its whole list. Both
+    # give the findings of the whole history's report that the period holds, in its order.
+    from governance_rules.engine import evaluate
+    from governance_rules.plugins import Plugins
+
+    register = load_register(REGISTER)
+    intake = read_events([EVENTS], register, AS_OF)
+    whole = check_report(register, intake, as_of=AS_OF)
+    expected = [f for f in whole.findings if period.holds(f)]
+    narrowed = check_report(register, intake, as_of=AS_OF, period=period)
+    plain = Plugins(backends={"plain": lambda *args, **kwargs: evaluate(*args, **kwargs)})
+    held = check_report(
+        register, intake, as_of=AS_OF, period=period, backend="plain", plugins=plain
+    )
+    assert list(narrowed.findings) == list(held.findings) == expected
+    assert (
+        narrowed.summary
+        == held.summary
+        == {s: sum(1 for f in expected if f.status == s) for s in narrowed.summary}
+    )
+
+
 def test_the_table_names_the_period_and_a_bad_period_is_a_usage_error() -> None:
     table = check("--period", "2025", "--lang", "vi")
     assert "kỳ báo cáo 01/01/2025 – 31/12/2025" in table.stdout.splitlines()[0]

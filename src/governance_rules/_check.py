@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
+from .engine import Backend
 from .i18n import language
 from .io import Intake
 from .model import (
     STATUSES,
+    BaseEvent,
     CheckReport,
     Finding,
     Period,
@@ -22,6 +25,8 @@ from .model import (
 )
 from .plugins import Plugins, installed
 from .rules import Catalogue
+
+T = TypeVar("T")
 
 
 def summarize(findings: Iterable[Finding]) -> dict[Status, int]:
@@ -87,11 +92,15 @@ def check(
     lang = language(lang)
     policy = policy or Policy()
     evaluate = (plugins or installed()).backend(backend)
-    findings = evaluate(
-        register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
-    )
-    if period is not None:
-        findings = [f for f in findings if period.holds(f)]
+    findings: Sequence[Finding]
+    if period is None:
+        findings = evaluate(
+            register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
+        )
+    else:  # only the period's findings are held: a year of a long history is a small part
+        kept = period.holds
+        args = (register, intake.accepted, as_of, policy, catalogue, lang)
+        findings = list(_compacted(evaluate, lambda f: f if kept(f) else None, *args))
     return _report(
         register, intake, as_of, policy, backend, tuple(findings), summarize(findings), period
     )
@@ -174,23 +183,7 @@ def stream_check(
     lang = language(lang)
     policy = policy or Policy()
     evaluate = (plugins or installed()).backend(backend)
-    findings: Iterator[bytes | None]
-    by_rule = getattr(evaluate, "iter_compact", None)  # a backend that compacts as it goes
-    if by_rule is not None:
-        findings = by_rule(
-            register,
-            intake.accepted,
-            line,
-            as_of=as_of,
-            policy=policy,
-            catalogue=catalogue,
-            lang=lang,
-        )
-    else:
-        found = evaluate(
-            register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
-        )
-        findings = map(line, found)
+    findings = _compacted(evaluate, line, register, intake.accepted, as_of, policy, catalogue, lang)
     head = _report(register, intake, as_of, policy, backend, (), {}, period)
     return StreamedCheck(head, _statused(findings))
 
@@ -198,8 +191,30 @@ def stream_check(
 _CODES: dict[str, bytes] = {status: bytes([n]) for n, status in enumerate(STATUSES)}
 
 
-def _statused(lines: Iterable[bytes | None]) -> Iterator[tuple[Status, bytes]]:
+def _statused(lines: Iterable[bytes]) -> Iterator[tuple[Status, bytes]]:
     """Each line ``stream_check`` made, as its status and its text."""
     for line in lines:
-        if line is not None:
-            yield STATUSES[line[0]], line[1:]
+        yield STATUSES[line[0]], line[1:]
+
+
+def _compacted(
+    evaluate: Backend,
+    compact: Callable[[Finding], T | None],
+    register: Register,
+    events: Sequence[BaseEvent],
+    as_of: date,
+    policy: Policy,
+    catalogue: Catalogue | None,
+    lang: str,
+) -> Iterable[T]:
+    """``compact(finding)`` of each of the backend's findings in order, those it makes
+    ``None`` left out: as they are made, a rule at a time, with a backend that can
+    (``iter_compact``, as the reference engine), else over the backend's whole list."""
+    by_rule = getattr(evaluate, "iter_compact", None)
+    if by_rule is not None:
+        found: Iterable[T] = by_rule(
+            register, events, compact, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
+        )
+        return found
+    every = evaluate(register, events, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang)
+    return (value for f in every if (value := compact(f)) is not None)

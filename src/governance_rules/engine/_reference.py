@@ -195,21 +195,26 @@ def iter_run(
 def iter_compact(
     register: Register,
     events: Iterable[BaseEvent],
-    compact: Callable[[Finding], T],
+    compact: Callable[[Finding], T | None],
     *,
     as_of: date,
     policy: Policy | None = None,
     catalogue: Catalogue | None = None,
     lang: str = "en",
 ) -> Iterator[T]:
-    """``compact(finding)`` for each finding of :func:`evaluate`, in the same order. Until
-    a rule's findings are sorted, each is held only as its compact value and its sort key
-    packed in UTF-8 bytes, a fraction of the finding's memory (the JSON report holds each
-    finding as its line of JSON)."""
+    """``compact(finding)`` for each finding of :func:`evaluate`, in the same order, but
+    those it makes ``None`` (left out: a report of a period, say). Until a rule's findings
+    are sorted, each is held only as its compact value and its sort key packed in UTF-8
+    bytes, a fraction of the finding's memory (the JSON report holds each finding as its
+    line of JSON); a finding left out is not held, nor its key worked out."""
     # Findings are not held: each shares its subject and window only with the one before.
     for found in _by_rule(Context, register, events, as_of, policy, catalogue, lang, False):
         key = packed_key()
-        held = [(key(f).encode("utf-8", "surrogatepass"), compact(f)) for f in found]
+        held = [
+            (key(f).encode("utf-8", "surrogatepass"), value)
+            for f in found
+            if (value := compact(f)) is not None
+        ]
         held.sort(key=lambda pair: pair[0])
         for _, value in held:
             yield value
