@@ -63,19 +63,13 @@ _REFERENCES: dict[str, tuple[str, str]] = {
 }
 
 
-def _repeats(annotation: Any) -> bool:
-    """Whether a field of this type is shared among events (:data:`_SHARED_OF`): any but a
-    fixed choice, whose validated strings are shared already."""
-    return get_origin(annotation) is not Literal
-
-
 _SHARED_OF: dict[str, tuple[str, ...]] = {
     event_type: tuple(
         name
         for name, info in model.model_fields.items()
         if name not in ("id", "type", "at")
         and (name not in _REFERENCES or get_origin(info.annotation) is tuple)
-        and _repeats(info.annotation)
+        and get_origin(info.annotation) is not Literal  # a choice's strings are shared
     )
     for event_type, model in EVENT_TYPES.items()
 }
@@ -262,8 +256,9 @@ class Intake:
         }
         self._dated = {c.id: c for c in self.register.communes if c.dated}
         # Values that repeat from event to event, each held once (_SHARED_OF).
-        self._shared: dict[tuple[str, str], dict[Any, Any]] = {
-            (event_type, name): {} for event_type, names in _SHARED_OF.items() for name in names
+        self._shared: dict[str, tuple[tuple[str, dict[Any, Any]], ...]] = {
+            event_type: tuple((name, {}) for name in names)
+            for event_type, names in _SHARED_OF.items()
         }
         # Names typed where an id belongs ("Xã An Hòa", "Nguyễn Văn An"), to the ids they name.
         self._named: dict[str, dict[str, list[str]]] = {}
@@ -377,10 +372,9 @@ class Intake:
             if reason is not None:
                 return f"{event_type}: field 'commune': {reason}"
         values["type"] = _TYPE_NAMES[event_type]
-        for name in _SHARED_OF[event_type]:
+        for name, shared in self._shared[event_type]:
             value = values[name]
             if value is not None:
-                shared = self._shared[event_type, name]
                 held = shared.get(value)
                 if held is not None:
                     values[name] = held

@@ -110,8 +110,13 @@ class Mark(NamedTuple):
 
     @classmethod
     def of(cls, f: Finding) -> Mark:
-        subject = f.subject
-        return cls(f.rule, f.status, subject.officer, subject.commune, f.bearer, bool(f.evidence))
+        return cls._make(_marked(f))
+
+
+def _marked(f: Finding) -> tuple[str, str, str | None, str | None, str | None, bool]:
+    """The fields of a finding's :class:`Mark`, as a plain tuple."""
+    subject = f.subject
+    return f.rule, f.status, subject.officer, subject.commune, f.bearer, bool(f.evidence)
 
 
 Marks = Mapping[Mark, int]
@@ -121,10 +126,7 @@ Marks = Mapping[Mark, int]
 def marks(findings: Iterable[Finding]) -> Counter[Mark]:
     """``findings`` counted by their :class:`Mark` (a report's findings have a few thousand
     marks between them: count once, and score from the counts)."""
-    counts = Counter(
-        (f.rule, f.status, f.subject.officer, f.subject.commune, f.bearer, bool(f.evidence))
-        for f in findings
-    )
+    counts = Counter(map(_marked, findings))
     return Counter({Mark._make(key): n for key, n in counts.items()})
 
 

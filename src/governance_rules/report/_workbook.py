@@ -203,22 +203,14 @@ def _cells(values: Sequence[Any], row: str, bold: bool) -> str:
     append = parts.append
     skipped = True  # the first cell names itself
     for letter, value in zip(letters, values, strict=False):  # letters may run longer
-        if value is None:
-            skipped = True
-            continue
-        if type(value) is not str:
-            if value == "":
-                skipped = True
-                continue
-            ref = f' r="{letter}{row}"' if skipped else ""
-            skipped = False
-            append(LATER if value is FILLED_LATER else _typed(ref, style, value))
-            continue
-        if not value:
+        if value is None or value == "":
             skipped = True
             continue
         ref = f' r="{letter}{row}"' if skipped else ""
         skipped = False
+        if type(value) is not str:
+            append(LATER if value is FILLED_LATER else _typed(ref, style, value))
+            continue
         if len(value) > CELL_LENGTH // 2:
             value = _fit(value)
         if not _plain(value) and _SPECIAL.search(value):

@@ -18,6 +18,7 @@ from ._scores import (
     OFFICER_FAMILIES,
     Mark,
     Marks,
+    _marked,
     by_family,
     communes_of,
     scorecards,
@@ -159,7 +160,6 @@ def _communes(
 _KEYS: tuple[str, ...] = ("officer", "commune", "district", "standing_member", "year")
 _KEYS += ("period", "term", "kind", "event")
 _SUBJECT = attrgetter(*_KEYS)
-_SCORED = attrgetter("officer", "commune")
 _HEADERS = {
     "en": ["rule", "status", *_KEYS, "start", "due", "evidence", "clauses", "message"],
     "vi": [
@@ -192,22 +192,22 @@ def xlsx_row(f: Finding) -> str:
     status left for the row's language), then its :class:`Mark` for the sheets that count
     the findings."""
     window = f.window
-    subject = f.subject
-    rule, evidence, officer, commune, bearer = f.rule, f.evidence, *_SCORED(subject), f.bearer
     row = placed(
         (
-            rule,
+            f.rule,
             FILLED_LATER,  # the status, in the workbook's language
-            *_SUBJECT(subject),
+            *_SUBJECT(f.subject),
             window.start if window else None,
             window.due if window else None,
-            "; ".join(evidence),
+            "; ".join(f.evidence),
             ", ".join(f.clauses),
             f.message,
         )
     )
+    fields = _marked(f)
+    rule, status, officer, commune, bearer, evidenced = fields
     mark = _FIELD.join(
-        (rule, f.status, officer or "", commune or "", bearer or "", "1" if evidence else "")
+        (rule, status, officer or "", commune or "", bearer or "", "1" if evidenced else "")
     )
     if (
         mark.count(_FIELD) != 5
@@ -215,7 +215,7 @@ def xlsx_row(f: Finding) -> str:
         or mark[:1] == _QUOTED
         or "" in (officer, commune, bearer)
     ):
-        mark = _QUOTED + json.dumps(Mark.of(f))
+        mark = _QUOTED + json.dumps(fields)
     return row + _MARK + mark
 
 
