@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from governance_rules import CATALOGUE, evaluate, load_register, read_events
+from governance_rules.model import Finding
 from governance_rules.monitor import Monitor
 from governance_rules.simulate import Simulation, simulate
 from tests.test_cli import run
@@ -149,6 +150,37 @@ def test_findings_made_a_rule_at_a_time_at_a_province_s_size_equal_the_whole(
     in_a_row = [a.subject is b.subject for a, b in itertools.pairwise(compact)]
     windows = [f for f in compact if f.rule == "GR-VISIT-QUARTERLY"]
     assert len(windows) > 100 and sum(in_a_row) > len(windows) / 2
+
+
+def test_the_largest_rules_findings_are_written_lead_by_lead_not_held_whole(
+    tmp_path: Path,
+) -> None:
+    """The rules made assignment by assignment, or act by act sorted by officer and commune
+    (visits, the contact before them, the invitations), are held one officer and commune at
+    a time before they are written: when a rule's first finding comes out, most of its
+    findings are not made yet. Their order is the whole evaluation's."""
+    from governance_rules.engine import iter_compact
+
+    register_path, events_path = simulate(Simulation(communes=30, years=2, seed=2), tmp_path)
+    register = load_register(register_path)
+    events = read_events([events_path], register).accepted
+    as_of = date(2026, 12, 31)
+    made: dict[str, int] = {}
+
+    def counted(finding: Finding) -> Finding:
+        made[finding.rule] = made.get(finding.rule, 0) + 1
+        return finding
+
+    first: dict[str, int] = {}  # how many of the rule's findings were made by its first out
+    written = []
+    for finding in iter_compact(register, events, counted, as_of=as_of):
+        first.setdefault(finding.rule, made[finding.rule])
+        written.append(finding)
+    assert written == evaluate(register, events, as_of=as_of)
+    for rule in ("GR-VISIT-QUARTERLY", "GR-VISIT-CONTACT", "GR-MEETING-INVITE"):
+        assert made[rule] > 300, rule
+        assert first[rule] < made[rule] / 10, (rule, first[rule], made[rule])
+    assert first["GR-COVERAGE"] == made["GR-COVERAGE"]  # gaps in time order: held whole
 
 
 def test_findings_left_unordered_are_the_same_findings_a_rule_at_a_time(

@@ -146,6 +146,13 @@ def reads(catalogue: Iterable[Rule]) -> dict[str, frozenset[str]]:
     return {rule_id: frozenset(found) for rule_id, found in types.items()}
 
 
+def lead(keys: Mapping[str, Any]) -> tuple[str, str]:
+    """The first two parts of the sort key of a subject given as its keys: its officer and
+    its commune (``""`` where it has none). Findings sort by rule, then subject, whose key
+    begins with these two."""
+    return (keys.get("officer") or "", keys.get("commune") or "")
+
+
 def partition_of(finding: Finding) -> Partition:
     """The partition a finding belongs to, by its subject."""
     subject = finding.subject
@@ -201,6 +208,10 @@ class Context:
         for item in self.items:
             self._by_type[item.event.type].append(item)  # type: ignore[attr-defined]
         self.assignments = self._assignments()
+        self.by_lead = sorted(self.assignments, key=attrgetter("officer", "commune"))
+        """The assignments by officer, then commune (then as decided): a rule that makes its
+        findings assignment by assignment in this order makes them in order of their
+        subjects' lead (see :func:`lead`)."""
         self._pairs: dict[tuple[str, str], list[Assignment]] = defaultdict(list)
         self._by_commune: dict[str, list[Assignment]] = defaultdict(list)
         self._by_officer: dict[str, list[Assignment]] = defaultdict(list)

@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from .._gc import paused_gc
@@ -58,6 +59,7 @@ from ._context import (
     checked,
     field_value,
     field_values,
+    lead,
     partition_of,
 )
 from ._dates import add_days, add_months, quarter_end, quarter_start
@@ -186,10 +188,14 @@ def iter_run(
     id order, each one's findings sorted, give the whole in order."""
     partition = scope.partition
     by_rule = _by_rule(make_context, register, events, as_of, policy, catalogue, lang, scope=scope)
-    for found in by_rule:
+    for found, led in by_rule:
         if partition is not None:
             found = (f for f in found if partition_of(f) == partition)
-        yield from sorted(found, key=sorting_key()) if scope.ordered else found
+        if not scope.ordered:
+            yield from found
+            continue
+        key = sorting_key()
+        yield from _in_order(((key(f), f, f) for f in found), led)
 
 
 def iter_compact(
@@ -208,16 +214,51 @@ def iter_compact(
     bytes, a fraction of the finding's memory (the JSON report holds each finding as its
     line of JSON); a finding left out is not held, nor its key worked out."""
     # Findings are not held: each shares its subject and window only with the one before.
-    for found in _by_rule(Context, register, events, as_of, policy, catalogue, lang, False):
+    for found, led in _by_rule(Context, register, events, as_of, policy, catalogue, lang, False):
         key = packed_key()
-        held = [
-            (key(f).encode("utf-8", "surrogatepass"), value)
+        compacted = (
+            (key(f).encode("utf-8", "surrogatepass"), value, f)
             for f in found
             if (value := compact(f)) is not None
-        ]
-        held.sort(key=lambda pair: pair[0])
-        for _, value in held:
-            yield value
+        )
+        yield from _in_order(compacted, led)
+
+
+K = TypeVar("K", bytes, tuple[Any, ...])
+
+
+def _in_order(found: Iterable[tuple[K, T, Finding]], led: bool) -> Iterator[T]:
+    """The values of one rule's ``(sort key, value, finding)``, in the order of their keys.
+
+    With ``led``, the findings come in the order of their subjects' lead (officer, then
+    commune: :func:`~governance_rules.engine.lead`), the first parts of their keys, so only
+    the findings of one lead are held at a time, and sorted when the next lead begins:
+    a rule's hundreds of thousands of findings in a long log are not all held at once.
+    Otherwise they are all held, and sorted at the end.
+    """
+    held: list[tuple[K, T]] = []
+    if not led:
+        held.extend((key, value) for key, value, _ in found)
+        held.sort(key=_first)
+        yield from (value for _, value in held)
+        return
+    last = ("", "")
+    for key, value, finding in found:
+        subject = finding.__dict__["subject"].__dict__
+        this = (subject["officer"] or "", subject["commune"] or "")
+        if this != last:
+            assert this > last, f"{finding.rule}: findings made out of their leads' order"
+            held.sort(key=_first)
+            yield from (value for _, value in held)
+            held.clear()
+            last = this
+        held.append((key, value))
+    held.sort(key=_first)
+    yield from (value for _, value in held)
+
+
+def _first(pair: tuple[K, Any]) -> K:
+    return pair[0]
 
 
 def packed_key() -> Callable[[Finding], str]:
@@ -261,8 +302,9 @@ def _by_rule(
     lang: str,
     share: bool = True,
     scope: Scope = WHOLE,
-) -> Iterator[Iterator[Finding]]:
-    """The findings of each rule id in turn (in id order), unsorted; each to be consumed
+) -> Iterator[tuple[Iterator[Finding], bool]]:
+    """The findings of each rule id in turn (in id order), unsorted, with whether they come
+    in the order of their subjects' lead (see :func:`_in_order`); each to be consumed
     before the next is asked for. With ``share``, a rule's findings share equal subjects and
     windows; the ``scope``'s rules alone, when it names them."""
     problems = checked(register)
@@ -283,13 +325,18 @@ def _by_rule(
         ctx.compile_acts(rules)
         try:
             ctx.void = frozenset(_voided(rules, ctx))
-            for rule_id, versions in itertools.groupby(rules, key=lambda rule: rule.id):
+            for rule_id, group in itertools.groupby(rules, key=lambda rule: rule.id):
                 if only is not None and rule_id not in only:
                     continue
                 ctx.subjects.clear()  # shared within a rule's findings, not held beyond
                 ctx.windows.clear()
                 ctx.forget_indexes()  # each rule builds the few it reads
-                yield itertools.chain.from_iterable(_found(rule, ctx) for rule in versions)
+                versions = list(group)
+                # One version of a template that makes its findings lead by lead; the
+                # versions of a rule are made one after the other, each in its own order.
+                led = len(versions) == 1 and type(versions[0].template) in _LED
+                found = itertools.chain.from_iterable(_found(rule, ctx) for rule in versions)
+                yield found, led
         finally:
             ctx.close()
 
@@ -383,7 +430,7 @@ def _periodic(rule: Rule, t: PeriodicDuty, ctx: Context) -> Iterator[Finding]:
     interval = ctx.param(t.interval_months)
     quarterly = ctx.setting(t.cadence) == "calendar_quarter"
     rejoin = ctx.rejoin.get(rule.id)
-    for a in ctx.assignments:
+    for a in ctx.by_lead:
         exempt = t.exempt_agency_heads and a.officer in ctx.agency_heads
         if exempt or not ctx.wanted(a.commune, a.officer):
             continue
@@ -634,7 +681,7 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
             scope = ctx.assignments_by(officer)
             instances.extend(({"officer": officer, "year": y}, date(y, 1, 1), scope) for y in years)
     else:
-        for a in ctx.assignments:
+        for a in ctx.by_lead:
             if not ctx.wanted(a.commune, a.officer):
                 continue
             keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
@@ -691,10 +738,13 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
     what = event_noun(t.act.type, None, say.lang) or ""  # the act that needs the one before
     bound = tuple(t.preceded_by.bindings())
     dates: dict[tuple[Any, ...], list[date]] = {}  # the candidates' days, per binding
-    for item in ctx.of_type(t.act.type):
-        if item.day < ctx.effective or not ctx.selects(t.act, item):
-            continue
-        keys: Keys = {k: field_values(item.event, f)[0] for k, f in t.subject.items()}
+    acts = [
+        item
+        for item in ctx.of_type(t.act.type)
+        if item.day >= ctx.effective and ctx.selects(t.act, item)
+    ]
+    for item in sorted(acts, key=lambda item: lead(_bound(item, t.subject))):  # in time order
+        keys: Keys = _bound(item, t.subject)
         if not ctx.wanted(keys.get("commune"), keys.get("officer")):
             continue
         earlier = ctx.candidates(t.preceded_by, keys)
@@ -728,9 +778,14 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
         yield _finding(ctx, rule, "violated", keys, window, evidence, message)
 
 
+def _bound(item: DatedEvent, subject: Mapping[str, str]) -> Keys:
+    """The subject keys an act binds: for each key, its field's value (a list's first)."""
+    return {k: field_values(item.event, f)[0] for k, f in subject.items()}
+
+
 def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Finding]:
     say, noun = ctx.say, rule.act(ctx.say.lang)
-    for a in ctx.assignments:
+    for a in ctx.by_lead:
         lo = max(a.start, ctx.effective)
         if lo > a.end or not ctx.wanted(a.commune, a.officer):
             continue
@@ -799,8 +854,12 @@ def _assigned(ctx: Context, item: DatedEvent, field: str) -> tuple[bool, str, st
 def _examined(
     t: Conformance, ctx: Context, failing: bool = False
 ) -> Iterator[tuple[int, DatedEvent, Keys, bool, Callable[[], str]]]:
-    """Every examined (check index, event, subject keys, passes, verdict); with
-    ``failing``, only those that fail."""
+    """Every examined (check index, event, subject keys, passes, verdict), in the order of
+    the subjects' lead (:func:`lead`), then of the checks, then of time; with ``failing``,
+    only those that fail."""
+    # What is examined, by lead, before any subject or verdict is made: (officer, commune,
+    # check index, event, the officer a check of each assigned officer examines).
+    examined: list[tuple[str, str, int, DatedEvent, str | None]] = []
     for n, check in enumerate(t.checks):
         items = (
             ctx.all_of_type(check.act.type) if t.voids_failing_acts else ctx.of_type(check.act.type)
@@ -812,28 +871,38 @@ def _examined(
         for item in items:
             if not ctx.selects(check.act, item):
                 continue
-            event = item.event
             if early and _assigned(ctx, item, name)[0]:
                 continue
-            base: Keys = {}
-            for k, f in check.subject.items():  # a list field's first item, or the value
-                value = field_value(event, f)
-                if isinstance(value, tuple | list):
-                    value = value[0] if value else None
-                base[k] = value
-            if check.per_assigned_officer:
-                commune = getattr(item.event, "commune", "")
-                officers = sorted(
-                    {a.officer for a in ctx.assignments_in(commune) if a.active_on(item.day)}
-                )
-                subjects = [{**base, "officer": officer} for officer in officers]
-            else:
-                subjects = [base]
-            req = check.require
-            for keys in subjects:
-                ok, verdict = _passes(ctx, item, keys, req.test, req.field, req.values)
-                if not (failing and ok):
-                    yield n, item, keys, ok, verdict
+            officer, commune = lead(_subject_of(check.subject, item))
+            if not check.per_assigned_officer:
+                examined.append((officer, commune, n, item, None))
+                continue
+            named = getattr(item.event, "commune", "")
+            assigned = {a.officer for a in ctx.assignments_in(named) if a.active_on(item.day)}
+            examined.extend((o, commune, n, item, o) for o in sorted(assigned))
+    examined.sort(key=_LEAD)  # stable: by check, then time, within a lead
+    for _, _, n, item, each in examined:
+        req = t.checks[n].require
+        keys = _subject_of(t.checks[n].subject, item)
+        if each is not None:
+            keys["officer"] = each
+        ok, verdict = _passes(ctx, item, keys, req.test, req.field, req.values)
+        if not (failing and ok):
+            yield n, item, keys, ok, verdict
+
+
+_LEAD = itemgetter(0, 1)
+
+
+def _subject_of(subject: Mapping[str, str], item: DatedEvent) -> Keys:
+    """A check's subject keys of an examined act: each key's field (a list's first item)."""
+    keys: Keys = {}
+    for k, f in subject.items():
+        value = field_value(item.event, f)
+        if isinstance(value, tuple | list):
+            value = value[0] if value else None
+        keys[k] = value
+    return keys
 
 
 def _voided(rules: Iterable[Rule], ctx: Context) -> Iterator[str]:
@@ -892,6 +961,11 @@ _EVALUATORS: dict[type, Callable[[Rule, Any, Context], Iterator[Finding]]] = {
     Conformance: _conformance,
     Coverage: _coverage,
 }
+
+_LED = frozenset({PeriodicDuty, CalendarDeadline, Precedence, Recommendation, Conformance})
+"""The templates whose evaluators make their findings in the order of their subjects' lead
+(officer, then commune): assignment by assignment (``Context.by_lead``), or acts sorted by
+their lead; a deadline's triggers and a coverage's gaps come in time order."""
 
 
 def assignments(
