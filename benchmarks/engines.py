@@ -4,6 +4,10 @@ For simulated logs of about 10^4, 10^5 and 10^6 events, prints the time of
 
 - the floor: reading the file and parsing each line with ``json.loads``, nothing more;
 - ``governance-rules check --format json`` with each backend that is installed;
+- the output's floor: encoding the findings of the reference engine's report with
+  ``json.dumps``, from the dictionaries of its JSON read back, nothing more (timed inside
+  the process, without its start or the reading): what writing that report costs at the
+  least, whatever made the findings;
 
 with events per second, the ratio to the floor and the peak memory (RSS) of each process.
 Usage::
@@ -26,6 +30,22 @@ from governance_rules.simulate import Simulation, simulate
 
 EVENTS_PER_COMMUNE_YEAR = 34  # what the simulator writes at its default rates
 FLOOR = "import json, sys\nfor line in open(sys.argv[1], encoding='utf-8'):\n    json.loads(line)\n"
+ENCODE = (
+    "import json, sys, time\n"
+    "findings = json.load(open(sys.argv[1], encoding='utf-8'))['findings']\n"
+    "t = time.perf_counter()\n"
+    "for finding in findings:\n"
+    "    json.dumps(finding, ensure_ascii=False, separators=(',', ':'))\n"
+    "print(time.perf_counter() - t, len(findings))\n"
+)
+
+
+def encoding_floor(report: Path) -> tuple[float, int]:
+    """Seconds to encode a JSON report's findings with ``json.dumps``, and how many."""
+    out = subprocess.run(
+        [sys.executable, "-c", ENCODE, str(report)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), int(out[1])
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -70,6 +90,7 @@ def main() -> None:
             count = sum(1 for _ in events.open(encoding="utf-8"))
             floor, floor_rss = measure([sys.executable, "-c", FLOOR, str(events)])
             rows = [("json.loads floor", floor, floor_rss)]
+            report = Path(tmp) / "report.json"
             for backend in args.backends:
                 elapsed, rss = measure(
                     [
@@ -86,14 +107,18 @@ def main() -> None:
                         "--backend",
                         backend,
                         "--output",
-                        os.devnull,
+                        str(report) if backend == "reference" else os.devnull,
                     ]
                 )
                 rows.append((f"check, {backend}", elapsed, rss))
+            if report.exists():
+                encoding, findings = encoding_floor(report)
+                rows.append((f"json.dumps of the {findings:,} findings", encoding, 0.0))
             for what, elapsed, rss in rows:
+                shown = f"{rss:,.0f}" if rss else "–"
                 print(
                     f"| {count:,} | {what} | {elapsed:.2f} | {count / elapsed:,.0f} | "
-                    f"{elapsed / floor:.1f} | {rss:,.0f} |"
+                    f"{elapsed / floor:.1f} | {shown} |"
                 )
         sys.stdout.flush()
 
