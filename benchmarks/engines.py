@@ -4,6 +4,9 @@ For simulated logs of about 10^4, 10^5 and 10^6 events, prints the time of
 
 - the floor: reading the file and parsing each line with ``json.loads``, nothing more;
 - ``governance-rules check --format json`` with each backend that is installed;
+- validating each line into the package's event models with pydantic-core straight from
+  its text (``EVENT_ADAPTER.validate_json``), nothing more, timed inside the process
+  (without its start and imports): what reading the log into the models costs at the least;
 - the output's floor: encoding the findings of the reference engine's report with
   ``json.dumps``, from the dictionaries of its JSON read back, nothing more (timed inside
   the process, without its start or the reading): what writing that report costs at the
@@ -38,6 +41,24 @@ ENCODE = (
     "    json.dumps(finding, ensure_ascii=False, separators=(',', ':'))\n"
     "print(time.perf_counter() - t, len(findings))\n"
 )
+
+
+VALIDATE = (
+    "import sys, time\n"
+    "from governance_rules.model import EVENT_ADAPTER\n"
+    "t = time.perf_counter()\n"
+    "for line in open(sys.argv[1], 'rb'):\n"
+    "    EVENT_ADAPTER.validate_json(line)\n"
+    "print(time.perf_counter() - t)\n"
+)
+
+
+def validation_floor(events: Path) -> float:
+    """Seconds to validate each line of ``events`` into an event model, and nothing more."""
+    out = subprocess.run(
+        [sys.executable, "-c", VALIDATE, str(events)], capture_output=True, text=True, check=True
+    ).stdout
+    return float(out)
 
 
 def encoding_floor(report: Path) -> tuple[float, int]:
@@ -90,6 +111,7 @@ def main() -> None:
             count = sum(1 for _ in events.open(encoding="utf-8"))
             floor, floor_rss = measure([sys.executable, "-c", FLOOR, str(events)])
             rows = [("json.loads floor", floor, floor_rss)]
+            rows.append(("validate_json of each line", validation_floor(events), 0.0))
             report = Path(tmp) / "report.json"
             for backend in args.backends:
                 elapsed, rss = measure(
