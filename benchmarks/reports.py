@@ -51,13 +51,13 @@ def render_time(register: Path, events: Path, as_of: date, year: int) -> float:
     return time.perf_counter() - start
 
 
-def in_browser(page: Path, pdf: Path) -> tuple[float, float, int]:
+def in_browser(page: Path, pdf: Path, chromium: str) -> tuple[float, float, int]:
     """Seconds to open ``page``, seconds to print it to A4, and the PDF's page count."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
         )
         try:
             tab = browser.new_page()
@@ -80,7 +80,13 @@ def main() -> int:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-browser", action="store_true", help="skip opening and printing")
+    parser.add_argument("--chromium", default=CHROMIUM, help="the browser that prints the page")
     args = parser.parse_args()
+    if not args.no_browser and not os.access(args.chromium, os.X_OK):
+        raise RuntimeError(
+            f"no browser at {args.chromium}: install Debian's chromium, name one with "
+            "--chromium, or leave the page out with --no-browser"
+        )
 
     first_year = 2024
     last_year = first_year + args.years - 1
@@ -125,7 +131,7 @@ def main() -> int:
         row("HTML, whole history: check and render", f"{seconds:.2f} s", "-", True)
 
         if not args.no_browser:
-            opened, printed, pages = in_browser(year, folder / "year.pdf")
+            opened, printed, pages = in_browser(year, folder / "year.pdf", args.chromium)
             row(
                 f"HTML, --period {last_year}: opened in Chromium",
                 f"{opened:.2f} s",

@@ -77,3 +77,18 @@ def test_reports_holds_its_budgets_for_a_small_province() -> None:
     out = _run("reports.py", "--communes", "4", "--years", "1", "--no-browser")
     rows = [line for line in out.splitlines() if "budget" in line]
     assert len(rows) == 8 and all(line.endswith(" ok") for line in rows), out
+
+
+def test_reports_without_the_browser_it_names_says_so_before_it_starts() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "reports.py"), "--chromium", "/nonexistent/chromium"],
+        capture_output=True,
+        text=True,
+        cwd=BENCHMARKS,
+        check=False,
+    )
+    assert result.returncode == 1 and result.stdout == ""  # nothing simulated or measured
+    assert result.stderr.strip() == (
+        "reports.py: no browser at /nonexistent/chromium: install Debian's chromium, "
+        "name one with --chromium, or leave the page out with --no-browser"
+    )
