@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from governance_rules import CATALOGUE, Policy, Register, evaluate, read_events
-from governance_rules.model import EVENT_ADAPTER
+from governance_rules.model import EVENT_ADAPTER, compact_event
 from governance_rules.plugins import backend
 from governance_rules.rules import Scope
 from governance_rules.testing import EventLog, only, small_register, statuses
@@ -54,6 +54,11 @@ def test_durable_equals_reference(data: st.DataObject, register: Register, polic
     )
     found = durable_evaluate(
         register, events, as_of=as_of, policy=policy, lang=lang, catalogue=catalogue
+    )
+    assert found == expected
+    records_of = [compact_event(e) for e in events]  # as the command line holds them
+    found = durable_evaluate(
+        register, records_of, as_of=as_of, policy=policy, lang=lang, catalogue=catalogue
     )
     assert found == expected
 

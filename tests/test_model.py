@@ -229,3 +229,35 @@ def test_sorting_key_orders_findings_as_their_sort_key(
     assert [key(f) for f in findings] == [f.sort_key() for f in findings]
     by_key = [f.sort_key() for f in sorted(findings, key=sorting_key())]
     assert by_key == sorted(f.sort_key() for f in findings)
+
+
+def test_a_compact_event_holds_its_model_s_values_read_only() -> None:
+    from zoneinfo import ZoneInfo
+
+    from governance_rules import read_events
+    from governance_rules.model import EVENT_ADAPTER, EVENT_TYPES, CompactEvent, compact_event
+    from tests.paths import EXAMPLE
+
+    register = load_register(EXAMPLE / "register.yaml")
+    events = read_events([EXAMPLE / "events.jsonl"], register).accepted
+    assert {e.type for e in events} == set(EVENT_TYPES)  # type: ignore[attr-defined]
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    for event in events:
+        record = compact_event(event)
+        assert isinstance(record, CompactEvent) and not hasattr(record, "__dict__")
+        assert type(record).__name__ == type(event).__name__
+        for name in type(event).model_fields:
+            assert getattr(record, name) is getattr(event, name)  # shared, not copied
+        assert record.day(tz) == event.day(tz)
+        assert record == compact_event(event)
+        with pytest.raises(AttributeError, match="read-only"):
+            record.id = "other"  # type: ignore[misc]
+    visit = EVENT_ADAPTER.validate_python(
+        {"id": "v", "type": "visit.conducted", "at": "2026-01-01T23:30:00+00:00"}
+        | {"officer": "o-01", "commune": "c-01", "note": "an extra field"}
+    )
+    record = compact_event(visit)
+    assert record.day(tz) == date(2026, 1, 2) == visit.day(tz)  # local day, as the model's
+    assert getattr(record, "note", None) is None  # extra fields are not kept: no rule reads one
+    assert repr(record).startswith("VisitConducted(") and "officer='o-01'" in repr(record)
+    assert record != visit

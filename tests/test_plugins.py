@@ -227,3 +227,28 @@ def test_a_renderer_that_can_stream_is_given_the_findings_as_they_are_made() -> 
     )
     assert seen and seen == sorted(seen)  # the rules, in the report's order
     assert text == f"{len(seen)} {streamed.summary['violated']}" and streamed.summary["violated"]
+
+
+def test_a_plugin_backend_is_handed_the_event_models(tmp_path: Path) -> None:
+    """The package's own engines and renderers read compact records; a plugin's backend
+    gets the models, with everything they offer."""
+    (tmp_path / "models_backend.py").write_text(
+        "import governance_rules as gr\n"
+        "from governance_rules.model import BaseEvent\n\n"
+        "def evaluate(register, events, *, as_of, policy=None, catalogue=None, lang='en'):\n"
+        "    events = list(events)\n"
+        "    assert events and all(isinstance(e, BaseEvent) for e in events)\n"
+        "    assert all(e.model_dump(mode='json')['id'] == e.id for e in events)\n"
+        "    return gr.evaluate(register, events, as_of=as_of, policy=policy,\n"
+        "                       catalogue=catalogue, lang=lang)\n"
+    )
+    _fake_distribution(
+        tmp_path, "models_plugin", f"[{BACKENDS}]\nmodels = models_backend:evaluate\n"
+    )
+    args = ["--register", "examples/tinh-mau/register.yaml"]
+    args += ["--events", "examples/tinh-mau/events.jsonl", "--as-of", "2026-11-30"]
+    ours = cli("check", *args, "--format", "json", path=tmp_path)
+    theirs = cli("check", *args, "--format", "json", "--backend", "models", path=tmp_path)
+    assert theirs.returncode == ours.returncode == 1, theirs.stderr
+    mine, plugin = json.loads(ours.stdout), json.loads(theirs.stdout)
+    assert plugin["backend"] == "models" and plugin["findings"] == mine["findings"]

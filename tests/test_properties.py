@@ -120,3 +120,21 @@ def test_findings_made_a_rule_at_a_time_come_in_the_same_order(
     assert list(iter_evaluate(register, events, as_of=as_of)) == whole
     compact = list(iter_compact(register, events, lambda f: f, as_of=as_of))
     assert compact == whole
+
+
+@SETTINGS
+@given(data=st.data(), register=registers(), as_of=as_of_dates)
+def test_an_intake_of_compact_records_gives_the_same_accounting_and_findings(
+    data: st.DataObject, register: Register, as_of: date
+) -> None:
+    """A check of millions of events holds them as compact records: what the engine makes
+    of them, and what the intake counts, is what it makes of the models."""
+    records = data.draw(logs(register, max_size=40))
+    models, compact = Intake(register, as_of), Intake(register, as_of, compact=True)
+    for n, record in enumerate(records):
+        assert models.add(f"in:{n}", record) == compact.add(f"in:{n}", record)
+    assert models.accounting == compact.accounting
+    assert compact.accepted == [] and len(compact.records) == models.accounting.accepted
+    assert list(compact.events) == compact.records and list(models.events) == models.accepted
+    whole = evaluate(register, models.accepted, as_of=as_of)
+    assert evaluate(register, compact.records, as_of=as_of) == whole

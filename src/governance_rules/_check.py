@@ -13,8 +13,8 @@ from .i18n import language
 from .io import Intake
 from .model import (
     STATUSES,
-    BaseEvent,
     CheckReport,
+    EventLike,
     Finding,
     Period,
     Policy,
@@ -95,11 +95,11 @@ def check(
     findings: Sequence[Finding]
     if period is None:
         findings = evaluate(
-            register, intake.accepted, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
+            register, intake.events, as_of=as_of, policy=policy, catalogue=catalogue, lang=lang
         )
     else:  # only the period's findings are held: a year of a long history is a small part
         kept = period.holds
-        args = (register, intake.accepted, as_of, policy, catalogue, lang)
+        args = (register, intake.events, as_of, policy, catalogue, lang)
         findings = list(_compacted(evaluate, lambda f: f if kept(f) else None, *args))
     return _report(
         register, intake, as_of, policy, backend, tuple(findings), summarize(findings), period
@@ -183,7 +183,7 @@ def stream_check(
     lang = language(lang)
     policy = policy or Policy()
     evaluate = (plugins or installed()).backend(backend)
-    findings = _compacted(evaluate, line, register, intake.accepted, as_of, policy, catalogue, lang)
+    findings = _compacted(evaluate, line, register, intake.events, as_of, policy, catalogue, lang)
     head = _report(register, intake, as_of, policy, backend, (), {}, period)
     return StreamedCheck(head, _statused(findings))
 
@@ -201,7 +201,7 @@ def _compacted(
     evaluate: Backend,
     compact: Callable[[Finding], T | None],
     register: Register,
-    events: Sequence[BaseEvent],
+    events: Sequence[EventLike],
     as_of: date,
     policy: Policy,
     catalogue: Catalogue | None,

@@ -12,7 +12,7 @@ from typing import Protocol, runtime_checkable
 
 from .engine import Backend
 from .io import Record
-from .model import BaseEvent, CheckReport, Finding, Register, Status
+from .model import CheckReport, EventLike, Finding, Register, Status
 from .rules import Catalogue
 
 
@@ -49,7 +49,7 @@ class RenderContext:
     """
 
     register: Register
-    events: Sequence[BaseEvent] = ()
+    events: Sequence[EventLike] = ()
     lang: str = "en"
     everything: bool = False
     catalogue: Catalogue | None = None

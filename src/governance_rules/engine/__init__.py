@@ -8,7 +8,7 @@ from datetime import date
 from typing import Protocol
 
 from ..errors import BackendError
-from ..model import BaseEvent, Finding, Policy, Register
+from ..model import EventLike, Finding, Policy, Register
 from ..rules import Catalogue
 from ._context import ASSIGNMENT_TYPES, Assignment, Partition, Rejoin, partition_of, reads
 from ._dates import quarter_end, quarter_start
@@ -38,7 +38,7 @@ class Backend(Protocol):
     def __call__(
         self,
         register: Register,
-        events: Iterable[BaseEvent],
+        events: Iterable[EventLike],
         *,
         as_of: date,
         policy: Policy | None = None,

@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..errors import Problem
-from ..model import BaseEvent, Finding, Policy, Register, Subject, Term, Timeline, Window
+from ..model import EventLike, Finding, Policy, Register, Subject, Term, Timeline, Window
 from ..rules import Act, Param, Rule
 from ._days_off import DaysOff
 from ._messages import Phrases, register_names
@@ -24,7 +24,7 @@ class DatedEvent:
 
     day: date
     id: str
-    event: BaseEvent
+    event: EventLike
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +70,17 @@ class Rejoin:
     """Filled by the evaluation: subject values -> the start at which its chain stopped."""
 
 
-def field_value(event: BaseEvent, name: str) -> Any:
+def field_value(event: EventLike, name: str) -> Any:
     """The value of ``name`` on ``event`` as it stands (a list field's tuple), or ``None``."""
-    return event.id if name == "id" else getattr(event, name, None)
+    if name == "id":
+        return event.id
+    # A model's fields from its dictionary: getattr of a field its type lacks costs
+    # pydantic a raise. A compact record has its type's fields as slots, and no dictionary.
+    values = getattr(event, "__dict__", None)
+    return getattr(event, name, None) if values is None else values.get(name)
 
 
-def field_values(event: BaseEvent, name: str) -> tuple[Any, ...]:
+def field_values(event: EventLike, name: str) -> tuple[Any, ...]:
     """The values of ``name`` on ``event``: a list field's items, or the one scalar value."""
     value = field_value(event, name)
     if value is None:
@@ -170,7 +175,7 @@ class Context:
         self,
         register: Register,
         policy: Policy,
-        events: Iterable[BaseEvent],
+        events: Iterable[EventLike],
         as_of: date,
         lang: str,
     ) -> None:

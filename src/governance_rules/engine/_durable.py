@@ -33,7 +33,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import BackendError
-from ..model import BaseEvent, Finding, Policy, Register
+from ..model import EventLike, Finding, Policy, Register
 from ..rules import Act, Catalogue, Rule
 from ._context import Context, DatedEvent, field_values
 from ._reference import run
@@ -49,7 +49,7 @@ _serial = itertools.count()
 
 def evaluate(
     register: Register,
-    events: Iterable[BaseEvent],
+    events: Iterable[EventLike],
     *,
     as_of: date,
     policy: Policy | None = None,

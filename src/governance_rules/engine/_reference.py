@@ -21,7 +21,7 @@ from ..errors import InputError, RegisterError
 from ..i18n import event_noun, without_district
 from ..model import (
     SUBJECT_KEYS,
-    BaseEvent,
+    EventLike,
     Finding,
     Policy,
     Register,
@@ -86,7 +86,7 @@ WHOLE = Scope()
 
 def evaluate(
     register: Register,
-    events: Iterable[BaseEvent],
+    events: Iterable[EventLike],
     *,
     as_of: date,
     policy: Policy | None = None,
@@ -140,7 +140,7 @@ def evaluate(
 
 def iter_evaluate(
     register: Register,
-    events: Iterable[BaseEvent],
+    events: Iterable[EventLike],
     *,
     as_of: date,
     policy: Policy | None = None,
@@ -157,9 +157,9 @@ def iter_evaluate(
 
 
 def run(
-    make_context: Callable[[Register, Policy, Iterable[BaseEvent], date, str], Context],
+    make_context: Callable[[Register, Policy, Iterable[EventLike], date, str], Context],
     register: Register,
-    events: Iterable[BaseEvent],
+    events: Iterable[EventLike],
     as_of: date,
     policy: Policy | None,
     catalogue: Catalogue | None,
@@ -175,9 +175,9 @@ def run(
 
 
 def iter_run(
-    make_context: Callable[[Register, Policy, Iterable[BaseEvent], date, str], Context],
+    make_context: Callable[[Register, Policy, Iterable[EventLike], date, str], Context],
     register: Register,
-    events: Iterable[BaseEvent],
+    events: Iterable[EventLike],
     as_of: date,
     policy: Policy | None,
     catalogue: Catalogue | None,
@@ -200,7 +200,7 @@ def iter_run(
 
 def iter_compact(
     register: Register,
-    events: Iterable[BaseEvent],
+    events: Iterable[EventLike],
     compact: Callable[[Finding], T | None],
     *,
     as_of: date,
@@ -293,9 +293,9 @@ def _window_key(start: date, due: date) -> str:
 
 
 def _by_rule(
-    make_context: Callable[[Register, Policy, Iterable[BaseEvent], date, str], Context],
+    make_context: Callable[[Register, Policy, Iterable[EventLike], date, str], Context],
     register: Register,
-    events: Iterable[BaseEvent],
+    events: Iterable[EventLike],
     as_of: date,
     policy: Policy | None,
     catalogue: Catalogue | None,
@@ -724,9 +724,9 @@ def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding
 def _naming(ctx: Context, noun: str, item: DatedEvent) -> str:
     """The noun that names ``item``, where a rule takes several kinds of act: the event's
     own (``chuyến công tác``, ``kết thúc phân công``), else the rule's act."""
-    values = item.event.__dict__  # not getattr: a field the type lacks costs pydantic a raise
-    kind = values.get("body") or values.get("kind")
-    return event_noun(str(values.get("type", "")), kind, ctx.say.lang) or noun
+    event = item.event
+    kind = field_value(event, "body") or field_value(event, "kind")
+    return event_noun(str(field_value(event, "type") or ""), kind, ctx.say.lang) or noun
 
 
 # Precedence, recommendation, conformance, coverage.
@@ -969,7 +969,7 @@ their lead; a deadline's triggers and a coverage's gaps come in time order."""
 
 
 def assignments(
-    register: Register, events: Iterable[BaseEvent], *, as_of: date
+    register: Register, events: Iterable[EventLike], *, as_of: date
 ) -> list[Assignment]:
     """The assignments the events decide, each with its active period, as of ``as_of``.
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,8 +25,11 @@ from ..model import (
     Accounting,
     BaseEvent,
     Commune,
+    CompactEvent,
+    EventLike,
     Register,
     Rejection,
+    compact_event,
     shared_fields,
 )
 from ._columns import EVENT_COLUMNS
@@ -240,12 +243,18 @@ class Intake:
     future: int = 0
     keep: bool = True
     """Keep accepted events in :attr:`accepted`; without, only :attr:`last` holds the latest."""
+    compact: bool = False
+    """Keep accepted events as :class:`~governance_rules.model.CompactEvent` records in
+    :attr:`records`, not as models in :attr:`accepted`: the same values in about a third of
+    the memory, for a check of millions of events (:attr:`events` gives either)."""
     claims: Claims = field(default_factory=lambda: _claim_dict(), repr=False)
     """Which ids are taken, with the digest of their content and where they were first read;
     a dict by default, or an event store's table."""
 
     def __post_init__(self) -> None:
         self.last: BaseEvent | None = None
+        self.records: list[CompactEvent] = []
+        """The accepted events, with ``compact``."""
         self._accepted = 0
         self._sealed = False
         self._tz = ZoneInfo(self.register.province.timezone)
@@ -267,6 +276,11 @@ class Intake:
                 text = getattr(item, "name", None)
                 if text:
                     self._named.setdefault(name, {}).setdefault(_folded(text), []).append(item.id)
+
+    @property
+    def events(self) -> Sequence[EventLike]:
+        """The accepted events kept: :attr:`records` with ``compact``, else :attr:`accepted`."""
+        return self.records if self.compact else self.accepted
 
     @property
     def accounting(self) -> Accounting:
@@ -334,7 +348,9 @@ class Intake:
             return "future"
         self._accepted += 1
         self.last = event
-        if self.keep:
+        if self.compact:
+            self.records.append(compact_event(event))
+        elif self.keep:
             self.accepted.append(event)
         return "accepted"
 

@@ -10,7 +10,7 @@ import jinja2
 import markupsafe
 
 from .._text import printable
-from ..model import BaseEvent, CheckReport, Register
+from ..model import CheckReport, EventLike, Register
 from ..rules import Catalogue
 from ._view import TimelineChoice, anchor, build_view
 
@@ -66,7 +66,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
 def render_html(
     report: CheckReport,
     register: Register,
-    events: Sequence[BaseEvent],
+    events: Sequence[EventLike],
     lang: str,
     catalogue: Catalogue | None = None,
     *,
@@ -90,7 +90,7 @@ def render_html(
 def render_markdown(
     report: CheckReport,
     register: Register,
-    events: Sequence[BaseEvent],
+    events: Sequence[EventLike],
     lang: str,
     catalogue: Catalogue | None = None,
     *,

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ..engine import assignments
 from ..i18n import CHECK_TEMPLATES
-from ..model import BaseEvent, CheckReport, Finding, Register, Timeline, overlap, uncovered
+from ..model import CheckReport, EventLike, Finding, Register, Timeline, overlap, uncovered
 from ..rules import CATALOGUE
 
 Span = tuple[date, date]
@@ -291,7 +291,7 @@ def report_days(report: CheckReport, register: Register) -> Span:
 def communes_of(
     report: CheckReport,
     register: Register,
-    events: Sequence[BaseEvent],
+    events: Sequence[EventLike],
     counted: Marks | None = None,
 ) -> list[CommuneCard]:
     """:func:`commune_cards` for a check's report, with the assignments its events made; of

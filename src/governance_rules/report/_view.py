@@ -31,8 +31,8 @@ from ..i18n import (
 from ..model import (
     STATUSES,
     Accounting,
-    BaseEvent,
     CheckReport,
+    EventLike,
     Finding,
     Policy,
     Register,
@@ -287,7 +287,7 @@ def anchor(key: str) -> str:
 def build_view(
     report: CheckReport,
     register: Register,
-    events: Sequence[BaseEvent],
+    events: Sequence[EventLike],
     lang: str,
     catalogue: Catalogue | None = None,
     timelines: TimelineChoice | None = None,
@@ -561,7 +561,7 @@ def _ticks(first: date, last: date, lang: str) -> list[Tick]:
 
 def _timelines(
     report: CheckReport,
-    events: Iterable[BaseEvent],
+    events: Iterable[EventLike],
     active: list[Assignment],
     day_of: dict[str, date],
     names: dict[str, str],

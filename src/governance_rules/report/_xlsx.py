@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..i18n import POLICY_LABELS, language, pick, status_label
-from ..model import BaseEvent, CheckReport, Finding, Policy, Register, Status
+from ..model import CheckReport, EventLike, Finding, Policy, Register, Status
 from ._scores import (
     CHECKS,
     FAMILIES,
@@ -45,7 +45,7 @@ def render_findings_xlsx(
     report: CheckReport,
     lang: str,
     register: Register | None = None,
-    events: Sequence[BaseEvent] = (),
+    events: Sequence[EventLike] = (),
 ) -> bytes:
     """The findings as a workbook: one row a finding, filterable, with the summary, the
     officer and commune scorecards (with ``register``; ``events`` give the assignments), the
@@ -60,7 +60,7 @@ def render_xlsx_stream(
     summary: Callable[[], Mapping[Status, int]],
     lang: str,
     register: Register | None = None,
-    events: Sequence[BaseEvent] = (),
+    events: Sequence[EventLike] = (),
 ) -> bytes:
     """:func:`render_findings_xlsx` of a report whose findings come one at a time, each as
     :func:`xlsx_row` made it, in the report's order (``head`` holds the rest of the
@@ -134,7 +134,7 @@ def render_xlsx_stream(
 def _communes(
     head: CheckReport,
     register: Register,
-    events: Sequence[BaseEvent],
+    events: Sequence[EventLike],
     scores: Callable[[], Marks],
     lang: str,
 ) -> Iterator[list[Any]]:
