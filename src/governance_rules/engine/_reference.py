@@ -666,27 +666,48 @@ def _owed(
     return False
 
 
-def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding]:
-    instances: list[tuple[Keys, date, list[Assignment]]] = []  # keys, window start, scope
+def _calendar_instances(
+    t: CalendarDeadline, ctx: Context
+) -> Iterator[tuple[Keys, date, list[Assignment]]]:
+    """A calendar deadline's instances, as they are asked for: their keys, the start of
+    their window and the assignments that make them owed; by officer, then commune."""
     years = range(ctx.effective.year, ctx.as_of.year + 1)
     if t.per == "once":
-        instances.append(({}, ctx.effective, []))
+        yield {}, ctx.effective, []
     elif t.per == "term":
         for term in ctx.register.terms:
-            instances.append(({"term": term.id}, max(term.start, ctx.effective), []))
+            yield {"term": term.id}, max(term.start, ctx.effective), []
     elif t.per == "year":
-        instances.extend(({"year": y}, date(y, 1, 1), ctx.assignments) for y in years)
+        for y in years:
+            yield {"year": y}, date(y, 1, 1), ctx.assignments
     elif t.per == "officer_year":
         for officer in sorted({a.officer for a in ctx.assignments}):
             scope = ctx.assignments_by(officer)
-            instances.extend(({"officer": officer, "year": y}, date(y, 1, 1), scope) for y in years)
+            for y in _years_owed(t, years, scope):
+                yield {"officer": officer, "year": y}, date(y, 1, 1), scope
     else:
         for a in ctx.by_lead:
             if not ctx.wanted(a.commune, a.officer):
                 continue
             keys = {"officer": a.officer, "commune": a.commune, "term": a.term}
-            instances.extend(({**keys, "year": y}, max(date(y, 1, 1), a.start), [a]) for y in years)
+            for y in _years_owed(t, years, [a]):
+                yield {**keys, "year": y}, max(date(y, 1, 1), a.start), [a]
 
+
+def _years_owed(t: CalendarDeadline, years: range, scope: list[Assignment]) -> Iterable[int]:
+    """The ``years`` in which an instance of ``scope`` can be owed. One owed only for a
+    year in which an assignment of it is active (``owed``, every stage's period ending in
+    its year) is not owed in a year none is active: those years are left out, where a long
+    history made an instance for every year of it and every assignment."""
+    within = all(stage.anchor in ("in_year", "in_next_year") for stage in t.stages)
+    if t.owed is None or not within:
+        return years
+    spans = [(a.start.year, a.end.year) for a in scope if a.start <= a.end]
+    return [y for y in years if any(first <= y <= last for first, last in spans)]
+
+
+def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding]:
+    instances = _calendar_instances(t, ctx)
     for base, begin, scope in instances:
         start = max(begin, ctx.effective)
         if start > ctx.as_of or not ctx.wanted(base.get("commune"), base.get("officer")):
