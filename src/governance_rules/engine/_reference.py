@@ -764,7 +764,10 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
         for item in ctx.of_type(t.act.type)
         if item.day >= ctx.effective and ctx.selects(t.act, item)
     ]
-    for item in sorted(acts, key=lambda item: lead(_bound(item, t.subject))):  # in time order
+    for part in ("commune", "officer"):  # by lead, two stable sorts; in time order within one
+        if part in t.subject:
+            acts.sort(key=_bound_value(t.subject[part]))
+    for item in acts:
         keys: Keys = _bound(item, t.subject)
         if not ctx.wanted(keys.get("commune"), keys.get("officer")):
             continue
@@ -802,6 +805,15 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
 def _bound(item: DatedEvent, subject: Mapping[str, str]) -> Keys:
     """The subject keys an act binds: for each key, its field's value (a list's first)."""
     return {k: field_values(item.event, f)[0] for k, f in subject.items()}
+
+
+def _bound_value(field: str) -> Callable[[DatedEvent], str]:
+    """The value an act binds from ``field`` (a list's first), as its lead sorts it."""
+
+    def value(item: DatedEvent) -> str:
+        return str(field_values(item.event, field)[0] or "")
+
+    return value
 
 
 def _recommendation(rule: Rule, t: Recommendation, ctx: Context) -> Iterator[Finding]:
@@ -901,7 +913,10 @@ def _examined(
             named = getattr(item.event, "commune", "")
             assigned = {a.officer for a in ctx.assignments_in(named) if a.active_on(item.day)}
             examined.extend((o, commune, n, item, o) for o in sorted(assigned))
-    examined.sort(key=_LEAD)  # stable: by check, then time, within a lead
+    # By lead, as two stable sorts on the strings themselves (no key tuple an act, of
+    # hundreds of thousands): by check, then time, within a lead.
+    examined.sort(key=_COMMUNE)
+    examined.sort(key=_OFFICER)
     for _, _, n, item, each in examined:
         req = t.checks[n].require
         keys = _subject_of(t.checks[n].subject, item)
@@ -912,7 +927,7 @@ def _examined(
             yield n, item, keys, ok, verdict
 
 
-_LEAD = itemgetter(0, 1)
+_OFFICER, _COMMUNE = itemgetter(0), itemgetter(1)
 
 
 def _subject_of(subject: Mapping[str, str], item: DatedEvent) -> Keys:
