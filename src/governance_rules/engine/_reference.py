@@ -209,10 +209,12 @@ def iter_compact(
     lang: str = "en",
 ) -> Iterator[T]:
     """``compact(finding)`` for each finding of :func:`evaluate`, in the same order, but
-    those it makes ``None`` (left out: a report of a period, say). Until a rule's findings
-    are sorted, each is held only as its compact value and its sort key packed in UTF-8
-    bytes, a fraction of the finding's memory (the JSON report holds each finding as its
-    line of JSON); a finding left out is not held, nor its key worked out."""
+    those it makes ``None`` (left out: a report of a period, say). Until its findings are
+    sorted (those of one officer and commune, for a rule that makes them in that order:
+    see :func:`_in_order`; else the rule's), each is held only as its compact value and its
+    sort key packed in UTF-8 bytes, a fraction of the finding's memory (the JSON report
+    holds each finding as its line of JSON); a finding left out is not held, nor its key
+    worked out."""
     # Findings are not held: each shares its subject and window only with the one before.
     for found, led in _by_rule(Context, register, events, as_of, policy, catalogue, lang, False):
         key = packed_key()
@@ -231,7 +233,7 @@ def _in_order(found: Iterable[tuple[K, T, Finding]], led: bool) -> Iterator[T]:
     """The values of one rule's ``(sort key, value, finding)``, in the order of their keys.
 
     With ``led``, the findings come in the order of their subjects' lead (officer, then
-    commune: :func:`~governance_rules.engine.lead`), the first parts of their keys, so only
+    commune: ``lead`` of the engine's context), the first parts of their keys, so only
     the findings of one lead are held at a time, and sorted when the next lead begins:
     a rule's hundreds of thousands of findings in a long log are not all held at once.
     Otherwise they are all held, and sorted at the end.
@@ -707,8 +709,7 @@ def _years_owed(t: CalendarDeadline, years: range, scope: list[Assignment]) -> I
 
 
 def _calendar(rule: Rule, t: CalendarDeadline, ctx: Context) -> Iterator[Finding]:
-    instances = _calendar_instances(t, ctx)
-    for base, begin, scope in instances:
+    for base, begin, scope in _calendar_instances(t, ctx):
         start = max(begin, ctx.effective)
         if start > ctx.as_of or not ctx.wanted(base.get("commune"), base.get("officer")):
             continue
