@@ -53,20 +53,12 @@ VALIDATE = (
 )
 
 
-def validation_floor(events: Path) -> float:
-    """Seconds to validate each line of ``events`` into an event model, and nothing more."""
-    out = subprocess.run(
-        [sys.executable, "-c", VALIDATE, str(events)], capture_output=True, text=True, check=True
-    ).stdout
-    return float(out)
-
-
-def encoding_floor(report: Path) -> tuple[float, int]:
-    """Seconds to encode a JSON report's findings with ``json.dumps``, and how many."""
-    out = subprocess.run(
-        [sys.executable, "-c", ENCODE, str(report)], capture_output=True, text=True, check=True
+def timed_inside(script: str, path: Path) -> list[str]:
+    """What ``script`` prints of ``path`` (the seconds it timed itself, then any count),
+    run in a child process: ``VALIDATE`` of an event log, ``ENCODE`` of a JSON report."""
+    return subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
     ).stdout.split()
-    return float(out[0]), int(out[1])
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -111,7 +103,8 @@ def main() -> None:
             count = sum(1 for _ in events.open(encoding="utf-8"))
             floor, floor_rss = measure([sys.executable, "-c", FLOOR, str(events)])
             rows = [("json.loads floor", floor, floor_rss)]
-            rows.append(("validate_json of each line", validation_floor(events), 0.0))
+            validated = float(timed_inside(VALIDATE, events)[0])
+            rows.append(("validate_json of each line", validated, 0.0))
             report = Path(tmp) / "report.json"
             for backend in args.backends:
                 elapsed, rss = measure(
@@ -134,8 +127,8 @@ def main() -> None:
                 )
                 rows.append((f"check, {backend}", elapsed, rss))
             if report.exists():
-                encoding, findings = encoding_floor(report)
-                rows.append((f"json.dumps of the {findings:,} findings", encoding, 0.0))
+                encoding, findings = timed_inside(ENCODE, report)
+                rows.append((f"json.dumps of the {int(findings):,} findings", float(encoding), 0.0))
             for what, elapsed, rss in rows:
                 shown = f"{rss:,.0f}" if rss else "–"
                 print(

@@ -769,7 +769,7 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
         if part in t.subject:
             acts.sort(key=_bound_value(t.subject[part]))
     for item in acts:
-        keys: Keys = _bound(item, t.subject)
+        keys: Keys = {k: field_values(item.event, f)[0] for k, f in t.subject.items()}
         if not ctx.wanted(keys.get("commune"), keys.get("officer")):
             continue
         earlier = ctx.candidates(t.preceded_by, keys)
@@ -801,11 +801,6 @@ def _precedence(rule: Rule, t: Precedence, ctx: Context) -> Iterator[Finding]:
             message += say.outside_assignments(near.id, near.day, officer, commune)
         evidence = [item.id, *(i.id for i in voided)]
         yield _finding(ctx, rule, "violated", keys, window, evidence, message)
-
-
-def _bound(item: DatedEvent, subject: Mapping[str, str]) -> Keys:
-    """The subject keys an act binds: for each key, its field's value (a list's first)."""
-    return {k: field_values(item.event, f)[0] for k, f in subject.items()}
 
 
 def _bound_value(field: str) -> Callable[[DatedEvent], str]:

@@ -40,7 +40,6 @@ from ._events import (
     ViolationRecorded,
     VisitConducted,
     compact_event,
-    local_day,
 )
 from ._findings import (
     STATUSES,
@@ -136,7 +135,6 @@ __all__ = [
     "in_range",
     "is_month_day",
     "literal_values",
-    "local_day",
     "month_day_in",
     "overlap",
     "shared_fields",
