@@ -252,3 +252,17 @@ def test_a_plugin_backend_is_handed_the_event_models(tmp_path: Path) -> None:
     assert theirs.returncode == ours.returncode == 1, theirs.stderr
     mine, plugin = json.loads(ours.stdout), json.loads(theirs.stdout)
     assert plugin["backend"] == "models" and plugin["findings"] == mine["findings"]
+
+
+def test_the_command_run_as_a_module_still_knows_its_own_plugins() -> None:
+    """``python -m governance_rules.cli`` runs the command's module under another name
+    (``__main__``): it still reads compact records with the package's own engine and
+    renderer, as the installed command does (it used to hand them models, in three
+    times the memory)."""
+    import runpy
+
+    module = runpy.run_module("governance_rules.cli", run_name="__main__as_a_script")
+    ours = module["_ours"]
+    plugins = installed()
+    assert ours(plugins.backend("reference")) and ours(plugins.renderer("json").render)
+    assert not ours(json.dumps)

@@ -441,8 +441,9 @@ def _period(args: argparse.Namespace) -> Period | None:
 
 
 def _ours(plugin: object) -> bool:
-    """Whether a plugin's function is this package's own."""
-    return str(getattr(plugin, "__module__", "")).split(".")[0] == __name__.split(".")[0]
+    """Whether a plugin's function is this package's own (the package's name, not this
+    module's: under ``python -m governance_rules.cli`` that is ``__main__``)."""
+    return str(getattr(plugin, "__module__", "")).split(".")[0] == str(__package__)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
