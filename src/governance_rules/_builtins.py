@@ -89,7 +89,7 @@ def _xlsx_stream(
     findings: Iterable[str],
     summary: Callable[[], Mapping[Status, int]],
     context: RenderContext,
-) -> bytes:
+) -> Iterator[bytes]:
     return render_xlsx_stream(
         head, findings, summary, context.lang, context.register, context.events
     )

@@ -13,7 +13,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -41,7 +41,7 @@ from .model import (
     in_range,
 )
 from .monitor import Monitor
-from .plugins import RenderContext, installed, read_any, streaming
+from .plugins import RenderContext, Rendered, installed, read_any, streaming
 from .report import (
     render_days_off,
     render_ics,
@@ -326,26 +326,23 @@ def _today(register: Register) -> date:
     return datetime.now(ZoneInfo(register.province.timezone)).date()
 
 
-def _emit(text: str | bytes | Iterable[str], output: Path | None, say: str = "") -> None:
-    """Write a rendering to ``output`` or standard output; text in pieces as it comes. With
-    ``say`` (a language), a file written is named on stderr."""
+def _emit(text: Rendered, output: Path | None, say: str = "") -> None:
+    """Write a rendering to ``output`` or standard output; text or bytes in pieces as they
+    come. With ``say`` (a language), a file written is named on stderr."""
+    pieces: Iterator[Any] = iter([text] if isinstance(text, str | bytes) else text)
+    first: Any = next(pieces, "")  # a workbook is made whole before its first piece: no file yet
+    binary = isinstance(first, bytes)
     if output is None:
-        if isinstance(text, bytes):
+        if binary:
             sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-        elif isinstance(text, str):
-            sys.stdout.write(text)
-        else:
-            sys.stdout.writelines(text)
+        stdout: Any = sys.stdout.buffer if binary else sys.stdout
+        stdout.write(first)
+        stdout.writelines(pieces)
     else:
         try:
-            if isinstance(text, bytes):
-                output.write_bytes(text)
-            elif isinstance(text, str):
-                output.write_text(text, encoding="utf-8")
-            else:
-                with output.open("w", encoding="utf-8") as handle:
-                    handle.writelines(text)
+            with output.open("wb") if binary else output.open("w", encoding="utf-8") as handle:
+                handle.write(first)
+                handle.writelines(pieces)
         except OSError as error:
             raise InputError(str(output), f"cannot write: {error.strerror or error}") from None
         if say:

@@ -58,8 +58,8 @@ class RenderContext:
     commune: str | None = None
 
 
-Rendered = str | bytes | Iterable[str]
-"""What a renderer gives: text, bytes, or text in pieces (written as they come)."""
+Rendered = str | bytes | Iterable[str] | Iterable[bytes]
+"""What a renderer gives: text, bytes, or either in pieces (written as they come)."""
 
 
 @runtime_checkable

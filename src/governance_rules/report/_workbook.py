@@ -19,11 +19,12 @@ import io
 import itertools
 import math
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 __all__ = [
     "FILLED_LATER",
@@ -33,6 +34,7 @@ __all__ = [
     "Sheet",
     "cell",
     "placed",
+    "workbook_pieces",
     "write_workbook",
 ]
 
@@ -41,6 +43,8 @@ MAX_ROWS = 1_048_576
 (``Phát hiện (2)``, each with the header row again), rather than a workbook that Excel
 opens only by dropping them."""
 _NAME_LENGTH = 31  # the characters Excel allows a sheet's name
+_SPOOL = 16 * 2**20  # the bytes of a workbook in pieces held in memory; past them, a file
+_PIECE = 2**20  # the bytes of one piece
 CELL_LENGTH = 32_767
 """The characters (UTF-16 units) Excel holds in a cell; it does not open a longer text as
 written. A longer text is cut to fit and ends with ``…(+N)``, the number of characters left
@@ -319,11 +323,34 @@ def write_workbook(sheets: Sequence[Sheet], day: date, date_format: str = "DD/MM
     relationships, the content types) follow, once their number is known, as openpyxl also
     orders them.
     """
+    buffer = io.BytesIO()
+    _zip(buffer, sheets, day, date_format)
+    return buffer.getvalue()
+
+
+def workbook_pieces(
+    sheets: Sequence[Sheet], day: date, date_format: str = "DD/MM/YYYY"
+) -> Iterator[bytes]:
+    """:func:`write_workbook`'s bytes in pieces, for a workbook too large to hold whole.
+
+    A zip is finished by going back to each entry's header, so it cannot be written to a
+    pipe as it is made: it is made in a temporary file (in memory up to a few megabytes,
+    on disk past them, as XlsxWriter also does), then read out a piece at a time. The
+    sheets' rows are made as the first piece is asked for.
+    """
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as sink:
+        _zip(sink, sheets, day, date_format)
+        sink.seek(0)
+        while piece := sink.read(_PIECE):
+            yield piece
+
+
+def _zip(sink: IO[bytes], sheets: Sequence[Sheet], day: date, date_format: str) -> None:
+    """Write the workbook of :func:`write_workbook` into ``sink`` (a file it can seek in)."""
     stamp = f"{day.isoformat()}T00:00:00Z"
     year = min(max(day.year, 1980), 2107)  # a zip entry's time holds the years 1980 to 2107
     when = (year, day.month, day.day, 0, 0, 0)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as book:
         names: list[str] = []
         for sheet in sheets:
             first = iter(sheet.rows)
@@ -338,7 +365,6 @@ def write_workbook(sheets: Sequence[Sheet], day: date, date_format: str = "DD/MM
                 names.append(sheet.name if part == 1 else _continued(sheet.name, part))
         for name, text in _listing(names, stamp, date_format).items():
             book.writestr(_entry(name, when), text.encode("utf-8"))
-    return buffer.getvalue()
 
 
 def _listing(names: Sequence[str], stamp: str, date_format: str) -> dict[str, str]:

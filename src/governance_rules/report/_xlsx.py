@@ -32,6 +32,7 @@ from ._workbook import (
     Sheet,
     cell,
     placed,
+    workbook_pieces,
     write_workbook,
 )
 
@@ -51,7 +52,8 @@ def render_findings_xlsx(
     officer and commune scorecards (with ``register``; ``events`` give the assignments), the
     policy and the rejected input on sheets of their own."""
     rows = map(xlsx_row, report.findings)
-    return render_xlsx_stream(report, rows, lambda: report.summary, lang, register, events)
+    sheets = _sheets(report, rows, lambda: report.summary, lang, register, events)
+    return write_workbook(sheets, report.as_of, _date_format(lang))
 
 
 def render_xlsx_stream(
@@ -61,12 +63,30 @@ def render_xlsx_stream(
     lang: str,
     register: Register | None = None,
     events: Sequence[EventLike] = (),
-) -> bytes:
+) -> Iterator[bytes]:
     """:func:`render_findings_xlsx` of a report whose findings come one at a time, each as
     :func:`xlsx_row` made it, in the report's order (``head`` holds the rest of the
-    report, and ``summary()`` the count of each status once they have all come). Only the
-    text of each finding is held, until its row is written; the sheets after the findings,
-    which count them, count what the rows' texts say of them."""
+    report, and ``summary()`` the count of each status once they have all come), in
+    pieces: neither the report nor the workbook is held whole. Only the text of each
+    finding is held, until its row is written; the sheets after the findings, which count
+    them, count what the rows' texts say of them."""
+    sheets = _sheets(head, findings, summary, lang, register, events)
+    return workbook_pieces(sheets, head.as_of, _date_format(lang))
+
+
+def _date_format(lang: str) -> str:
+    return "DD/MM/YYYY" if language(lang) == "vi" else "YYYY-MM-DD"
+
+
+def _sheets(
+    head: CheckReport,
+    findings: Iterable[str],
+    summary: Callable[[], Mapping[Status, int]],
+    lang: str,
+    register: Register | None,
+    events: Sequence[EventLike],
+) -> list[Sheet]:
+    """The workbook's sheets, their rows made as they are written."""
     lang = language(lang)
     vi = lang == "vi"
     counted: Counter[str] = Counter()
@@ -128,7 +148,7 @@ def render_xlsx_stream(
     sheets.append(
         Sheet("Bản ghi bị loại" if vi else "Rejected input", rejected, widths={0: 30, 1: 80})
     )
-    return write_workbook(sheets, head.as_of, "DD/MM/YYYY" if vi else "YYYY-MM-DD")
+    return sheets
 
 
 def _communes(
