@@ -2,7 +2,8 @@
 
 Prints the ingest rate into the store (in transactions of --batch events), the time to
 reopen the store and compute the picture, and the latency of one late event (median, the
-99th percentile and the longest). Usage::
+99th percentile and the longest), and with ``--feed`` the rate of a feed in time order and
+the findings it changed (each one made, with its sentence, and handed back). Usage::
 
     python benchmarks/store.py --events 100000
 """
@@ -101,13 +102,15 @@ def main() -> None:
         feed = sorted(records, key=lambda r: (r["at"], r["id"]))[: args.feed]
         monitor = Monitor(register, as_of=as_of)
         monitor.findings()
+        changed = 0
         t0 = time.perf_counter()
         for start in range(0, len(feed), 100):
-            monitor.ingest(feed[start : start + 100], location="feed")
+            changed += len(monitor.ingest(feed[start : start + 100], location="feed"))
         elapsed = time.perf_counter() - t0
         print(
             f"live feed: {len(feed):,} events in time order, batches of 100, {elapsed:.1f} s, "
-            f"{len(feed) / elapsed:,.0f} events/s"
+            f"{len(feed) / elapsed:,.0f} events/s, {changed:,} findings changed "
+            f"({changed / len(feed):.1f} an event)"
         )
 
 

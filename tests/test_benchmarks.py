@@ -64,7 +64,14 @@ def test_store_prints_ingest_reopen_late_events_and_the_feed() -> None:
     assert re.search(
         r"one late event: median [\d.]+ ms, p99 [\d.]+ ms, longest [\d.]+ ms \(over 3 events\)", out
     )
-    assert re.search(r"live feed: 200 events in time order, batches of 100", out)
+    feed = re.search(
+        r"live feed: 200 events in time order, batches of 100, [\d.]+ s, [\d,]+ events/s, "
+        r"([\d,]+) findings changed \(([\d.]+) an event\)",
+        out,
+    )
+    assert feed, out
+    changed = int(feed[1].replace(",", ""))
+    assert changed > 0 and float(feed[2]) == round(changed / 200, 1)
 
 
 def test_check_large_prints_read_and_evaluate() -> None:
