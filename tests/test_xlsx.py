@@ -577,3 +577,28 @@ def test_a_row_given_as_plain_text_is_a_row_of_characters_never_markup() -> None
     data = write_workbook([Sheet("S", rows)], date(2026, 1, 1))
     sheet = openpyxl.load_workbook(io.BytesIO(data))["S"]
     assert list(sheet.iter_rows(min_row=2, values_only=True)) == [("<", "c"), ("<b>", 5)]
+
+
+def test_a_full_disk_under_the_workbook_s_temporary_file_is_one_located_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A large workbook is made in a temporary file: a full disk there is said in one line,
+    # with the folder, in the clerk's language; no output file is left behind.
+    import errno
+    import tempfile
+
+    from governance_rules.cli import main
+    from governance_rules.report import _workbook
+
+    class Full(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(_workbook.tempfile, "SpooledTemporaryFile", lambda **_: Full())
+    out = tmp_path / "findings.xlsx"
+    args = ["check", "--register", str(EXAMPLE / "register.yaml")]
+    args += ["--events", str(EXAMPLE / "events.jsonl"), "--as-of", "2026-11-30"]
+    assert main([*args, "--format", "xlsx", "--output", str(out), "--lang", "vi"]) == 2
+    said = capsys.readouterr().err
+    assert said == f"governance-rules: lỗi: {tempfile.gettempdir()}: không ghi được: đĩa đã đầy\n"
+    assert not out.exists()

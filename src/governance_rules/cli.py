@@ -330,7 +330,11 @@ def _emit(text: Rendered, output: Path | None, say: str = "") -> None:
     """Write a rendering to ``output`` or standard output; text or bytes in pieces as they
     come. With ``say`` (a language), a file written is named on stderr."""
     pieces: Iterator[Any] = iter([text] if isinstance(text, str | bytes) else text)
-    first: Any = next(pieces, "")  # a workbook is made whole before its first piece: no file yet
+    try:
+        first: Any = next(pieces, "")  # a workbook is made whole before its first piece
+    except OSError as error:  # where the renderer made it (a workbook's temporary file)
+        where = error.filename or output or "-"
+        raise InputError(str(where), f"cannot write: {error.strerror or error}") from None
     binary = isinstance(first, bytes)
     if output is None:
         if binary:

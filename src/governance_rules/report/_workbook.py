@@ -337,12 +337,21 @@ def workbook_pieces(
     pipe as it is made: it is made in a temporary file (in memory up to a few megabytes,
     on disk past them, as XlsxWriter also does), then read out a piece at a time. The
     sheets' rows are made as the first piece is asked for.
+
+    Raises:
+        OSError: If the temporary file cannot be written, with the folder it is made in as
+            its ``filename`` when the system named none.
     """
-    with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as sink:
-        _zip(sink, sheets, day, date_format)
-        sink.seek(0)
-        while piece := sink.read(_PIECE):
-            yield piece
+    try:
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as sink:
+            _zip(sink, sheets, day, date_format)
+            sink.seek(0)
+            while piece := sink.read(_PIECE):
+                yield piece
+    except OSError as error:
+        if error.filename is None:
+            error.filename = tempfile.gettempdir()
+        raise
 
 
 def _zip(sink: IO[bytes], sheets: Sequence[Sheet], day: date, date_format: str) -> None:
