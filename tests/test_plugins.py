@@ -260,8 +260,11 @@ def test_the_command_run_as_a_module_still_knows_its_own_plugins() -> None:
     renderer, as the installed command does (it used to hand them models, in three
     times the memory)."""
     import runpy
+    import warnings
 
-    module = runpy.run_module("governance_rules.cli", run_name="__main__as_a_script")
+    with warnings.catch_warnings():  # runpy warns that the suite has imported it already
+        warnings.simplefilter("ignore", RuntimeWarning)
+        module = runpy.run_module("governance_rules.cli", run_name="__main__as_a_script")
     ours = module["_ours"]
     plugins = installed()
     assert ours(plugins.backend("reference")) and ours(plugins.renderer("json").render)
