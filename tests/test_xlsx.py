@@ -602,3 +602,19 @@ def test_a_full_disk_under_the_workbook_s_temporary_file_is_one_located_line(
     said = capsys.readouterr().err
     assert said == f"governance-rules: lỗi: {tempfile.gettempdir()}: không ghi được: đĩa đã đầy\n"
     assert not out.exists()
+
+
+def test_a_workbook_piped_out_is_the_written_file_byte_for_byte(tmp_path: Path) -> None:
+    # Written in pieces either way: to a file named with --output, or to a pipe.
+    import subprocess
+
+    from tests.test_cli import EXE, ROOT
+
+    out = tmp_path / "findings.xlsx"
+    args = [EXE or "", "check", "--register", str(EXAMPLE / "register.yaml")]
+    args += ["--events", str(EXAMPLE / "events.jsonl"), "--as-of", "2026-11-30"]
+    args += ["--format", "xlsx", "--lang", "vi"]
+    piped = subprocess.run(args, capture_output=True, cwd=ROOT, check=False)
+    written = subprocess.run([*args, "--output", str(out)], capture_output=True, cwd=ROOT)
+    assert piped.returncode == written.returncode == 1, piped.stderr
+    assert piped.stdout[:2] == b"PK" and piped.stdout == out.read_bytes()
