@@ -6,6 +6,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from xml.etree import ElementTree
@@ -452,34 +453,32 @@ def test_the_streamed_workbook_is_the_held_report_s_byte_for_byte(
     assert counted  # the sheets after the findings count them: not left empty
 
 
-def test_a_streamed_workbook_past_excel_s_rows_a_sheet_is_the_held_one(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _workbook_both_ways() -> tuple[Iterator[bytes], bytes]:
+    """The example's workbook as ``check --format xlsx`` streams it (pieces, made as they
+    are asked for) and as the library writes a report held whole."""
     from governance_rules import check, stream_check
-    from governance_rules.report import (
-        _workbook,
-        render_findings_xlsx,
-        render_xlsx_stream,
-        xlsx_row,
-    )
+    from governance_rules.report import render_findings_xlsx, render_xlsx_stream, xlsx_row
 
-    monkeypatch.setattr(_workbook, "MAX_ROWS", 100)
     province = load_register(EXAMPLE / "register.yaml")
     intake = read_events([EXAMPLE / "events.jsonl"], province, date(2026, 11, 30))
     as_of = date(2026, 11, 30)
     streamed = stream_check(province, intake, as_of=as_of, lang="vi", compact=xlsx_row)
-    data = b"".join(
-        render_xlsx_stream(
-            streamed.head,
-            streamed.lines(),
-            lambda: streamed.summary,
-            "vi",
-            province,
-            intake.accepted,
-        )
+    pieces = render_xlsx_stream(
+        streamed.head, streamed.lines(), lambda: streamed.summary, "vi", province, intake.accepted
     )
     report = check(province, intake, as_of=as_of, lang="vi")
-    assert data == render_findings_xlsx(report, "vi", province, intake.accepted)
+    return pieces, render_findings_xlsx(report, "vi", province, intake.accepted)
+
+
+def test_a_streamed_workbook_past_excel_s_rows_a_sheet_is_the_held_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from governance_rules.report import _workbook
+
+    monkeypatch.setattr(_workbook, "MAX_ROWS", 100)
+    pieces, held = _workbook_both_ways()
+    data = b"".join(pieces)
+    assert data == held
     assert "Phát hiện (2)" in openpyxl.load_workbook(io.BytesIO(data)).sheetnames
 
 
@@ -489,13 +488,7 @@ def test_a_streamed_workbook_comes_in_pieces_and_is_never_held_whole(
     # A province's whole history is a workbook of tens of megabytes: check --format xlsx
     # writes it out in pieces, from a file it spills to once past the spool, not from bytes
     # held whole in memory (twice, when they are copied out of the buffer).
-    from governance_rules import check, stream_check
-    from governance_rules.report import (
-        _workbook,
-        render_findings_xlsx,
-        render_xlsx_stream,
-        xlsx_row,
-    )
+    from governance_rules.report import _workbook
 
     monkeypatch.setattr(_workbook, "_SPOOL", 4096)
     monkeypatch.setattr(_workbook, "_PIECE", 1024)
@@ -508,20 +501,13 @@ def test_a_streamed_workbook_comes_in_pieces_and_is_never_held_whole(
         return sink
 
     monkeypatch.setattr(_workbook.tempfile, "SpooledTemporaryFile", watched)
-    province = load_register(EXAMPLE / "register.yaml")
-    intake = read_events([EXAMPLE / "events.jsonl"], province, date(2026, 11, 30))
-    as_of = date(2026, 11, 30)
-    streamed = stream_check(province, intake, as_of=as_of, lang="vi", compact=xlsx_row)
-    pieces = render_xlsx_stream(
-        streamed.head, streamed.lines(), lambda: streamed.summary, "vi", province, intake.accepted
-    )
-    first = next(iter(pieces))
+    pieces, held = _workbook_both_ways()
+    first = next(pieces)
     assert isinstance(first, bytes) and len(first) == 1024
     assert [sink._rolled for sink in spooled] == [True]  # type: ignore[attr-defined]
     rest = list(pieces)
     assert all(isinstance(piece, bytes) and len(piece) <= 1024 for piece in rest)
-    report = check(province, intake, as_of=as_of, lang="vi")
-    assert first + b"".join(rest) == render_findings_xlsx(report, "vi", province, intake.accepted)
+    assert first + b"".join(rest) == held
 
 
 _ODD_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=8)
