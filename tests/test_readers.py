@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from governance_rules import InputError, Intake, read_events
 from governance_rules.io import read_csv, read_json_array, read_jsonl
+from governance_rules.io._intake import digest_of
 from governance_rules.testing import small_register
 
 REGISTER = small_register()
@@ -91,6 +93,63 @@ def test_duplicates_and_conflicts(tmp_path: Path) -> None:
     )
     # A rejected record does not claim its id: the later valid v9 is accepted.
     assert [e.id for e in intake.accepted] == ["v1", "v9"]
+
+
+def test_records_equal_as_parsed_json_are_duplicates_whatever_their_text(tmp_path: Path) -> None:
+    # JSON has one kind of number: 1 and 1.0 (and 1e0) are one value, in a list or an
+    # object too. The order of keys and the spelling of strings do not matter either.
+    # true and 1 are two values (a boolean is no number), and so are "1" and 1.
+    extra = {"distance": 12, "marks": [1, {"n": 2}], "note": "Xã An Hòa"}
+    lines = [
+        json.dumps({**VISIT, **extra}),
+        '{"marks": [1.0, {"n": 2e0}], "distance": 12.0, "note": "X\u00e3 An H\u00f2a", '
+        + json.dumps(VISIT)[1:-1]
+        + "}",
+        json.dumps({**VISIT, **extra, "distance": 12.5}),
+        json.dumps({**VISIT, "id": "v2", "flag": True}),
+        json.dumps({**VISIT, "id": "v2", "flag": 1}),
+        json.dumps({**VISIT, "id": "v3", "flag": "1"}),
+        json.dumps({**VISIT, "id": "v3", "flag": 1}),
+    ]
+    path = tmp_path / "e.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    intake = read_events([path], REGISTER)
+    counts = intake.accounting
+    assert (counts.accepted, counts.duplicates, counts.rejected) == (3, 1, 3)
+    assert [r.location for r in intake.rejections] == [f"{path}:{n}" for n in (3, 5, 7)]
+    assert all("different content" in r.error for r in intake.rejections)
+
+
+_WHOLE = st.integers(min_value=-(2**53), max_value=2**53)
+_JSON_OF_WHOLES = st.recursive(
+    st.one_of(_WHOLE, st.booleans(), st.none(), st.text(max_size=5)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=3), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(max_size=4), _JSON_OF_WHOLES, max_size=5), st.randoms())
+def test_a_record_s_digest_is_the_same_with_its_whole_numbers_written_as_floats(
+    record: dict[str, object], chance: random.Random
+) -> None:
+    # Only the digest's own encoding tells them apart: the record as JSON text either way.
+    def as_floats(value: object) -> object:
+        if type(value) is int and chance.random() < 0.5:
+            return float(value)
+        if isinstance(value, list):
+            return [as_floats(item) for item in value]
+        if isinstance(value, dict):
+            return {key: as_floats(item) for key, item in value.items()}
+        return value
+
+    written = json.loads(json.dumps(as_floats(record)))
+    assert digest_of(written) == digest_of(record)
+    if any(type(value) is int for value in record.values()):
+        key = next(k for k, v in record.items() if type(v) is int)
+        assert digest_of({**record, key: record[key] + 0.5}) != digest_of(record)
+        assert digest_of({**record, key: str(record[key])}) != digest_of(record)
 
 
 def test_future_events_are_counted_apart(tmp_path: Path) -> None:

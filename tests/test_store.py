@@ -122,16 +122,54 @@ def test_newer_stores_are_refused_and_older_ones_migrated(
 ) -> None:
     db = tmp_path / "s.db"
     EventStore(db).close()
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store_module, "_MIGRATIONS", {1: "ALTER TABLE events ADD COLUMN note TEXT"})
+    now = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(
+        store_module, "_MIGRATIONS", {now: "ALTER TABLE events ADD COLUMN note TEXT"}
+    )
     EventStore(db).close()
     with sqlite3.connect(db) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+        assert connection.execute("PRAGMA user_version").fetchone() == (now + 1,)
         columns = [row[1] for row in connection.execute("PRAGMA table_info(events)")]
     assert "note" in columns
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", now)
     with pytest.raises(StoreError, match="newer than this release"):
         EventStore(db)
+
+
+def test_a_store_of_version_1_is_given_the_digests_of_whole_numbers(tmp_path: Path) -> None:
+    # Version 1 told 12.0 from 12 in a record's digest: the record ingested again, the same
+    # as parsed JSON, would have been a conflict. The upgrade makes such digests again.
+    import hashlib
+
+    from governance_rules.io._intake import _CANONICAL, DIGEST_SIZE
+
+    register = load_register(EXAMPLE / "register.yaml")
+    visit = {"id": "v-x", "type": "visit.conducted", "at": "2024-03-05", "officer": "o-01"}
+    visit |= {"commune": "c-an-hoa", "distance_km": 12.0}
+    other = {**visit, "id": "v-y", "distance_km": 12.5}
+    db = tmp_path / "s.db"
+    with EventStore(db) as store:
+        monitor = Monitor(register, as_of=date(2026, 11, 30), store=store)
+        assert [monitor.add(f"in:{n}", r) for n, r in enumerate((visit, other))] == [
+            "accepted",
+            "accepted",
+        ]
+        store.commit()
+    before = hashlib.blake2b(_CANONICAL(visit).encode(), digest_size=DIGEST_SIZE).digest()
+    with sqlite3.connect(db) as connection:  # as version 1 left it
+        connection.execute("UPDATE events SET digest = ? WHERE id = 'v-x'", (before,))
+        connection.execute("PRAGMA user_version=1")
+        digests = dict(connection.execute("SELECT id, digest FROM events"))
+    with EventStore(db) as store:
+        monitor = Monitor(register, as_of=date(2026, 11, 30), store=store)
+        again = {**visit, "distance_km": 12}
+        assert monitor.add("again:1", again) == "duplicate"
+        assert monitor.add("again:2", other) == "duplicate"
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+        now = dict(connection.execute("SELECT id, digest FROM events"))
+    assert now["v-x"] != digests["v-x"] and now["v-y"] == digests["v-y"]
 
 
 def _big_log(tmp_path: Path, copies: int) -> tuple[Path, list[str]]:

@@ -123,8 +123,10 @@ def test_killed_during_batches_loses_nothing_acknowledged_and_doubles_nothing(
 _MIGRATE = """
 import sys
 from governance_rules import store
-store.SCHEMA_VERSION = 2
-store._MIGRATIONS = {1: "ALTER TABLE events ADD COLUMN note TEXT; UPDATE events SET note = id"}
+store.SCHEMA_VERSION += 1
+store._MIGRATIONS = {
+    store.SCHEMA_VERSION - 1: "ALTER TABLE events ADD COLUMN note TEXT; UPDATE events SET note = id"
+}
 print("ready", flush=True)
 store.EventStore(sys.argv[1]).close()
 """
@@ -149,8 +151,9 @@ def test_killed_while_migrating_leaves_the_old_or_the_new_version(tmp_path: Path
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         columns = [row[1] for row in connection.execute("PRAGMA table_info(events)")]
         connection.close()
-        assert (version, "note" in columns) in ((1, False), (2, True))
-        if version == 1:  # not migrated: this release opens it as it was
+        now = store_module.SCHEMA_VERSION
+        assert (version, "note" in columns) in ((now, False), (now + 1, True))
+        if version == now:  # not migrated: this release opens it as it was
             with EventStore(db) as store:
                 assert len(store) == len(ids)
         else:  # migrated whole: the release that migrated it opens it
@@ -164,14 +167,15 @@ def test_a_migration_that_fails_changes_nothing(
 ) -> None:
     db = tmp_path / "s.db"
     EventStore(db).close()
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    now = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", now + 1)
     monkeypatch.setattr(
-        store_module, "_MIGRATIONS", {1: "ALTER TABLE events ADD COLUMN note TEXT; NOT SQL"}
+        store_module, "_MIGRATIONS", {now: "ALTER TABLE events ADD COLUMN note TEXT; NOT SQL"}
     )
     with pytest.raises(StoreError, match="syntax error"):
         EventStore(db)
     connection = sqlite3.connect(db)
-    assert connection.execute("PRAGMA user_version").fetchone() == (1,)
+    assert connection.execute("PRAGMA user_version").fetchone() == (now,)
     assert "note" not in [row[1] for row in connection.execute("PRAGMA table_info(events)")]
     connection.close()
 

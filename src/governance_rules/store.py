@@ -15,14 +15,15 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from .errors import GovernanceRulesError, Problem
+from .io import digest_of
 
 APPLICATION_ID = 0x47524C53  # "GRLS"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
@@ -35,8 +36,25 @@ CREATE TABLE events (
 );
 """
 
-# Each entry upgrades a store from the version it is keyed by to the next one.
-_MIGRATIONS: dict[int, str] = {}
+
+def _digests_of_whole_numbers(db: sqlite3.Connection) -> None:
+    """Version 1 to 2: the digest of a record holding a whole number written as a float
+    (``12.0``) is made as it is now, equal to that of the record with the int (``12``):
+    the same value as parsed JSON. Such a record, ingested again, is then a duplicate."""
+    rows = db.execute("SELECT seq, record FROM events")
+    again = [
+        (digest_of(json.loads(text)), seq)
+        for seq, text in rows
+        if ".0" in text or "e+" in text  # the others' digests are as they were
+    ]
+    db.executemany("UPDATE events SET digest = ? WHERE seq = ?", again)
+
+
+# Each entry upgrades a store from the version it is keyed by to the next one: SQL
+# statements, or a function given the connection.
+_MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
+    1: _digests_of_whole_numbers,
+}
 
 
 class StoreError(GovernanceRulesError):
@@ -259,9 +277,13 @@ class EventStore:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             while version < SCHEMA_VERSION:
-                for statement in _MIGRATIONS[version].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                migration = _MIGRATIONS[version]
+                if callable(migration):
+                    migration(self._db)
+                else:
+                    for statement in migration.split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
                 version += 1
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             self._db.execute("COMMIT")

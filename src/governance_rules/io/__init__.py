@@ -5,7 +5,15 @@ chosen above (:mod:`governance_rules.plugins`)."""
 from __future__ import annotations
 
 from ._columns import EVENT_COLUMNS
-from ._intake import Claims, FileReader, Intake, Outcome, read_file, validation_reason
+from ._intake import (
+    Claims,
+    FileReader,
+    Intake,
+    Outcome,
+    digest_of,
+    read_file,
+    validation_reason,
+)
 from ._loaders import load_policy, load_register, parse_policy, parse_register
 from ._readers import Note, Record, read_csv, read_json, read_json_array, read_jsonl
 from ._xlsx import (
@@ -26,6 +34,7 @@ __all__ = [
     "Note",
     "Outcome",
     "Record",
+    "digest_of",
     "load_policy",
     "load_register",
     "load_register_xlsx",

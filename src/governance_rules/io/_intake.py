@@ -148,13 +148,38 @@ class Claims(Protocol):
 
 
 def digest_of(record: Mapping[str, Any]) -> bytes:
-    """A digest of a record's content, equal for records that are equal as parsed JSON.
+    """A digest of a record's content, equal for records that are equal as parsed JSON:
+    whatever the order of their keys, the spelling of their strings, and the spelling of
+    their numbers (JSON has one kind of number: ``1``, ``1.0`` and ``1e0`` are one value,
+    which Python parses as an ``int`` or a ``float``). ``true`` and ``1`` are two values.
 
     Raises:
         UnicodeEncodeError: If a string of the record holds a lone surrogate (not text).
+        RecursionError: If the record is nested too deeply.
     """
     text = _CANONICAL(record)
+    # A whole number written as a float ("12.0") is encoded again as the int it equals. The
+    # substrings are looked for first: most records have neither, and that costs least.
+    if (".0" in text or "e+" in text) and _WHOLE_FLOAT.search(text):
+        text = _CANONICAL({key: _one_kind_of_number(value) for key, value in record.items()})
     return hashlib.blake2b(text.encode("utf-8"), digest_size=DIGEST_SIZE).digest()
+
+
+# How the encoder writes a float that is a whole number: "12.0" before what follows a value,
+# or "1e+16" from 10^16 up (and strings that look so, which are left as they are).
+_WHOLE_FLOAT = re.compile(r"\.0[,\]}]|e\+")
+
+
+def _one_kind_of_number(value: Any) -> Any:
+    """``value`` with each float that is a whole number as the int it equals."""
+    kind = type(value)
+    if kind is float:
+        return int(value) if value.is_integer() else value
+    if kind is dict:
+        return {key: _one_kind_of_number(item) for key, item in value.items()}
+    if kind is list or kind is tuple:
+        return [_one_kind_of_number(item) for item in value]
+    return value
 
 
 # One encoder for every digest (json.dumps makes one a call); a parsed record has no cycle,
