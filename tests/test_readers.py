@@ -120,6 +120,24 @@ def test_records_equal_as_parsed_json_are_duplicates_whatever_their_text(tmp_pat
     assert all("different content" in r.error for r in intake.rejections)
 
 
+def test_a_year_written_as_a_whole_float_is_that_year(tmp_path: Path) -> None:
+    # 2021.0 is the integer 2021 in JSON, and the published schema's "integer" takes it
+    # (a column of years with a gap in it comes out of a dataframe so). A fraction, a
+    # string or a boolean is no year.
+    rated = {"id": "r", "type": "performance.rated", "at": "2026-03-05", "officer": "o-01"}
+    years = [2021.0, 2021, 2021.5, "2021", True, 1e3]
+    path = _jsonl(
+        tmp_path / "e.jsonl",
+        *({**rated, "id": f"r{n}", "rating": "good", "year": y} for n, y in enumerate(years)),
+    )
+    intake = read_events([path], REGISTER)
+    assert [(e.id, e.year) for e in intake.accepted] == [("r0", 2021), ("r1", 2021)]  # type: ignore[attr-defined]
+    assert type(intake.accepted[0].year) is int  # type: ignore[attr-defined]
+    reasons = [r.error for r in intake.rejections]
+    assert [r.location for r in intake.rejections] == [f"{path}:{n}" for n in (3, 4, 5, 6)]
+    assert all(reason.startswith("performance.rated: field 'year': ") for reason in reasons)
+
+
 _WHOLE = st.integers(min_value=-(2**53), max_value=2**53)
 _JSON_OF_WHOLES = st.recursive(
     st.one_of(_WHOLE, st.booleans(), st.none(), st.text(max_size=5)),
