@@ -172,6 +172,24 @@ def test_a_store_of_version_1_is_given_the_digests_of_whole_numbers(tmp_path: Pa
     assert now["v-x"] != digests["v-x"] and now["v-y"] == digests["v-y"]
 
 
+def test_a_damaged_record_does_not_stop_the_upgrade_to_version_2(tmp_path: Path) -> None:
+    # The damage is said when the event is read back, as in a store of this version.
+    db = tmp_path / "s.db"
+    with EventStore(db) as store:
+        store["v-x"] = (b"0" * 16, "in:1")
+        store.append("v-x", {"id": "v-x", "type": "visit.conducted", "distance_km": 12.0})
+        store.commit()
+    with sqlite3.connect(db) as connection:
+        connection.execute("""UPDATE events SET record = '{"id": "v-x", "distance_km": 12.0'""")
+        connection.execute("PRAGMA user_version=1")
+    EventStore(db).close()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+    register = load_register(EXAMPLE / "register.yaml")
+    with EventStore(db) as store, pytest.raises(StoreError, match="damaged store"):
+        Monitor(register, as_of=date(2026, 11, 30), store=store)
+
+
 def _big_log(tmp_path: Path, copies: int) -> tuple[Path, list[str]]:
     """The example's valid events, repeated under new ids: a long log to kill ingest in."""
     register = load_register(EXAMPLE / "register.yaml")

@@ -41,12 +41,14 @@ def _digests_of_whole_numbers(db: sqlite3.Connection) -> None:
     """Version 1 to 2: the digest of a record holding a whole number written as a float
     (``12.0``) is made as it is now, equal to that of the record with the int (``12``):
     the same value as parsed JSON. Such a record, ingested again, is then a duplicate."""
-    rows = db.execute("SELECT seq, record FROM events")
-    again = [
-        (digest_of(json.loads(text)), seq)
-        for seq, text in rows
-        if ".0" in text or "e+" in text  # the others' digests are as they were
-    ]
+    again: list[tuple[bytes, int]] = []
+    for seq, text in db.execute("SELECT seq, record FROM events"):
+        if ".0" not in text and "e+" not in text:
+            continue  # no such number: its digest is as it was
+        try:
+            again.append((digest_of(json.loads(text)), seq))
+        except (ValueError, TypeError, AttributeError, RecursionError):
+            continue  # a damaged record, said so when the event is read back
     db.executemany("UPDATE events SET digest = ? WHERE seq = ?", again)
 
 
