@@ -136,6 +136,7 @@ def test_a_year_written_as_a_whole_float_is_that_year(tmp_path: Path) -> None:
     reasons = [r.error for r in intake.rejections]
     assert [r.location for r in intake.rejections] == [f"{path}:{n}" for n in (3, 4, 5, 6)]
     assert all(reason.startswith("performance.rated: field 'year': ") for reason in reasons)
+    assert reasons[2].endswith("(got true)")  # as it was written, not as Python prints it
 
 
 _WHOLE = st.integers(min_value=-(2**53), max_value=2**53)

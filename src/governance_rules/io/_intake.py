@@ -190,7 +190,9 @@ _CANONICAL = json.JSONEncoder(
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    """A value as the record holds it, cut to 60 characters; true, false and null as JSON
+    writes them."""
+    text = json.dumps(value) if value is None or isinstance(value, bool) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
