@@ -274,6 +274,17 @@ def test_a_year_cell_that_is_not_a_number_is_a_rejection(
     assert code == 1 and counts(out)["accepted"] == 1 and "classification.proposed!3" in out
 
 
+@pytest.mark.parametrize("year", ["2025.0", " 2025.00 "])
+def test_a_year_cell_written_with_a_zero_fraction_is_that_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], year: str
+) -> None:
+    # As a dataframe writes a column of years with a gap in it, and as JSON's 2025.0 reads.
+    path = tmp_path / "classification.proposed.csv"
+    path.write_text(f"id,at,year\nk1,2026-01-05,2024\nk2,2026-01-06,{year}\n", encoding="utf-8")
+    code, out, _ = validate(capsys, path)
+    assert code == 0 and counts(out)["accepted"] == 2, out
+
+
 def test_a_csv_with_a_bad_byte_rejects_only_that_record_on_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,14 +14,15 @@ from ..i18n import VALUE_LABELS
 from ..model import EVENT_TYPES, literal_values
 
 ASCII_SPACE = " \t\n\r\x0b\x0c"
-_INTEGER = re.compile(r"-?[0-9]+")
+_INTEGER = re.compile(r"(-?[0-9]+)(?:\.0+)?")
 
 
 def integer(text: str) -> int | None:
-    """The whole number ``text`` writes in ASCII digits (``2026``, ``-5``), else ``None``:
-    ``²``, ``--5`` or ``1e3`` are no year, and are left for the model to refuse."""
-    text = text.strip(ASCII_SPACE)
-    return int(text) if _INTEGER.fullmatch(text) else None
+    """The whole number ``text`` writes in ASCII digits (``2026``, ``-5``, or ``2026.0`` as
+    a dataframe writes a column of whole numbers with a gap in it), else ``None``: ``²``,
+    ``--5``, ``2026.5`` or ``1e3`` are no year, and are left for the model to refuse."""
+    found = _INTEGER.fullmatch(text.strip(ASCII_SPACE))
+    return int(found[1]) if found else None
 
 
 EVENT_COLUMNS: dict[str, str] = {
