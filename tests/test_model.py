@@ -134,6 +134,22 @@ def test_policy_unknown_keys_and_bad_values(tmp_path: Path) -> None:
     assert load_policy(path) == Policy(evaluation_due="12-15", visit_cadence="calendar_quarter")
 
 
+def test_a_policy_number_is_read_as_yaml_and_json_write_it(tmp_path: Path) -> None:
+    # 3.0 is the number 3 (the policy's JSON Schema says "integer", which takes it); 3.5,
+    # "3" and true are no number of months, and the reason quotes true as it was written.
+    path = tmp_path / "policy.yaml"
+    path.write_text("visit_interval_months: 3.0\nissue_relay_days: 15.0\n", encoding="utf-8")
+    policy = load_policy(path)
+    assert (policy.visit_interval_months, policy.issue_relay_days) == (3, 15)
+    assert type(policy.visit_interval_months) is int
+    for bad, shown in ((3.5, "3.5"), ("3", "'3'"), (True, "true")):
+        with pytest.raises(PolicyError) as raised:
+            parse_policy({"visit_interval_months": bad}, "p.yaml")
+        assert [str(p) for p in raised.value.problems] == [
+            f"p.yaml: visit_interval_months: Input should be a valid integer (got {shown})"
+        ]
+
+
 def test_findings_and_accepted_events_copy_with_updates() -> None:
     # Both share their set of field names between instances; a copy gets its own.
     from datetime import date

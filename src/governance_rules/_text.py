@@ -279,6 +279,12 @@ def load_mapping_file(path: Path) -> Any:
         raise InputError(str(path), f"invalid JSON: {error}") from None
 
 
+def as_written(value: Any) -> str:
+    """A value quoted in a message: ``true``, ``false`` and ``null`` as JSON and YAML
+    write them, anything else as Python shows it (``'3'``, ``3.5``)."""
+    return json.dumps(value) if value is None or isinstance(value, bool) else repr(value)
+
+
 def error_path(loc: tuple[int | str, ...]) -> str:
     """A validation error's location as a path: ``communes[3].district``."""
     text = ""
@@ -300,7 +306,7 @@ def validation_problems(error: ValidationError, source: str = "") -> list[Proble
         elif item["type"] == "extra_forbidden":
             message = "unknown field"
         elif not isinstance(item["input"], dict | list) and repr(item["input"]) not in message:
-            message += f" (got {item['input']!r})"
+            message += f" (got {as_written(item['input'])})"
         location = f"{source}: {error_path(item['loc'])}" if source else error_path(item["loc"])
         problems.append(Problem(location, message))
     return problems

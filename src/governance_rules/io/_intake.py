@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from .._gc import paused_gc
 from .._phrasebook import say
-from .._text import lone_surrogate, printable
+from .._text import as_written, lone_surrogate, printable
 from ..errors import suggest
 from ..model import (
     EVENT_ADAPTER,
@@ -192,7 +192,7 @@ _CANONICAL = json.JSONEncoder(
 def _short(value: Any) -> str:
     """A value as the record holds it, cut to 60 characters; true, false and null as JSON
     writes them."""
-    text = json.dumps(value) if value is None or isinstance(value, bool) else repr(value)
+    text = as_written(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -11,12 +11,24 @@ from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     PlainSerializer,
     PlainValidator,
     StringConstraints,
     WithJsonSchema,
 )
+
+
+def _whole(value: Any) -> Any:
+    """A float that is a whole number, as the int it equals: JSON and YAML have one kind
+    of number, and ``2021.0`` is the integer 2021 (as JSON Schema's ``integer`` says)."""
+    return int(value) if type(value) is float and value.is_integer() else value
+
+
+WHOLE = BeforeValidator(_whole)
+"""Put after an ``int`` field's strict constraints: the field then takes a whole number
+written as a float (``3.0``), and still no fraction, string or boolean."""
 
 
 class Frozen(BaseModel):

@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal, Protocol, get_args
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 
-from ._common import At, Id
+from ._common import WHOLE, At, Id
 
 Rating = Literal["excellent", "good", "completed", "not_completed"]
 Topic = Literal["socio_economic", "defense_security", "political_system", "other"]
@@ -22,15 +22,7 @@ ReportSection = Literal[
     "proposals",
 ]
 Period = Annotated[str, StringConstraints(pattern=r"^\d{4}(-H[12]|-Q[1-4])?$")]
-
-
-def _whole(value: Any) -> Any:
-    """A float that is a whole number, as the int it equals: JSON has one kind of number,
-    and ``2021.0`` is the integer 2021 (as the events' JSON Schema's ``integer`` says)."""
-    return int(value) if type(value) is float and value.is_integer() else value
-
-
-Year = Annotated[int, Field(strict=True, ge=1900, le=2999), BeforeValidator(_whole)]
+Year = Annotated[int, Field(strict=True, ge=1900, le=2999), WHOLE]
 """A year: an integer (a whole number written as a float too); no string, no boolean."""
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from ._common import Frozen
+from ._common import WHOLE, Frozen
 
 
 def _month_day(value: str) -> str:
@@ -32,8 +32,8 @@ def is_month_day(value: str) -> bool:
 MonthDay = Annotated[str, AfterValidator(_month_day)]
 """A day of the year as ``MM-DD``; 02-29 falls on 28 February in common years."""
 
-Days = Annotated[int, Field(strict=True, ge=0, le=3660)]
-Months = Annotated[int, Field(strict=True, ge=1, le=120)]
+Days = Annotated[int, Field(strict=True, ge=0, le=3660), WHOLE]
+Months = Annotated[int, Field(strict=True, ge=1, le=120), WHOLE]
 
 
 def month_day_in(year: int, value: str) -> date:
