@@ -189,6 +189,35 @@ def test_future_events_are_counted_apart(tmp_path: Path) -> None:
     assert intake.accounting.future == 2
 
 
+def test_a_table_s_day_and_time_as_excel_shows_them_is_a_local_time(tmp_path: Path) -> None:
+    # A date-time cell saved to CSV by Excel comes out as it is shown: 05/03/2026 08:30.
+    # Its time is the province's, as an ISO date-time without an offset is.
+    import openpyxl
+
+    typed = ["05/03/2026 08:30", "5/3/2026 8:30:15", "05/03/2026 24:00", "05/03/2026 8h30"]
+    path = tmp_path / "visit.conducted.csv"
+    rows = [f"v{n},{at},o-01,c-01" for n, at in enumerate(typed)]
+    path.write_text("id,at,officer,commune\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "visit.conducted"
+    sheet.append(["id", "at", "officer", "commune"])
+    for n, at in enumerate(typed):
+        sheet.append([f"v{n}", at, "o-01", "c-01"])
+    workbook = tmp_path / "events.xlsx"
+    book.save(workbook)
+    for source in (path, workbook):
+        intake = read_events([source], REGISTER)
+        assert [(e.id, e.at.isoformat()) for e in intake.accepted] == [
+            ("v0", "2026-03-05T08:30:00"),
+            ("v1", "2026-03-05T08:30:15"),
+        ]
+        quoted = [r.error.split(": ", 2)[2] for r in intake.rejections]
+        assert quoted == [
+            f"'{at}' is not a date: expected ngày/tháng/năm (dd/mm/yyyy)" for at in typed[2:]
+        ]
+
+
 def test_json_array_and_csv(tmp_path: Path) -> None:
     array = tmp_path / "e.json"
     array.write_text(json.dumps([VISIT, {**VISIT, "id": "v2"}, 5], indent=2), encoding="utf-8")

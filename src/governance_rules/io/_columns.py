@@ -59,18 +59,23 @@ EVENT_COLUMNS: dict[str, str] = {
 _LISTS = {"topics", "invited", "attended", "sections", "in_charge_of"}
 _DATES = {"at", "start", "end", "effective", "from", "until", "day"}
 _INTS = {"year"}
-DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
 
 
-def dmy(text: str) -> str:
-    """A ``dd/mm/yyyy`` date as ISO 8601; any other text, a day that is not in the calendar
-    included, as it was typed, for the error to quote."""
+def dmy(text: str, times: bool = False) -> str:
+    """A ``dd/mm/yyyy`` date as ISO 8601, and with ``times`` a ``dd/mm/yyyy hh:mm[:ss]``
+    date-time too (24-hour, as Excel shows a date-time cell in a CSV it saves; local, as
+    an ISO date-time without an offset is); any other text, a day or time that is not in
+    the calendar included, as it was typed, for the error to quote."""
     match = DMY.match(text)
-    if match is None:
+    if match is None or (match[4] is not None and not times):
         return text
-    day, month, year = (int(g) for g in match.groups())
+    day, month, year = int(match[1]), int(match[2]), int(match[3])
     try:
-        return date(year, month, day).isoformat()
+        if match[4] is None:
+            return date(year, month, day).isoformat()
+        clock = (int(match[4]), int(match[5]), int(match[6] or 0))
+        return datetime(year, month, day, *clock).isoformat()
     except ValueError:
         return text
 
@@ -109,7 +114,7 @@ def cell_value(name: str, value: Any) -> Any:
         return number if number is not None else text
     text = unicodedata.normalize("NFC", str(value)).strip()
     if name in _DATES:
-        text = dmy(text)
+        text = dmy(text, times=name == "at")
     if name in _LISTS:
         return [choice(name, part.strip()) for part in text.split(";") if part.strip()]
     return choice(name, text)

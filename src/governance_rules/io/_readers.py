@@ -205,8 +205,8 @@ def _csv_value(name: str, value: str) -> Any:
     number = integer(value) if name in _INT_FIELDS else None
     if number is not None:
         return number
-    if name == "at":  # dd/mm/yyyy, as the workbook takes it
-        return dmy(value)
+    if name == "at":  # dd/mm/yyyy (and a time), as the workbook takes it
+        return dmy(value, times=True)
     return choice(name, value)
 
 
