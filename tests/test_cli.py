@@ -83,6 +83,19 @@ def test_check_json_shape_and_every_rule() -> None:
     assert report["policy"]["visit_interval_months"] == 3
 
 
+def test_the_language_follows_windows_display_language_when_no_locale_is_set() -> None:
+    # Windows sets none of LC_ALL, LC_MESSAGES and LANG: its user's display language is
+    # the locale there. A variable that is set still decides first.
+    from governance_rules.cli import default_lang, system_language
+
+    assert default_lang({}, lambda: "vi_VN") == "vi"
+    assert default_lang({}, lambda: "en_US") == default_lang({}, lambda: "") == "en"
+    assert default_lang({"LANG": "en_US.UTF-8"}, lambda: "vi_VN") == "en"
+    assert default_lang({"LC_ALL": "vi_VN.UTF-8"}, lambda: "en_US") == "vi"
+    if sys.platform != "win32":
+        assert system_language() == ""  # elsewhere the variables are the locale
+
+
 def test_check_table_in_vietnamese_by_locale() -> None:
     result = run(
         "check",

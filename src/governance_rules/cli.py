@@ -99,14 +99,33 @@ def _year(text: str) -> int:
     return year
 
 
-def default_lang(environ: os._Environ[str] | dict[str, str] | None = None) -> str:
-    """``vi`` when the locale is Vietnamese (``vi*``), else ``en``."""
+def default_lang(
+    environ: os._Environ[str] | dict[str, str] | None = None,
+    system: Callable[[], str] | None = None,
+) -> str:
+    """``vi`` when the locale is Vietnamese (``vi*``), else ``en``: the first of
+    ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set, else the ``system``'s language
+    (:func:`system_language`: on Windows, which sets none of them, the user's display
+    language)."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)
         if value:
             return "vi" if value.lower().startswith("vi") else "en"
-    return "en"
+    found = (system or system_language)()
+    return "vi" if found.lower().startswith("vi") else "en"
+
+
+def system_language() -> str:
+    """The Windows user's display language as a locale name (``vi_VN``); ``""`` elsewhere,
+    where the locale's variables say it."""
+    if sys.platform != "win32":
+        return ""
+    import ctypes
+    import locale
+
+    code = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+    return str(locale.windows_locale.get(int(code), ""))
 
 
 def _language(value: str) -> str:
