@@ -4,7 +4,7 @@
   headers ("Mã sự kiện", "Loại", "Ngày", "Mã cán bộ", "Xã", ...); list cells are
   ``;``-separated.
 - ``RENDERER`` writes the findings as CSV (``check --format csv``), one row a finding, for a
-  spreadsheet.
+  spreadsheet: UTF-8 with a byte-order mark, which Excel needs to read it as UTF-8.
 """
 
 from __future__ import annotations
@@ -73,8 +73,11 @@ def _inert(value: str) -> str:
 
 
 def render(report: CheckReport, context: RenderContext) -> str:
-    """One row a finding: rule, status, subject keys, window, evidence, message."""
+    """One row a finding: rule, status, subject keys, window, evidence, message. The text
+    starts with a byte-order mark: without one, Excel reads a CSV in the system's code page
+    (cp1258 on a Vietnamese Windows) and garbles every Vietnamese letter."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
     keys = ("officer", "commune", "district", "year", "period", "term", "kind", "event")
     writer.writerow(["rule", "status", *keys, "start", "due", "evidence", "message"])
