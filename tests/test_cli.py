@@ -96,6 +96,23 @@ def test_the_language_follows_windows_display_language_when_no_locale_is_set() -
         assert system_language() == ""  # elsewhere the variables are the locale
 
 
+@pytest.mark.parametrize("codec", ["cp1258", "cp1252", "ascii"])
+def test_output_redirected_in_a_legacy_code_page_is_utf_8(codec: str) -> None:
+    # On a Vietnamese Windows, output sent to a file or a pipe is in cp1258, which has no
+    # precomposed Vietnamese letters: the report and its errors are written in UTF-8, as
+    # --output writes them, rather than failing on the first such letter.
+    args = ["check", "--register", REGISTER, "--events", EVENTS, "--as-of", "2026-11-30"]
+    env = {**os.environ, "PYTHONIOENCODING": codec, "LANG": "vi_VN.UTF-8"}
+    done = subprocess.run([EXE or "", *args], capture_output=True, cwd=ROOT, env=env)
+    assert done.returncode == 1, done.stderr
+    assert "chưa thực hiện (quá hạn)" in done.stdout.decode("utf-8")
+    bad = subprocess.run(
+        [EXE or "", *args, "--policy", "nowhere.yaml"], capture_output=True, cwd=ROOT, env=env
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.decode("utf-8").startswith("governance-rules: lỗi: nowhere.yaml")
+
+
 def test_check_table_in_vietnamese_by_locale() -> None:
     result = run(
         "check",

@@ -8,6 +8,8 @@ environment (the locale, for ``--lang``). Errors are one line each on stderr, ex
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import json
 import os
 import re
@@ -821,8 +823,22 @@ def _warn(text: str, lang: str = "en") -> None:
     _say("warning", message(text, lang), lang)
 
 
+def _utf8_streams() -> None:
+    """Write standard output and error in UTF-8 where they are in a legacy code page: on
+    a Vietnamese Windows, output sent to a file or a pipe is in cp1258, which lacks the
+    precomposed Vietnamese letters, and the first report line failed on them. A file
+    written with ``--output`` is UTF-8 too."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not isinstance(stream, io.TextIOWrapper) or not encoding:
+            continue  # a stream that cannot be given another encoding
+        if codecs.lookup(encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _utf8_streams()
     lang = _argv_lang(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
