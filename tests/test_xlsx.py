@@ -604,3 +604,33 @@ def test_a_workbook_piped_out_is_the_written_file_byte_for_byte(tmp_path: Path) 
     written = subprocess.run([*args, "--output", str(out)], capture_output=True, cwd=ROOT)
     assert piped.returncode == written.returncode == 1, piped.stderr
     assert piped.stdout[:2] == b"PK" and piped.stdout == out.read_bytes()
+
+
+def test_a_workbook_that_excel_holds_open_is_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Windows refuses to write a file another program has open: the clerk who reran the
+    # check with last week's workbook still open in Excel is told what to do.
+    from governance_rules.cli import main
+
+    out = tmp_path / "findings.xlsx"
+    real = Path.open
+
+    def held(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if self == out and "w" in mode:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", held)
+    args = ["check", "--register", str(EXAMPLE / "register.yaml")]
+    args += ["--events", str(EXAMPLE / "events.jsonl"), "--as-of", "2026-11-30"]
+    assert main([*args, "--format", "xlsx", "--output", str(out), "--lang", "vi"]) == 2
+    assert capsys.readouterr().err == (
+        f"governance-rules: lỗi: {out}: không ghi được: không có quyền truy cập "
+        "(nếu tệp đang mở trong một chương trình khác, như Excel, hãy đóng tệp rồi chạy lại)\n"
+    )
+    assert main([*args, "--format", "xlsx", "--output", str(out), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"governance-rules: error: {out}: cannot write: Permission denied "
+        "(if another program, such as Excel, has the file open, close it and run again)\n"
+    )

@@ -296,6 +296,12 @@ _PHRASES: list[tuple[str, Wording]] = [
     ),
     # Files.
     (r"cannot read: (?P<why_m>.+)", "không đọc được: {why_m}"),
+    (
+        r"(?P<why_m>.+) \(if another program, such as Excel, has the file open, close it and"
+        r" run again\)",
+        "{why_m} (nếu tệp đang mở trong một chương trình khác, như Excel, hãy đóng tệp rồi"
+        " chạy lại)",
+    ),
     (r"cannot write: (?P<why_m>.+)", "không ghi được: {why_m}"),
     (
         r"not UTF-8: (?P<what_m>the file|the header row) looks like (?P<codec_m>.+?); "

@@ -347,6 +347,9 @@ def _today(register: Register) -> date:
     return datetime.now(ZoneInfo(register.province.timezone)).date()
 
 
+_HELD_OPEN = "if another program, such as Excel, has the file open, close it and run again"
+
+
 def _emit(text: Rendered, output: Path | None, say: str = "") -> None:
     """Write a rendering to ``output`` or standard output; text or bytes in pieces as they
     come. With ``say`` (a language), a file written is named on stderr."""
@@ -369,7 +372,10 @@ def _emit(text: Rendered, output: Path | None, say: str = "") -> None:
                 handle.write(first)
                 handle.writelines(pieces)
         except OSError as error:
-            raise InputError(str(output), f"cannot write: {error.strerror or error}") from None
+            reason = error.strerror or str(error)
+            if isinstance(error, PermissionError):  # Windows refuses a file that is open
+                reason += f" ({_HELD_OPEN})"
+            raise InputError(str(output), f"cannot write: {reason}") from None
         if say:
             wrote = "đã ghi" if say == "vi" else "wrote"
             print(f"{PROG}: {wrote} {printable(str(output))}", file=sys.stderr)
