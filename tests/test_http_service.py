@@ -153,6 +153,20 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def test_the_service_speaks_utf_8_to_a_log_in_a_legacy_code_page(tmp_path: Path) -> None:
+    # A Windows service wrapper sends stderr to a log file, in cp1258 on a Vietnamese
+    # Windows: the service's lines (a Vietnamese file or province name) are UTF-8 there.
+    register = tmp_path / "sổ-đăng-ký.yaml"
+    args = ["--register", str(register), "--store", str(tmp_path / "s.sqlite")]
+    env = {**os.environ, "PYTHONIOENCODING": "cp1258"}
+    done = subprocess.run(
+        [sys.executable, str(SERVICE / "service.py"), *args], capture_output=True, env=env
+    )
+    assert done.returncode == 2
+    said = done.stderr.decode("utf-8")
+    assert said.startswith(f"service: error: {register}: cannot read") and "Traceback" not in said
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The service started as its README says, on a free loopback port."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import hmac
+import io
 import json
 import os
 import sys
@@ -355,6 +356,12 @@ def _report(current: gr.Monitor, period: gr.Period | None = None) -> gr.CheckRep
 def main(argv: list[str] | None = None) -> int:
     import uvicorn
 
+    # Its lines name the province and the files, often in Vietnamese: a Windows service
+    # wrapper writes them to a log in the system's code page (cp1258), which lacks most
+    # Vietnamese letters as written, so they go out in UTF-8 there.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() != "utf-8":
+            stream.reconfigure(encoding="utf-8")
     parser = argparse.ArgumentParser(description="Serve the monitor of one province over HTTP.")
     parser.add_argument("--register", required=True, type=Path)
     parser.add_argument("--store", required=True, type=Path)
