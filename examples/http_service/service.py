@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import hmac
-import io
 import json
 import os
 import sys
@@ -35,6 +34,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 import governance_rules as gr
+from governance_rules.cli import utf8_streams
 from governance_rules.report import render_html, render_ics
 
 API_KEY_VARIABLE = "GOVERNANCE_RULES_API_KEY"
@@ -358,10 +358,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # Its lines name the province and the files, often in Vietnamese: a Windows service
     # wrapper writes them to a log in the system's code page (cp1258), which lacks most
-    # Vietnamese letters as written, so they go out in UTF-8 there.
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() != "utf-8":
-            stream.reconfigure(encoding="utf-8")
+    # Vietnamese letters as written, so they go out in UTF-8 there, as the command's do.
+    utf8_streams()
     parser = argparse.ArgumentParser(description="Serve the monitor of one province over HTTP.")
     parser.add_argument("--register", required=True, type=Path)
     parser.add_argument("--store", required=True, type=Path)

@@ -110,12 +110,9 @@ def default_lang(
     (:func:`system_language`: on Windows, which sets none of them, the user's display
     language)."""
     env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    found = (system or system_language)()
-    return "vi" if found.lower().startswith("vi") else "en"
+    named = (env.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG"))
+    setting = next(filter(None, named), None) or (system or system_language)()
+    return "vi" if setting.lower().startswith("vi") else "en"
 
 
 def system_language() -> str:
@@ -829,11 +826,11 @@ def _warn(text: str, lang: str = "en") -> None:
     _say("warning", message(text, lang), lang)
 
 
-def _utf8_streams() -> None:
+def utf8_streams() -> None:
     """Write standard output and error in UTF-8 where they are in a legacy code page: on
-    a Vietnamese Windows, output sent to a file or a pipe is in cp1258, which lacks the
-    precomposed Vietnamese letters, and the first report line failed on them. A file
-    written with ``--output`` is UTF-8 too."""
+    a Vietnamese Windows, output sent to a file or a pipe (a service's log) is in cp1258,
+    which lacks the precomposed Vietnamese letters, and the first report line failed on
+    them. A file written with ``--output`` is UTF-8 too. For any frontend's ``main``."""
     for stream in (sys.stdout, sys.stderr):
         encoding = getattr(stream, "encoding", None)
         if not isinstance(stream, io.TextIOWrapper) or not encoding:
@@ -844,7 +841,7 @@ def _utf8_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    _utf8_streams()
+    utf8_streams()
     lang = _argv_lang(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
