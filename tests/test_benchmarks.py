@@ -72,6 +72,18 @@ def test_store_prints_ingest_reopen_late_events_and_the_feed() -> None:
     assert feed, out
     changed = int(feed[1].replace(",", ""))
     assert changed > 0 and float(feed[2]) == round(changed / 200, 1)
+    # The least that handing those findings back costs, with the rate it leaves the feed.
+    floor = re.search(
+        r"the feed's floor: making its ([\d,]+) changed findings again \(each a Finding with "
+        r"a sentence of its subject and dates, nothing evaluated\): ([\d.]+) s, at most "
+        r"([\d,]+) events/s",
+        out,
+    )
+    assert floor, out
+    assert int(floor[1].replace(",", "")) == changed
+    seconds, rate = float(floor[2]), int(floor[3].replace(",", ""))
+    assert seconds > 0.0005  # printed to the millisecond: the rate is 200 events over them
+    assert 200 / (seconds + 0.0005) - 1 <= rate <= 200 / (seconds - 0.0005) + 1
 
 
 def test_check_large_prints_read_and_evaluate() -> None:
