@@ -95,7 +95,16 @@ def test_check_large_prints_read_and_evaluate() -> None:
 def test_reports_holds_its_budgets_for_a_small_province() -> None:
     out = _run("reports.py", "--communes", "4", "--years", "1", "--no-browser")
     rows = [line for line in out.splitlines() if "budget" in line]
-    assert len(rows) == 8 and all(line.endswith(" ok") for line in rows), out
+    assert len(rows) == 13 and all(line.endswith(" ok") for line in rows), out
+    # Beside the workbook: the check alone, and the least that reading the log and writing
+    # the findings' sheet cost, whatever made the findings.
+    assert re.search(r"check alone \(json\), whole history: time +[\d.]+ s", out)
+    validated = re.search(r"workbook's floor: the log validated +([\d.]+) s", out)
+    rows_written = re.search(r"workbook's floor: ([1-9][\d,]*) rows written +([\d.]+) s", out)
+    both = re.search(r"workbook's floor: the two +([\d.]+) s", out)
+    assert validated and rows_written and both, out
+    total = float(validated[1]) + float(rows_written[2])
+    assert abs(float(both[1]) - total) <= 0.011
 
 
 def test_reports_without_the_browser_it_names_says_so_before_it_starts() -> None:
