@@ -21,7 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import governance_rules as gr
@@ -38,9 +38,10 @@ from check_large import COMMUNES, OFFICERS, register_data, write_events
 
 def remade(findings: list[Finding], lang: str = "en") -> float:
     """Seconds to make ``findings`` again as the monitor makes what it hands back (objects
-    without validation, the collector paused), each with a sentence of its subject and
-    dates, and nothing else: no event read, no rule evaluated. However a feed's findings are
-    worked out, handing them back costs at least this."""
+    without validation, equal windows shared, the collector paused), each with a sentence
+    of its subject and dates, and nothing else: no event read, no rule evaluated. However a
+    feed's findings are worked out, handing them back costs at least this."""
+    windows: dict[tuple[date, date], Window] = {}
     t0 = time.perf_counter()
     with paused_gc():
         for finding in findings:
@@ -49,7 +50,10 @@ def remade(findings: list[Finding], lang: str = "en") -> float:
             if window is None:
                 span, sentence = None, f"{words}: {finding.status}."
             else:
-                span = trusted(Window, {"start": window.start, "due": window.due})
+                span = windows.get((window.start, window.due))
+                if span is None:
+                    span = trusted(Window, {"start": window.start, "due": window.due})
+                    windows[window.start, window.due] = span
                 sentence = (
                     f"{words}: {finding.status}, {fmt_date(window.start, lang)} - "
                     f"{fmt_date(window.due, lang)}."
